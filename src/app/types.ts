@@ -1,0 +1,149 @@
+import type { CatalogIssue, CatalogItem } from '../catalog/types.js';
+import type { Recommendation } from '../recsys/types.js';
+import type { Conversation, ItemId, Profile, Scope } from '../store/types.js';
+
+/** Which engine answered, and why when it was not the LLM. Every reply shows this. */
+export interface EngineInfo {
+  engine: 'llm' | 'offline';
+  /** Why the offline engine answered: 'no-key', 'disabled', 'over-budget', 'llm-failed', 'bad-answer'. */
+  offlineReason?: 'no-key' | 'disabled' | 'over-budget' | 'llm-failed' | 'bad-answer';
+  llmCalls: number;
+  /** Free text notes for the user ("dropped 2 unknown ids"). */
+  notes: string[];
+}
+
+export interface RecResult extends EngineInfo {
+  items: Recommendation[];
+  /** Set by conversational calls: the stored conversation after this turn. */
+  conversation?: Conversation;
+  /** For refinement: what changed ("swapped 2 for Heat"). */
+  change?: string;
+}
+
+export interface PredictResult extends EngineInfo {
+  item: CatalogItem;
+  rating: number;
+  /** Short explanation ("you rated similar thrillers 4.3 on average"). */
+  why: string;
+  /** Items whose ratings drove the prediction. */
+  basedOn: { item: CatalogItem; rating: number }[];
+}
+
+export interface RankResult extends EngineInfo {
+  method: 'pointwise' | 'pairwise' | 'listwise';
+  ranked: { item: CatalogItem; score: number; reason: string }[];
+  /** Titles from the user's list that matched no catalog item. */
+  unmatched: string[];
+}
+
+export interface UploadReport {
+  mode: 'replace' | 'merge';
+  added: number;
+  updated: number;
+  removed: number;
+  rejected: number;
+  total: number;
+  errors: CatalogIssue[];
+  warnings: CatalogIssue[];
+  /** False when the catalog was not changed (e.g. every row rejected, or a fatal error). */
+  applied: boolean;
+  embedRequests: number;
+  version: number;
+}
+
+export type UploadProgress = { phase: 'parsing' | 'embedding' | 'saving'; done: number; total: number };
+
+export interface CatalogInfo {
+  itemCount: number;
+  version: number;
+  embedModel: string | null;
+  updatedBy: string;
+  updatedAt: number;
+  source: string;
+}
+
+export interface ImportReport {
+  format: 'letterboxd' | 'imdb' | 'csv';
+  rows: number;
+  ratingsImported: number;
+  historyImported: number;
+  unmatched: { row: number; title: string; year?: number }[];
+  errors: CatalogIssue[];
+}
+
+export interface ProfileSummary {
+  watched: number;
+  rated: number;
+  notInterested: number;
+  meanRating: number | null;
+  /** Count of ratings per value 0.5..5. */
+  ratingSpread: Record<string, number>;
+  topTags: { tag: string; count: number }[];
+  recent: { item: CatalogItem; at: number; rating?: number }[];
+}
+
+export interface ServerSettings {
+  llmEnabled: boolean;
+  conversationMode: 'thread' | 'inline';
+  userDailyCalls: number;
+  serverDailyCalls: number;
+  userDailyTokens: number;
+  serverDailyTokens: number;
+}
+
+/** Identifies who asks, where. */
+export interface Caller {
+  scope: Scope;
+  userId: string;
+  userName?: string;
+}
+
+/**
+ * The one engine every face (Discord commands, thread messages, playground, eval) calls.
+ * Nothing here knows about Discord.
+ */
+export interface Services {
+  recommend(c: Caller, input: { text: string; count?: number; conversationId?: string }): Promise<RecResult>;
+  refine(c: Caller, input: { conversationId: string; text: string }): Promise<RecResult>;
+  moreLike(c: Caller, input: { itemId: ItemId; count?: number }): Promise<RecResult>;
+  next(c: Caller, input: { count?: number }): Promise<RecResult>;
+  predict(c: Caller, input: { itemId: ItemId }): Promise<PredictResult>;
+  rank(c: Caller, input: { titles: string[]; method: RankResult['method'] }): Promise<RankResult>;
+  similar(c: Caller, input: { itemId?: ItemId; text?: string; count?: number }): Promise<RecResult>;
+
+  /** Title search for autocomplete: prefix and typo tolerant, at most `limit`. */
+  searchTitles(c: Caller, query: string, limit?: number): Promise<CatalogItem[]>;
+  /** Resolve a typed title ("Heat (1995)", "heat") to one catalog item, or null. */
+  resolveTitle(c: Caller, title: string): Promise<CatalogItem | null>;
+  getItem(scope: Scope, itemId: ItemId): Promise<CatalogItem | null>;
+
+  watched: {
+    add(c: Caller, itemId: ItemId, rating?: number): Promise<void>;
+    remove(c: Caller, itemId: ItemId): Promise<boolean>;
+    list(c: Caller): Promise<{ item: CatalogItem; at: number; rating?: number }[]>;
+  };
+  rate(c: Caller, itemId: ItemId, score: number): Promise<void>;
+  notInterested(c: Caller, itemId: ItemId): Promise<void>;
+  profile(c: Caller): Promise<ProfileSummary>;
+  privacy: {
+    export(c: Caller): Promise<{ profile: Profile; conversations: Conversation[]; usage: unknown }>;
+    delete(c: Caller): Promise<void>;
+  };
+  importHistory(c: Caller, input: { bytes: Uint8Array; filename: string; format?: ImportReport['format'] }): Promise<ImportReport>;
+
+  catalog: {
+    upload(c: Caller, input: { bytes: Uint8Array; filename: string; mode: 'replace' | 'merge'; onProgress?: (p: UploadProgress) => void }): Promise<UploadReport>;
+    info(scope: Scope): Promise<CatalogInfo | null>;
+    export(scope: Scope): Promise<CatalogItem[]>;
+    remove(c: Caller, itemId: ItemId): Promise<boolean>;
+    starter(c: Caller): Promise<UploadReport>;
+    clear(c: Caller): Promise<boolean>;
+  };
+  settings: {
+    get(scope: Scope): Promise<ServerSettings>;
+    set(c: Caller, patch: Partial<ServerSettings>): Promise<ServerSettings>;
+  };
+  /** Is an LLM configured and on for this scope? */
+  llmStatus(scope: Scope): Promise<{ configured: boolean; enabled: boolean; provider: string; model: string }>;
+  close(): Promise<void>;
+}
