@@ -62,8 +62,10 @@ export interface Conversation {
   turns: ConversationTurn[];
   shown: ItemId[];
   rejected: ItemId[];
-  /** Parsed constraints in force ("no horror", "before 2000"...). */
+  /** Parsed constraints in force ("no horror", "before 2000"...), a recsys `Constraints`. */
   constraints: Record<string, unknown>;
+  /** Words of later turns merged into the query ("something lighter"). */
+  extraText?: string;
   count: number;
   createdAt: number;
   updatedAt: number;

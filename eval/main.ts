@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLocalEmbedder } from '../src/embed/local.js';
+import { loadMovieLens, loadOverviews } from './load.js';
+import { ratingTrainers, sequentialTrainers } from './models.js';
+import { runRatingProtocol } from './protocols/rating.js';
+import { evaluateNext, prepareSequences } from './protocols/sequential.js';
+import { evaluateSimilar } from './protocols/similar.js';
+import { formatReport, type EvalReport, type ReportExtras } from './report.js';
+import { movieText } from './text.js';
+
+export interface EvalArgs {
+  data: string;
+  overviews?: string;
+  json: boolean;
+}
+
+export function parseArgs(argv: string[], repoRoot: string): EvalArgs {
+  let data: string | undefined;
+  let overviews: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--data') data = argv[++i];
+    else if (a.startsWith('--data=')) data = a.slice(7);
+    else if (a === '--overviews') overviews = argv[++i];
+    else if (a.startsWith('--overviews=')) overviews = a.slice(12);
+    else if (a !== '--') throw new Error(`unknown argument ${a} (usage: npm run eval -- --data DIR [--overviews FILE] [--json])`);
+  }
+  if (!data) {
+    const small = resolve(repoRoot, '../shared/data/ml-latest-small');
+    data = existsSync(small) ? small : resolve(repoRoot, '../shared/data');
+  }
+  return { data, overviews, json };
+}
+
+/** Runs every protocol; `log` gets progress lines. */
+export async function runEval(args: EvalArgs, log: (msg: string) => void = () => {}): Promise<{ report: EvalReport; extras: ReportExtras }> {
+  const t0 = performance.now();
+  const ds = loadMovieLens(args.data);
+  log(`loaded ${ds.name} (${ds.format}): ${ds.ratings.length} ratings, ${ds.movies.size} movies`);
+  const overviews = args.overviews ? loadOverviews(args.overviews) : new Map<string, string>();
+  const embedder = createLocalEmbedder();
+  const ids = [...ds.movies.keys()];
+  const vecs = await embedder.embed(ids.map((id) => movieText(ds.movies.get(id)!, overviews.get(id))));
+  const itemVectors = new Map(ids.map((id, i) => [id, vecs[i]]));
+  log(`embedded ${ids.length} item texts with ${embedder.model}`);
+
+  const rating = runRatingProtocol(ds.ratings, ratingTrainers(itemVectors), { log });
+  const seq = prepareSequences(ds.ratings, (id) => (ds.movies.get(id)?.title ?? '') !== '');
+  log(`sequences: ${seq.histories.size} users, ${seq.items.length} items`);
+  const sequential: EvalReport['sequential'] = { users: seq.histories.size, items: seq.items.length };
+  const validation: ReportExtras['validation'] = {};
+  for (const [id, trainer] of Object.entries(sequentialTrainers(seq.items, itemVectors))) {
+    validation[id] = evaluateNext(seq, trainer, 'validation');
+    sequential[id] = evaluateNext(seq, trainer, 'test');
+    log(`sequential ${id} done`);
+  }
+  const sim = evaluateSimilar(seq, itemVectors);
+  const report: EvalReport = {
+    dataset: ds.name,
+    rating: rating.rating,
+    coldStart: Object.fromEntries(Object.entries(rating.coldStart).map(([id, c]) => [id, { rmse: c.rmse }])),
+    sequential,
+    similar: { [embedder.model]: { 'ndcg@10': sim['ndcg@10'] } },
+  };
+  const coldRatings = Object.values(rating.coldStart)[0]?.n ?? 0;
+  const extras: ReportExtras = { seconds: (performance.now() - t0) / 1000, trainingMs: rating.trainingMs, coldRatings, validation, overviews: overviews.size > 0 };
+  return { report, extras };
+}
+
+async function main(): Promise<void> {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const args = parseArgs(process.argv.slice(2), repoRoot);
+  const { report, extras } = await runEval(args, (m) => process.stderr.write(`[eval] ${m}\n`));
+  if (args.json) process.stdout.write(JSON.stringify(report) + '\n');
+  else process.stdout.write(formatReport(report, extras) + '\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`eval failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,91 @@
+import type { RatingTriple } from '../../src/recsys/models/types.js';
+import { rankMetrics, round } from '../metrics.js';
+
+/** Ordered histories after LlamaRec's preprocessing. */
+export interface SequenceData {
+  histories: Map<string, string[]>;
+  items: string[];
+}
+
+/**
+ * LlamaRec's protocol (Yue et al. 2023): every rating is an interaction; items without a title dropped;
+ * iterative 5-core on users and items; each history sorted by (timestamp, item id).
+ */
+export function prepareSequences(ratings: readonly RatingTriple[], hasTitle: (item: string) => boolean, minCount = 5): SequenceData {
+  let rows = ratings.filter((r) => hasTitle(r.item));
+  for (;;) {
+    const iCount = new Map<string, number>();
+    const uCount = new Map<string, number>();
+    for (const r of rows) {
+      iCount.set(r.item, (iCount.get(r.item) ?? 0) + 1);
+      uCount.set(r.user, (uCount.get(r.user) ?? 0) + 1);
+    }
+    const kept = rows.filter((r) => (iCount.get(r.item) ?? 0) >= minCount && (uCount.get(r.user) ?? 0) >= minCount);
+    if (kept.length === rows.length) break;
+    rows = kept;
+  }
+  const byUser = new Map<string, RatingTriple[]>();
+  for (const r of rows) {
+    let l = byUser.get(r.user);
+    if (!l) byUser.set(r.user, (l = []));
+    l.push(r);
+  }
+  const cmpId = (a: string, b: string): number => {
+    const na = Number(a);
+    const nb = Number(b);
+    if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+  const histories = new Map<string, string[]>();
+  const items = new Set<string>();
+  for (const [u, l] of byUser) {
+    l.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || cmpId(a.item, b.item));
+    histories.set(u, l.map((r) => r.item));
+    for (const r of l) items.add(r.item);
+  }
+  return { histories, items: [...items].sort(cmpId) };
+}
+
+/** Scores every item of `items` (same order) for a user given the input history; higher is better. */
+export type NextScorer = (user: string, input: readonly string[], out: Float64Array) => void;
+/** Builds a scorer from training histories (the inputs of the split: histories without their targets). */
+export type NextTrainer = (train: Map<string, string[]>) => NextScorer;
+
+export interface SequentialMetrics {
+  'ndcg@10': number;
+  'recall@10': number;
+  'mrr@10': number;
+}
+
+/**
+ * Leave-one-out: target = last item ('test') or second-last ('validation'); the input is the history
+ * before it; ALL items are ranked with the input history masked; ties count against the target.
+ */
+export function evaluateNext(data: SequenceData, trainer: NextTrainer, split: 'validation' | 'test', k = 10): SequentialMetrics {
+  const cut = split === 'test' ? 1 : 2;
+  const train = new Map<string, string[]>();
+  for (const [u, h] of data.histories) train.set(u, h.slice(0, h.length - cut));
+  const scorer = trainer(train);
+  const pos = new Map(data.items.map((id, i) => [id, i]));
+  const scores = new Float64Array(data.items.length);
+  let ndcg = 0;
+  let recall = 0;
+  let mrr = 0;
+  let n = 0;
+  for (const [u, h] of data.histories) {
+    if (h.length < cut + 1) continue;
+    const input = train.get(u)!;
+    const target = h[h.length - cut];
+    scorer(u, input, scores);
+    for (const it of input) scores[pos.get(it)!] = Number.NEGATIVE_INFINITY;
+    const t = scores[pos.get(target)!];
+    let rank = 0;
+    for (let i = 0; i < scores.length && rank < k; i++) if (scores[i] > t || (scores[i] === t && data.items[i] !== target && i < pos.get(target)!)) rank++;
+    const m = rankMetrics(rank < k ? rank : -1, k);
+    ndcg += m.ndcg;
+    recall += m.recall;
+    mrr += m.mrr;
+    n++;
+  }
+  return { 'ndcg@10': round(ndcg / n), 'recall@10': round(recall / n), 'mrr@10': round(mrr / n) };
+}

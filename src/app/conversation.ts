@@ -1,0 +1,213 @@
+import { parseConstraints } from '../recsys/constraints.js';
+import { applyRefinement, readRefinement, type RefineState } from '../recsys/refine/index.js';
+import type { Constraints, Recommendation } from '../recsys/types.js';
+import type { Conversation } from '../store/types.js';
+import type { AppDeps } from './deps.js';
+import { AppError } from './errors.js';
+import { displayTitle, toBrief } from './item-text.js';
+import { fromPicks, historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
+import { llmContext, offlineInfo } from './settings.js';
+import type { Caller, EngineInfo, RecResult } from './types.js';
+
+const clampCount = (n: number | undefined, def = 5) => Math.max(1, Math.min(10, Math.floor(n ?? def)));
+
+/** `/recommend`: the pipeline retrieves and ranks; the LLM (when on) picks and orders among those candidates in ONE call. */
+export async function recommend(d: AppDeps, c: Caller, input: { text: string; count?: number; conversationId?: string }): Promise<RecResult> {
+  const text = input.text.trim();
+  if (!text) throw new AppError('request.empty');
+  const count = clampCount(input.count);
+  const l = await load(d, c);
+  const constraints = parseConstraints(text, l.catalog.tags);
+  const ctx = await llmContext(d, c);
+  const pool = ctx.enabled ? Math.max(count, d.config.LLM_MAX_CANDIDATES) : count;
+  const offline = await runOffline(d, c, l, { intent: 'conversation', text, constraints, count: pool });
+  let items = offline.slice(0, count);
+  let info: EngineInfo = offlineInfo(d, ctx);
+  if (ctx.enabled && offline.length) {
+    const out = await d.llm.conversation(ctx, {
+      request: text,
+      history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
+      candidates: offline.map((r) => toBrief(r.item)),
+      offlineOrder: offline.map((r) => r.item.id),
+      count,
+      offlineReasons: reasonsOf(offline),
+    });
+    if (out.ok) {
+      items = fromPicks(out.value.picks, offline, l.catalog.byId).slice(0, count);
+      info = { engine: 'llm', llmCalls: out.calls, notes: out.notes };
+    } else info = offlineInfo(d, ctx, out);
+  }
+  const conversation = input.conversationId
+    ? await saveConversation(d, c, input.conversationId, { request: text, constraints, count, items, userText: text })
+    : undefined;
+  return { ...info, items, conversation };
+}
+
+async function saveConversation(
+  d: AppDeps,
+  c: Caller,
+  id: string,
+  a: { request: string; constraints: Constraints; count: number; items: Recommendation[]; userText: string },
+): Promise<Conversation> {
+  const now = d.clock();
+  const conv: Conversation = {
+    id,
+    scope: c.scope,
+    ownerId: c.userId,
+    request: a.request,
+    turns: [
+      { role: 'user', text: a.userText, at: now },
+      { role: 'bot', text: a.items.map((r) => displayTitle(r.item)).join('; '), items: a.items.map((r) => r.item.id), at: now },
+    ],
+    shown: a.items.map((r) => r.item.id),
+    rejected: [],
+    constraints: a.constraints as Record<string, unknown>,
+    count: a.count,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await d.conversations.save(conv);
+  return conv;
+}
+
+/**
+ * A follow-up in a conversation ("swap the second one", "no horror"). The rule-based reader always runs
+ * (its constraints are enforced even when the LLM answers); the LLM, when on, rewrites the list in one call.
+ */
+export async function refine(d: AppDeps, c: Caller, input: { conversationId: string; text: string }): Promise<RecResult> {
+  const conv = await d.conversations.get(input.conversationId);
+  if (!conv || conv.scope !== c.scope) throw new AppError('conversation.not-found');
+  if (conv.ownerId !== c.userId) throw new AppError('conversation.not-owner');
+  const l = await load(d, c);
+  const titles = conv.shown.map((id) => l.catalog.byId.get(id)?.title ?? id);
+  const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles }, { knownTags: l.catalog.tags });
+  const state: RefineState = {
+    request: conv.request,
+    extraText: conv.extraText,
+    shown: conv.shown,
+    rejected: conv.rejected,
+    constraints: conv.constraints as Constraints,
+    count: conv.count,
+  };
+  const refined = applyRefinement(state, action);
+  const ctx = await llmContext(d, c);
+  let info: EngineInfo = offlineInfo(d, ctx);
+  let items: Recommendation[];
+  let change: string | undefined;
+  if (action.kind === 'out-of-range') {
+    items = idsToRecs(l, conv.shown);
+    change = `there is no #${action.positions.join(', #')}: the list has ${action.count} items`;
+  } else if (ctx.enabled) {
+    // The LLM sees a fresh candidate pool for the whole conversation, minus what was rejected.
+    const pool = await runOffline(d, c, l, {
+      intent: 'conversation',
+      text: refined.query.text ?? refined.state.request,
+      seeds: refined.query.seeds,
+      exclude: refined.state.rejected,
+      constraints: refined.state.constraints,
+      count: Math.max(d.config.LLM_MAX_CANDIDATES, refined.state.count),
+    });
+    const shownRecs = idsToRecs(l, conv.shown);
+    const candidates = mergeUnique([...shownRecs.filter((r) => !refined.state.rejected.includes(r.item.id)), ...pool]);
+    const out = await d.llm.refine(ctx, {
+      request: conv.request,
+      turns: conv.turns.map((t) => ({ role: t.role, text: t.text })),
+      shown: shownRecs.map((r) => toBrief(r.item)),
+      candidates: candidates.map((r) => toBrief(r.item)),
+      offlineOrder: offlineRefined(l, refined.keep, pool).map((r) => r.item.id),
+      message: input.text,
+      count: refined.state.count,
+      offlineReasons: reasonsOf(candidates),
+    });
+    if (out.ok) {
+      items = fromPicks(out.value.picks, candidates, l.catalog.byId);
+      change = out.value.change;
+      info = { engine: 'llm', llmCalls: out.calls, notes: out.value.comment ? [...out.notes, out.value.comment] : out.notes };
+    } else {
+      info = offlineInfo(d, ctx, out);
+      items = await offlineTurn(d, c, l, refined);
+    }
+  } else {
+    items = await offlineTurn(d, c, l, refined);
+  }
+  change ??= describeOffline(action.kind, conv.shown, items, l);
+  const now = d.clock();
+  const saved = await d.conversations.update(conv.id, (cur) => ({
+    ...cur,
+    extraText: refined.state.extraText,
+    rejected: refined.state.rejected,
+    constraints: refined.state.constraints as Record<string, unknown>,
+    count: refined.state.count,
+    shown: items.map((r) => r.item.id),
+    turns: [
+      ...cur.turns,
+      { role: 'user' as const, text: input.text, at: now },
+      { role: 'bot' as const, text: change ?? '', items: items.map((r) => r.item.id), at: now },
+    ].slice(-40),
+    updatedAt: now,
+  }));
+  return { ...info, items, change, conversation: saved };
+}
+
+/** Offline turn: run the pipeline for the new pieces and fill the slots the refinement left open. */
+async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, refined: ReturnType<typeof applyRefinement>): Promise<Recommendation[]> {
+  const q = refined.query;
+  const fresh =
+    q.count > 0
+      ? await runOffline(d, c, l, { intent: 'conversation', text: q.text, seeds: q.seeds, exclude: q.exclude, constraints: q.constraints, count: q.count })
+      : [];
+  return offlineRefined(l, refined.keep, fresh);
+}
+
+function offlineRefined(l: Loaded, keep: (string | null)[], fresh: Recommendation[]): Recommendation[] {
+  if (keep.length === 0) return fresh;
+  const kept = new Set(keep.filter((x): x is string => x !== null));
+  const queue = fresh.filter((r) => !kept.has(r.item.id));
+  const out: Recommendation[] = [];
+  for (const slot of keep) {
+    if (slot === null) {
+      const next = queue.shift();
+      if (next) out.push(next);
+    } else {
+      const rec = idsToRecs(l, [slot])[0];
+      if (rec) out.push(rec);
+    }
+  }
+  return out;
+}
+
+function idsToRecs(l: Loaded, ids: string[]): Recommendation[] {
+  return ids.flatMap((id, i) => {
+    const item = l.catalog.byId.get(id);
+    return item ? [{ item, score: 1 / (i + 1), sources: ['conversation'], reason: 'still on your list' }] : [];
+  });
+}
+
+function mergeUnique(recs: Recommendation[]): Recommendation[] {
+  const seen = new Set<string>();
+  return recs.filter((r) => (seen.has(r.item.id) ? false : (seen.add(r.item.id), true)));
+}
+
+function describeOffline(kind: string, before: string[], after: Recommendation[], l: Loaded): string {
+  const title = (id: string) => (l.catalog.byId.get(id)?.title ?? id);
+  const afterIds = after.map((r) => r.item.id);
+  const swaps: string[] = [];
+  before.forEach((id, i) => {
+    const now = afterIds[i];
+    if (now !== undefined && now !== id && !before.includes(now)) swaps.push(`swapped #${i + 1} ${title(id)} for ${title(now)}`);
+  });
+  if (kind === 'swap' && swaps.length) return swaps.join('; ');
+  if (kind === 'count') return `now ${after.length} item${after.length === 1 ? '' : 's'}`;
+  const added = afterIds.filter((id) => !before.includes(id)).length;
+  return added ? `${added} new pick${added === 1 ? '' : 's'}` : 'no change';
+}
+
+/** "More like this" button: nearest items to one item, for this user. */
+export async function moreLike(d: AppDeps, c: Caller, input: { itemId: string; count?: number }): Promise<RecResult> {
+  const l = await load(d, c);
+  const item = l.catalog.byId.get(input.itemId);
+  if (!item) throw new AppError('item.not-found', { itemId: input.itemId });
+  const ctx = await llmContext(d, c);
+  const items = await runOffline(d, c, l, { intent: 'conversation', seeds: [item.id], exclude: [item.id], count: clampCount(input.count) });
+  return { ...offlineInfo(d, ctx), engine: 'offline', items, notes: [`more like ${displayTitle(item)}`] };
+}

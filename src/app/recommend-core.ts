@@ -1,0 +1,101 @@
+import type { CatalogItem } from '../catalog/types.js';
+import { runPipeline } from '../recsys/pipeline.js';
+import type { Constraints, Intent, Recommendation } from '../recsys/types.js';
+import type { ItemBrief, Pick } from '../llm/contracts.js';
+import type { Profile } from '../store/types.js';
+import type { AppDeps } from './deps.js';
+import { AppError } from './errors.js';
+import { toBrief } from './item-text.js';
+import { buildPipeline } from './pipelines.js';
+import type { ScopeCatalog } from './scope-catalog.js';
+import type { ScopeModels } from './scope-models.js';
+import type { Caller } from './types.js';
+
+/** What most use cases load first: the scope's catalog and models, and the caller's profile. */
+export interface Loaded {
+  catalog: ScopeCatalog;
+  models: ScopeModels;
+  profile: Profile;
+}
+
+export async function load(d: AppDeps, c: Caller, opts: { requireCatalog?: boolean } = {}): Promise<Loaded> {
+  const catalog = await d.engines.catalog(c.scope);
+  if (opts.requireCatalog !== false && catalog.items.length === 0) throw new AppError('catalog.empty');
+  const [models, profile] = await Promise.all([d.engines.models(c.scope), d.profiles.get(c.scope, c.userId)]);
+  return { catalog, models, profile };
+}
+
+export interface OfflineQuery {
+  intent: Intent;
+  text?: string;
+  seeds?: string[];
+  exclude?: string[];
+  constraints?: Constraints;
+  ids?: string[];
+  count: number;
+}
+
+/** Runs the offline pipeline: the answer without an LLM, and the candidate list an LLM picks from. */
+export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQuery): Promise<Recommendation[]> {
+  const deps = buildPipeline({
+    intent: oq.intent,
+    catalog: l.catalog,
+    models: l.models,
+    profile: l.profile,
+    embedder: d.embedder,
+    ids: oq.ids,
+    hasText: Boolean(oq.text?.trim()),
+    clock: d.clock,
+  });
+  const res = await runPipeline(
+    {
+      scope: c.scope,
+      userId: c.userId,
+      intent: oq.intent,
+      text: oq.text,
+      seeds: oq.seeds,
+      exclude: oq.exclude,
+      constraints: oq.constraints,
+      candidates: oq.ids,
+      count: oq.count,
+    },
+    deps,
+  );
+  d.logger.debug({ scope: c.scope, intent: oq.intent, trace: res.trace }, 'pipeline');
+  return res.recommendations;
+}
+
+export type RatedBrief = ItemBrief & { rating?: number };
+
+/** The user's recent history as the LLM sees it (most recent last, with ratings). */
+export function historyBriefs(l: Loaded, max: number): RatedBrief[] {
+  const out: RatedBrief[] = [];
+  const seen = new Set<string>();
+  const ids = [...l.profile.history.map((h) => h.itemId), ...Object.keys(l.profile.ratings)];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const it = l.catalog.byId.get(id);
+    if (!it) continue;
+    const r = l.profile.ratings[id]?.value;
+    out.push(r === undefined ? toBrief(it, 0) : { ...toBrief(it, 0), rating: r });
+  }
+  return out.slice(-max);
+}
+
+/** Maps grounded LLM picks back to recommendations (ids outside `offline` were already dropped). */
+export function fromPicks(picks: Pick[], offline: Recommendation[], byId: Map<string, CatalogItem>): Recommendation[] {
+  const off = new Map(offline.map((r) => [r.item.id, r]));
+  const out: Recommendation[] = [];
+  picks.forEach((p, i) => {
+    const item = byId.get(p.id);
+    if (!item) return;
+    const o = off.get(p.id);
+    out.push({ item, score: o?.score ?? 1 / (i + 1), sources: p.by === 'llm' ? ['llm', ...(o?.sources ?? [])] : (o?.sources ?? []), reason: p.reason || o?.reason || '' });
+  });
+  return out;
+}
+
+export function reasonsOf(recs: Recommendation[]): Record<string, string> {
+  return Object.fromEntries(recs.map((r) => [r.item.id, r.reason]));
+}

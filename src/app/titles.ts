@@ -1,0 +1,100 @@
+import { normaliseTitle, splitTitleYear } from '../catalog/normalise.js';
+import type { CatalogItem } from '../catalog/types.js';
+
+interface Entry {
+  item: CatalogItem;
+  norm: string;
+  words: string[];
+}
+
+/** Bounded Levenshtein distance (returns max+1 when over `max`). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Title lookup for autocomplete and for typed titles: prefix, word-prefix, substring, then typo-tolerant.
+ * Built once per catalog version.
+ */
+export class TitleIndex {
+  private readonly entries: Entry[];
+
+  constructor(items: CatalogItem[]) {
+    this.entries = items.map((item) => {
+      const norm = normaliseTitle(item.title);
+      return { item, norm, words: norm.split(' ').filter(Boolean) };
+    });
+  }
+
+  /** Best matches first; `boost` ids (e.g. the user's history) come first within a tier. */
+  search(query: string, limit = 25, boost: Set<string> = new Set()): CatalogItem[] {
+    const { title, year } = splitTitleYear(query);
+    const q = normaliseTitle(title);
+    if (!q) return this.entries.filter((e) => boost.has(e.item.id)).slice(0, limit).map((e) => e.item);
+    const qWords = q.split(' ').filter(Boolean);
+    const scored: { e: Entry; s: number }[] = [];
+    for (const e of this.entries) {
+      let s = tierScore(e, q, qWords);
+      if (s === 0) continue;
+      if (year !== undefined && e.item.year === year) s += 0.5;
+      if (boost.has(e.item.id)) s += 0.25;
+      scored.push({ e, s });
+    }
+    scored.sort((a, b) => b.s - a.s || a.e.norm.length - b.e.norm.length || (b.e.item.year ?? 0) - (a.e.item.year ?? 0));
+    return scored.slice(0, limit).map((x) => x.e.item);
+  }
+
+  /** One item for a typed title ("Heat (1995)", "heat", "the matrx"), or null when nothing fits well. */
+  resolve(text: string): CatalogItem | null {
+    const { title, year } = splitTitleYear(text);
+    const q = normaliseTitle(title);
+    if (!q) return null;
+    const exact = this.entries.filter((e) => e.norm === q);
+    if (exact.length) {
+      const withYear = year === undefined ? undefined : exact.find((e) => e.item.year === year);
+      return (withYear ?? exact[0]).item;
+    }
+    const best = this.search(text, 1)[0];
+    if (!best) return null;
+    const norm = normaliseTitle(best.title);
+    const d = editDistance(q, norm, 3);
+    // Accept a near spelling or a prefix covering most of the title; reject loose word matches.
+    if (d <= Math.max(1, Math.floor(q.length / 6))) return best;
+    if (norm.startsWith(q) && q.length >= norm.length * 0.6) return best;
+    return null;
+  }
+}
+
+function tierScore(e: Entry, q: string, qWords: string[]): number {
+  if (e.norm === q) return 10;
+  if (e.norm.startsWith(q)) return 8;
+  if (qWords.every((w) => e.words.some((x) => x.startsWith(w)))) return 6;
+  if (e.norm.includes(q)) return 5;
+  // Typo tolerance: every query word within 1 edit (2 for long words) of some title word (prefix-aware).
+  let ok = true;
+  for (const w of qWords) {
+    const max = w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
+    if (max === 0) {
+      if (!e.words.some((x) => x.startsWith(w))) { ok = false; break; }
+      continue;
+    }
+    if (!e.words.some((x) => editDistance(w, x.slice(0, w.length + max), max) <= max || editDistance(w, x, max) <= max)) {
+      ok = false;
+      break;
+    }
+  }
+  return ok ? 3 : 0;
+}

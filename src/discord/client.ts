@@ -1,0 +1,45 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Services } from '../app/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { createRouter, type Router } from './router.js';
+import { ThreadRegistry } from './threads.js';
+import type { Command } from './types.js';
+
+export interface BotOptions {
+  config: Config;
+  services: Services;
+  logger: Logger;
+  commands: Command[];
+  clock?: () => number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface Bot {
+  client: Client;
+  router: Router;
+}
+
+/**
+ * The Discord client with its event wiring. It never registers commands (that is `npm run deploy-commands`);
+ * `DISCORD_API_URL` goes to the REST base; mentions are off by default and on every reply.
+ */
+export function createBot(o: BotOptions): Bot {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(o.config.DISCORD_API_URL ? { rest: { api: o.config.DISCORD_API_URL } } : {}),
+  });
+  const router = createRouter({ ...o, registry: new ThreadRegistry() });
+  client.on(Events.InteractionCreate, (i) => void router.onInteraction(i));
+  client.on(Events.MessageCreate, (m) => {
+    if (m.author.bot || !client.user) return;
+    const inConversation = m.channel.isThread() ? m.channel.ownerId === client.user.id : !m.inGuild() || m.reference !== null;
+    if (inConversation) void router.onMessage(m, client.user.id);
+  });
+  client.once(Events.ClientReady, (c) => o.logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord ready'));
+  client.on(Events.Error, (e) => o.logger.error({ err: e.message }, 'discord client error'));
+  client.on(Events.Warn, (w) => o.logger.warn({ warning: w }, 'discord client warning'));
+  return { client, router };
+}

@@ -1,0 +1,70 @@
+import type { CatalogItem } from '../../catalog/types.js';
+import { LIMITS, trim, type Row } from './limits.js';
+
+/** Custom ids: compact, `<prefix>:<itemId>`; an id that would exceed 100 characters gets no component. */
+export const IDS = {
+  watched: 'w',
+  notInterested: 'ni',
+  moreLike: 'ml',
+  rate: 'rs',
+  privacyConfirm: 'pd',
+  privacyCancel: 'pc',
+  page: 'wl',
+} as const;
+
+export function customId(prefix: string, rest: string): string | null {
+  const id = `${prefix}:${rest}`;
+  return id.length <= LIMITS.customId ? id : null;
+}
+
+const BUTTON = 2;
+const SELECT = 3;
+const ROW = 1;
+const STYLE = { primary: 1, secondary: 2, success: 3, danger: 4 } as const;
+
+export function button(id: string, label: string, style: keyof typeof STYLE = 'secondary', disabled = false) {
+  return { type: BUTTON, custom_id: id, label: trim(label, LIMITS.buttonLabel), style: STYLE[style], disabled } as const;
+}
+
+export function row(components: Row['components']): Row {
+  return { type: ROW, components } as Row;
+}
+
+/** Per item: Watched, Not interested, More like this (up to 5 items: one row each). */
+export function itemButtons(items: CatalogItem[]): Row[] {
+  const rows: Row[] = [];
+  for (const [i, item] of items.slice(0, LIMITS.rows).entries()) {
+    const w = customId(IDS.watched, item.id);
+    const ni = customId(IDS.notInterested, item.id);
+    const ml = customId(IDS.moreLike, item.id);
+    if (!w || !ni || !ml) continue;
+    rows.push(
+      row([
+        button(w, `${i + 1}. Watched`, 'success'),
+        button(ni, 'Not interested', 'secondary'),
+        button(ml, 'More like this', 'primary'),
+      ]),
+    );
+  }
+  return rows;
+}
+
+/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them. */
+export function itemSelects(items: CatalogItem[]): Row[] {
+  const options = items
+    .filter((it) => it.id.length <= LIMITS.optionText)
+    .slice(0, LIMITS.selectOptions)
+    .map((it, i) => ({ label: trim(`${i + 1}. ${it.title}${it.year ? ` (${it.year})` : ''}`, LIMITS.optionText), value: it.id }));
+  if (!options.length) return [];
+  const select = (prefix: string, placeholder: string) =>
+    row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);
+  return [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
+}
+
+/** The rating select shown after "Watched": 0.5 to 5 by halves. */
+export function ratingSelect(itemId: string): Row[] {
+  const id = customId(IDS.rate, itemId);
+  if (!id) return [];
+  const options = [5, 4.5, 4, 3.5, 3, 2.5, 2, 1.5, 1, 0.5].map((v) => ({ label: `${v} ★`, value: String(v) }));
+  return [row([{ type: SELECT, custom_id: id, placeholder: 'Rate it (optional)', min_values: 1, max_values: 1, options } as unknown as Row['components'][number]])];
+}

@@ -1,0 +1,29 @@
+import type { PredictResult, RankResult } from '../../app/types.js';
+import { engineNote } from './engine.js';
+import { safe, stars, titleOf } from './escape.js';
+import { clampReply, type Rendered } from './limits.js';
+
+/** The predicted rating for one item and why. */
+export function renderPredict(r: PredictResult): Rendered {
+  const based = r.basedOn.slice(0, 10).map((b) => `• ${titleOf(b.item, 80)}: ${stars(b.rating)}`);
+  return clampReply({
+    embeds: [
+      {
+        title: `Predicted rating: ${stars(Math.round(r.rating * 10) / 10)}`,
+        description: [`**${titleOf(r.item)}**`, safe(r.why, 600), based.length ? `\nBased on:\n${based.join('\n')}` : ''].join('\n').trim(),
+        footer: { text: engineNote(r) },
+      },
+    ],
+  });
+}
+
+/** The user's own list ranked for them. */
+export function renderRank(r: RankResult): Rendered {
+  const lines = r.ranked.map((x, i) => `**${i + 1}. ${titleOf(x.item, 100)}**${x.reason ? ` — ${safe(x.reason, 140)}` : ''}`);
+  if (r.unmatched.length) {
+    lines.push('', `Not found in the catalog: ${r.unmatched.slice(0, 20).map((t) => safe(t, 60)).join(', ')}${r.unmatched.length > 20 ? ` and ${r.unmatched.length - 20} more` : ''}`);
+  }
+  return clampReply({
+    embeds: [{ title: `Your list, ranked (${r.method})`, description: lines.join('\n') || 'Nothing to rank.', footer: { text: engineNote(r) } }],
+  });
+}

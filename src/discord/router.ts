@@ -1,0 +1,129 @@
+import type { Interaction, Message } from 'discord.js';
+import type { Services } from '../app/types.js';
+import type { Config } from '../config.js';
+import { scrubSecrets, type Logger } from '../log.js';
+import { callerOf } from './caller.js';
+import { recommendationComponents } from './components.js';
+import { asUserError, UserError } from './errors.js';
+import { APOLOGY } from './messages.js';
+import { send } from './reply.js';
+import { renderError } from './render/misc.js';
+import { NO_MENTIONS } from './render/limits.js';
+import { handleConversationMessage, ThreadRegistry } from './threads.js';
+import type { Command, CommandContext, ComponentHandler } from './types.js';
+
+export interface RouterOptions {
+  commands: Command[];
+  services: Services;
+  config: Config;
+  logger: Logger;
+  clock?: () => number;
+  fetch?: typeof globalThis.fetch;
+  registry?: ThreadRegistry;
+}
+
+export interface Router {
+  onInteraction(i: Interaction): Promise<void>;
+  onMessage(m: Message, botId: string): Promise<void>;
+  readonly commands: ReadonlyMap<string, Command>;
+}
+
+interface ErrorMeta {
+  kind: string;
+  command?: string;
+  customId?: string;
+  userId: string;
+  guildId: string | null;
+}
+
+/**
+ * Routes every interaction and conversation message to its handler, and handles every error in ONE place:
+ * a UserError (or a service error carrying `userMessage`) is shown from the message table; anything else
+ * is logged with its context (never tokens) and the user gets a short apology. Every path answers.
+ */
+export function createRouter(o: RouterOptions): Router {
+  const commands = new Map(o.commands.map((c) => [c.data.name, c]));
+  const components = new Map<string, ComponentHandler>();
+  for (const h of [...recommendationComponents, ...o.commands.flatMap((c) => c.components ?? [])]) {
+    if (components.has(h.prefix)) throw new Error(`Two component handlers claim the custom-id prefix "${h.prefix}:"`);
+    components.set(h.prefix, h);
+  }
+  const registry = o.registry ?? new ThreadRegistry();
+  const secrets = [o.config.DISCORD_TOKEN, o.config.GEMINI_API_KEY, o.config.OPENAI_API_KEY];
+  const ctxFor = (x: Parameters<typeof callerOf>[0]): CommandContext => ({
+    config: o.config,
+    logger: o.logger,
+    caller: callerOf(x),
+    clock: o.clock ?? Date.now,
+    fetch: o.fetch ?? globalThis.fetch,
+    threads: registry,
+  });
+
+  async function handleError(err: unknown, meta: ErrorMeta, answer: (text: string) => Promise<unknown>): Promise<void> {
+    const user = asUserError(err);
+    if (user) {
+      o.logger.debug({ ...meta, code: user.code }, 'user error');
+    } else {
+      const e = err instanceof Error ? err : new Error(String(err));
+      o.logger.error({ ...meta, err: { name: e.name, message: scrubSecrets(e.message, secrets), stack: scrubSecrets(e.stack ?? '', secrets) } }, 'handler failed');
+    }
+    try {
+      await answer(user ? user.message : APOLOGY);
+    } catch (e2) {
+      o.logger.warn({ ...meta, err: scrubSecrets(String(e2), secrets) }, 'could not deliver the error reply');
+    }
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    const meta: ErrorMeta = { kind: 'interaction', userId: i.user.id, guildId: i.guildId };
+    if (i.isAutocomplete()) {
+      meta.kind = 'autocomplete';
+      meta.command = i.commandName;
+      try {
+        const cmd = commands.get(i.commandName);
+        if (!cmd?.autocomplete) return void (await i.respond([]));
+        await cmd.autocomplete(i, o.services, ctxFor(i));
+      } catch (err) {
+        // Autocomplete cannot show text: answer with no choices so the client stops waiting.
+        await handleError(err, meta, async () => {
+          if (!i.responded) await i.respond([]);
+        });
+      }
+      return;
+    }
+    if (!i.isRepliable()) return;
+    const answer = (text: string) => send(i, renderError(text), i.replied ? 'followUp' : 'auto');
+    try {
+      if (i.isChatInputCommand()) {
+        meta.kind = 'command';
+        meta.command = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
+        const cmd = commands.get(i.commandName);
+        if (!cmd) throw new Error(`No handler for command /${i.commandName}`);
+        await cmd.execute(i, o.services, ctxFor(i));
+      } else if (i.isMessageComponent() || i.isModalSubmit()) {
+        meta.kind = i.isModalSubmit() ? 'modal' : i.isButton() ? 'button' : 'select';
+        meta.customId = i.customId;
+        const sep = i.customId.indexOf(':');
+        const prefix = sep < 0 ? i.customId : i.customId.slice(0, sep);
+        const h = components.get(prefix);
+        if (!h) throw new UserError('component.unknown');
+        await h.handle(i, o.services, ctxFor(i), sep < 0 ? '' : i.customId.slice(sep + 1));
+      }
+    } catch (err) {
+      await handleError(err, meta, answer);
+    }
+  }
+
+  async function onMessage(m: Message, botId: string): Promise<void> {
+    if (m.author.bot) return;
+    try {
+      await handleConversationMessage(m, { services: o.services, registry, logger: o.logger, botId });
+    } catch (err) {
+      await handleError(err, { kind: 'message', userId: m.author.id, guildId: m.guildId }, (text) =>
+        m.reply({ ...renderError(text), flags: undefined, allowedMentions: NO_MENTIONS }),
+      );
+    }
+  }
+
+  return { onInteraction, onMessage, commands };
+}

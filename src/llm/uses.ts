@@ -1,0 +1,63 @@
+import type { Logger } from '../log.js';
+import { createResponseCache } from './cache.js';
+import type { ItemBrief, KvLike, LlmContext, LlmLimits, LlmOutcome, Pick, UsageLike } from './contracts.js';
+import { createGateway } from './gateway.js';
+import { matchTitle } from './grounding.js';
+import type { LlmProvider } from './types.js';
+import { rankPairwise } from './uses/pairwise.js';
+import { conversation, next, openWorld, type ConversationArgs, type NextArgs, type OpenWorldArgs, type OpenWorldTitle } from './uses/pick.js';
+import { predict, rankListwise, rankPointwise, type Ratings } from './uses/rank.js';
+import { refine, type RefineArgs, type RefineValue } from './uses/refine.js';
+import type { UseEnv } from './uses/shared.js';
+
+export type { ConversationArgs, NextArgs, OpenWorldArgs, OpenWorldTitle, RefineArgs, RefineValue, Ratings };
+
+export interface LlmUsesDeps {
+  /** null when no LLM is configured: every method answers `{ ok: false, reason: 'no-key' }` at once. */
+  provider: LlmProvider | null;
+  cache: KvLike;
+  usage: UsageLike;
+  logger: Logger;
+  limits: LlmLimits;
+  clock?: () => number;
+}
+
+export interface LlmUses {
+  /** One call: picks among candidate ids and orders them (listwise), a reason each. */
+  conversation(ctx: LlmContext, a: ConversationArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
+  /** No catalog: proposed titles, to resolve with `matchTitle`. */
+  openWorld(ctx: LlmContext, a: OpenWorldArgs): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
+  /** One refinement turn of a conversation. */
+  refine(ctx: LlmContext, a: RefineArgs): Promise<LlmOutcome<RefineValue>>;
+  /** Sequential: next items from the ordered (oldest first) history. */
+  next(ctx: LlmContext, a: NextArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
+  predict(ctx: LlmContext, a: { ratings: Ratings; target: ItemBrief }): Promise<LlmOutcome<{ rating: number; why: string }>>;
+  rankPointwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[] }): Promise<LlmOutcome<{ scores: Record<string, number>; calls: number }>>;
+  rankPairwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }): Promise<LlmOutcome<{ order: string[] }>>;
+  rankListwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }): Promise<LlmOutcome<{ order: string[] }>>;
+  matchTitle: typeof matchTitle;
+}
+
+/** The LLM layer as the app sees it: every use grounded, cached, budgeted and logged, never throwing for LLM trouble. */
+export function createLlmUses(d: LlmUsesDeps): LlmUses {
+  const run = createGateway({
+    provider: d.provider,
+    cache: createResponseCache(d.cache, d.limits.cacheTtlMs),
+    usage: d.usage,
+    logger: d.logger,
+    timeoutMs: d.limits.timeoutMs,
+    clock: d.clock,
+  });
+  const env: UseEnv = { run, limits: d.limits };
+  return {
+    conversation: (ctx, a) => conversation(env, ctx, a),
+    openWorld: (ctx, a) => openWorld(env, ctx, a),
+    refine: (ctx, a) => refine(env, ctx, a),
+    next: (ctx, a) => next(env, ctx, a),
+    predict: (ctx, a) => predict(env, ctx, a),
+    rankPointwise: (ctx, a) => rankPointwise(env, ctx, a),
+    rankPairwise: (ctx, a) => rankPairwise(env, ctx, a),
+    rankListwise: (ctx, a) => rankListwise(env, ctx, a),
+    matchTitle,
+  };
+}

@@ -1,0 +1,112 @@
+import type { CatalogItem } from '../../catalog/types.js';
+import type { Profile } from '../../store/types.js';
+import type { Candidate, Constraints, Filter, ItemId, RecQuery } from '../types.js';
+import { canonicalTags, tagMatches } from './tags.js';
+
+type Split = { kept: Candidate[]; removed: Candidate[] };
+
+function split(cs: Candidate[], keep: (c: Candidate) => boolean): Split {
+  const kept: Candidate[] = [];
+  const removed: Candidate[] = [];
+  for (const c of cs) (keep(c) ? kept : removed).push(c);
+  return { kept, removed };
+}
+
+/** A filter from a predicate over the candidate id (the cheap kind: set lookups). */
+class IdFilter implements Filter {
+  constructor(
+    readonly id: string,
+    private readonly drop: (q: RecQuery) => Set<ItemId> | null,
+  ) {}
+
+  async apply(q: RecQuery, cs: Candidate[]): Promise<Split> {
+    const ids = this.drop(q);
+    if (!ids || ids.size === 0) return { kept: cs, removed: [] };
+    return split(cs, (c) => !ids.has(c.itemId));
+  }
+}
+
+/** Drops anything in the user's watch history. */
+export function alreadyWatchedFilter(profile: Profile | undefined): Filter {
+  const ids = new Set(profile?.history.map((h) => h.itemId) ?? []);
+  return new IdFilter('already-watched', () => ids);
+}
+
+/** Drops anything the user has rated. */
+export function alreadyRatedFilter(profile: Profile | undefined): Filter {
+  const ids = new Set(Object.keys(profile?.ratings ?? {}));
+  return new IdFilter('already-rated', () => ids);
+}
+
+/** Drops what the user marked "not interested". */
+export function notInterestedFilter(profile: Profile | undefined): Filter {
+  const ids = new Set(profile?.notInterested ?? []);
+  return new IdFilter('not-interested', () => ids);
+}
+
+/** Drops `q.exclude` (items rejected or already shown in the conversation) and `q.seeds`. */
+export function excludedFilter(): Filter {
+  return new IdFilter('excluded', (q) => new Set([...(q.exclude ?? []), ...(q.seeds ?? [])]));
+}
+
+/** Keeps only `q.candidates` when the query has such a list (e.g. /rank); a no-op otherwise. */
+export function allowListFilter(): Filter {
+  return {
+    id: 'allow-list',
+    async apply(q, cs) {
+      if (!q.candidates) return { kept: cs, removed: [] };
+      const allow = new Set(q.candidates);
+      return split(cs, (c) => allow.has(c.itemId));
+    },
+  };
+}
+
+/**
+ * Whether an item satisfies constraints. Decisions:
+ * - includeTags: the item must match EVERY include tag (each one narrows; "romcom" means both);
+ *   an item with no tags cannot show it matches and is dropped.
+ * - excludeTags: the item must match none; an item with no tags passes.
+ * - minYear/maxYear are inclusive. An item with no year PASSES year constraints: many uploaded catalogs
+ *   (board games, books without dates) have no year at all, and "older than 2000" should not empty them.
+ */
+export function satisfies(item: CatalogItem, c: Constraints): boolean {
+  if (c.minYear !== undefined && item.year !== undefined && item.year < c.minYear) return false;
+  if (c.maxYear !== undefined && item.year !== undefined && item.year > c.maxYear) return false;
+  const tags = item.tags ?? [];
+  for (const t of c.excludeTags ?? []) {
+    for (const canon of canonicalTags(t)) if (tagMatches(canon, tags)) return false;
+  }
+  for (const t of c.includeTags ?? []) {
+    for (const canon of canonicalTags(t)) if (!tagMatches(canon, tags)) return false;
+  }
+  return true;
+}
+
+/** Applies `q.constraints` to catalog items; unknown items are dropped (nothing to show for them). */
+export function constraintsFilter(items: (id: ItemId) => CatalogItem | undefined): Filter {
+  return {
+    id: 'constraints',
+    async apply(q, cs) {
+      const c = q.constraints;
+      if (!c || (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined)) {
+        return { kept: cs, removed: [] };
+      }
+      return split(cs, (cand) => {
+        const item = items(cand.itemId);
+        return item !== undefined && satisfies(item, c);
+      });
+    },
+  };
+}
+
+/** The usual filter list for a user, cheapest first. */
+export function defaultFilters(opts: { profile?: Profile; items: (id: ItemId) => CatalogItem | undefined }): Filter[] {
+  return [
+    allowListFilter(),
+    excludedFilter(),
+    alreadyWatchedFilter(opts.profile),
+    alreadyRatedFilter(opts.profile),
+    notInterestedFilter(opts.profile),
+    constraintsFilter(opts.items),
+  ];
+}

@@ -1,0 +1,29 @@
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Ids never returned. */
+  exclude?: Set<string>;
+  /** When set, only these ids are considered (scanned directly: cheap for small sets). */
+  allow?: Set<string>;
+}
+
+/** What sources and selectors need from an index (exact or quantised). */
+export interface SearchIndex {
+  readonly model: string;
+  readonly dims: number;
+  readonly size: number;
+  has(id: string): boolean;
+  /** The stored (normalised) vector, or undefined. */
+  vector(id: string): Float32Array | undefined;
+  search(query: Float32Array, k: number, opts?: SearchOptions): SearchHit[];
+}
+
+export class IndexMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexMismatchError';
+  }
+}

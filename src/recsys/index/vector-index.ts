@@ -1,0 +1,153 @@
+import { dotAt, normalized } from './dot.js';
+import { TopK } from './topk.js';
+import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
+
+export interface VectorIndexOptions {
+  model: string;
+  dims: number;
+  /** Rows allocated up front; grows by doubling. */
+  initialCapacity?: number;
+}
+
+/**
+ * Exact top-k cosine search. Vectors are normalised on insert and kept in one contiguous Float32Array
+ * (row-major); removal moves the last row into the hole. Model id and dims are fixed at creation.
+ */
+export class VectorIndex implements SearchIndex {
+  readonly model: string;
+  readonly dims: number;
+  protected data: Float32Array;
+  protected capacity: number;
+  protected ids: string[] = [];
+  protected rowOf = new Map<string, number>();
+
+  constructor(opts: VectorIndexOptions) {
+    if (!Number.isInteger(opts.dims) || opts.dims <= 0) throw new RangeError(`dims must be a positive integer, got ${opts.dims}`);
+    this.model = opts.model;
+    this.dims = opts.dims;
+    this.capacity = Math.max(1, opts.initialCapacity ?? 16);
+    this.data = new Float32Array(this.capacity * this.dims);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.rowOf.has(id);
+  }
+
+  vector(id: string): Float32Array | undefined {
+    const r = this.rowOf.get(id);
+    return r === undefined ? undefined : this.data.slice(r * this.dims, (r + 1) * this.dims);
+  }
+
+  /** All ids, in storage order. */
+  keys(): string[] {
+    return this.ids.slice();
+  }
+
+  /**
+   * Insert or replace. `model`, when given, must equal the index's model (vectors of two models are
+   * never mixed); every vector must have `dims` entries.
+   */
+  upsert(ids: readonly string[], vectors: readonly ArrayLike<number>[], model?: string): void {
+    if (model !== undefined && model !== this.model) {
+      throw new IndexMismatchError(`index holds ${this.model} vectors, refused ${model}`);
+    }
+    if (ids.length !== vectors.length) throw new RangeError(`${ids.length} ids but ${vectors.length} vectors`);
+    for (const v of vectors) {
+      if (v.length !== this.dims) throw new IndexMismatchError(`index has ${this.dims} dims, refused a vector of ${v.length}`);
+    }
+    let fresh = 0;
+    for (const id of new Set(ids)) if (!this.rowOf.has(id)) fresh++;
+    if (this.ids.length + fresh > this.capacity) this.grow(this.ids.length + fresh);
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      let r = this.rowOf.get(id);
+      if (r === undefined) {
+        r = this.ids.length;
+        this.ids.push(id);
+        this.rowOf.set(id, r);
+      }
+      this.data.set(normalized(vectors[j]), r * this.dims);
+      this.rowWritten(r);
+    }
+  }
+
+  remove(ids: readonly string[]): number {
+    let removed = 0;
+    for (const id of ids) {
+      const r = this.rowOf.get(id);
+      if (r === undefined) continue;
+      const last = this.ids.length - 1;
+      if (r !== last) {
+        const lastId = this.ids[last];
+        this.data.copyWithin(r * this.dims, last * this.dims, (last + 1) * this.dims);
+        this.ids[r] = lastId;
+        this.rowOf.set(lastId, r);
+        this.rowMoved(last, r);
+      }
+      this.ids.pop();
+      this.rowOf.delete(id);
+      removed++;
+    }
+    return removed;
+  }
+
+  search(query: ArrayLike<number>, k: number, opts: SearchOptions = {}): SearchHit[] {
+    if (query.length !== this.dims) throw new IndexMismatchError(`query has ${query.length} dims, index ${this.dims}`);
+    if (k <= 0 || this.ids.length === 0) return [];
+    const q = normalized(query);
+    const heap = new TopK(k);
+    const { exclude, allow } = opts;
+    const dims = this.dims;
+    const data = this.data;
+    if (allow) {
+      for (const id of allow) {
+        const r = this.rowOf.get(id);
+        if (r === undefined || exclude?.has(id)) continue;
+        heap.push(r, dotAt(data, r * dims, q, dims));
+      }
+    } else {
+      const n = this.ids.length;
+      const skip = this.excludedRows(exclude);
+      for (let r = 0, off = 0; r < n; r++, off += dims) {
+        if (skip !== null && skip[r] === 1) continue;
+        const s = dotAt(data, off, q, dims);
+        if (s > heap.threshold) heap.push(r, s);
+      }
+    }
+    return heap.sorted().map((h) => ({ id: this.ids[h.row], score: h.score }));
+  }
+
+  private excludedRows(exclude: Set<string> | undefined): Uint8Array | null {
+    if (!exclude || exclude.size === 0) return null;
+    const mask = new Uint8Array(this.ids.length);
+    let any = false;
+    for (const id of exclude) {
+      const r = this.rowOf.get(id);
+      if (r !== undefined) {
+        mask[r] = 1;
+        any = true;
+      }
+    }
+    return any ? mask : null;
+  }
+
+  /** Hook for variants keeping a second representation in step with the rows. */
+  protected rowWritten(_row: number): void {}
+
+  protected rowMoved(_from: number, _to: number): void {}
+
+  protected grown(): void {}
+
+  /** Doubles capacity until `needed` rows fit. */
+  private grow(needed: number): void {
+    while (this.capacity < needed) this.capacity *= 2;
+    const next = new Float32Array(this.capacity * this.dims);
+    next.set(this.data.subarray(0, this.ids.length * this.dims));
+    this.data = next;
+    this.grown();
+  }
+}

@@ -1,0 +1,145 @@
+import { encodeRatings } from './encode.js';
+import { gaussian, mulberry32, shuffleInPlace } from './rng.js';
+import { buildSparseRows, RidgeSolver } from './text-features.js';
+import { clipRating, type RatingModel, type RatingTriple } from './types.js';
+
+export interface HybridMfOptions {
+  /** Item text embeddings (any dims, all the same). Items here but unrated still get predictions. */
+  itemVectors?: ReadonlyMap<string, Float32Array>;
+  factors?: number;
+  epochs?: number;
+  lr?: number;
+  lrBias?: number;
+  /** Regularisation of user factors and of item factors' distance to their text prior. */
+  regUser?: number;
+  regItem?: number;
+  regUserBias?: number;
+  regItemBias?: number;
+  /** Ridge penalty of the text projection W. */
+  ridge?: number;
+  /** Item weight in the projection fit: n / (n + shrink) for an item with n ratings. */
+  shrink?: number;
+  /** Only each text vector's largest entries enter the projection (bounds training time on long texts). */
+  maxTextFeatures?: number;
+  /** Refit W every this many epochs. */
+  refitEvery?: number;
+  initStd?: number;
+  seed?: number;
+  /** Model id (default `tastemaker`, or `tastemaker-no-text` without vectors). */
+  id?: string;
+  clock?: () => number;
+}
+
+/**
+ * Tastemaker's rating model: biased MF, r = mu + b_u + b_i + p_u . q_i, whose item parameters have a
+ * text prior (RLFM style): q_i = W^T x_i + d_i and b_i = w^T x_i + e_i, with x_i the item's text embedding,
+ * W (d_text x k) and w learned by ridge regression on the current item parameters, and d_i, e_i free
+ * offsets shrunk to 0. An item with no ratings gets q_i = W^T x_i and b_i = w^T x_i.
+ */
+export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOptions = {}): RatingModel {
+  const {
+    itemVectors,
+    factors: k = 48,
+    epochs = 40,
+    lr = 0.006,
+    lrBias = 0.006,
+    regUser = 0.06,
+    regItem = 0.06,
+    regUserBias = 0.02,
+    regItemBias = 0.05,
+    ridge = 1,
+    shrink = 5,
+    refitEvery = 2,
+    maxTextFeatures = 64,
+    initStd = 0.05,
+    seed = 7,
+  } = opts;
+  const clock = opts.clock ?? (() => performance.now());
+  const t0 = clock();
+  const enc = encodeRatings(ratings, itemVectors ? itemVectors.keys() : []);
+  const nU = enc.userIndex.size;
+  const nI = enc.itemIndex.size;
+  const nR = enc.values.length;
+  const rng = mulberry32(seed);
+  const P = new Float32Array(nU * k);
+  const Q = new Float32Array(nI * k);
+  for (let x = 0; x < P.length; x++) P[x] = gaussian(rng) * initStd;
+  for (let x = 0; x < Q.length; x++) Q[x] = gaussian(rng) * initStd;
+  const bu = new Float64Array(nU);
+  const bi = new Float64Array(nI);
+  const mu = enc.globalMean;
+  // text prior of item parameters: columns 0..k-1 factors, column k bias
+  const m = k + 1;
+  const prior = new Float64Array(nI * m);
+  const count = new Float64Array(nI);
+  for (let r = 0; r < nR; r++) count[enc.items[r]]++;
+
+  let solver: RidgeSolver | undefined;
+  if (itemVectors && itemVectors.size > 0) {
+    const ids: string[] = new Array(nI);
+    for (const [id, i] of enc.itemIndex) ids[i] = id;
+    const dims = itemVectors.values().next().value!.length;
+    const rows = buildSparseRows(nI, dims, (i) => itemVectors.get(ids[i]), { maxPerRow: maxTextFeatures });
+    const w = new Float64Array(nI);
+    for (let i = 0; i < nI; i++) w[i] = count[i] / (count[i] + shrink);
+    solver = new RidgeSolver(rows, w, ridge, m);
+  }
+  const refit = (): void => {
+    if (!solver) return;
+    solver.fitPredict((i, out) => {
+      for (let f = 0; f < k; f++) out[f] = Q[i * k + f];
+      out[k] = bi[i];
+    }, prior);
+  };
+
+  const order = new Int32Array(nR);
+  for (let r = 0; r < nR; r++) order[r] = r;
+  for (let e = 0; e < epochs; e++) {
+    shuffleInPlace(order, rng);
+    for (let o = 0; o < nR; o++) {
+      const r = order[o];
+      const u = enc.users[r];
+      const i = enc.items[r];
+      const pu = u * k;
+      const qi = i * k;
+      const pr = i * m;
+      let dot = 0;
+      for (let f = 0; f < k; f++) dot += P[pu + f] * Q[qi + f];
+      const err = enc.values[r] - (mu + bu[u] + bi[i] + dot);
+      bu[u] += lrBias * (err - regUserBias * bu[u]);
+      bi[i] += lrBias * (err - regItemBias * (bi[i] - prior[pr + k]));
+      for (let f = 0; f < k; f++) {
+        const p = P[pu + f];
+        const q = Q[qi + f];
+        P[pu + f] += lr * (err * q - regUser * p);
+        Q[qi + f] += lr * (err * p - regItem * (q - prior[pr + f]));
+      }
+    }
+    if ((e + 1) % refitEvery === 0 || e === epochs - 1) refit();
+  }
+  // items never rated take their text prior
+  if (solver) {
+    for (let i = 0; i < nI; i++) {
+      if (count[i] > 0) continue;
+      for (let f = 0; f < k; f++) Q[i * k + f] = prior[i * m + f];
+      bi[i] = prior[i * m + k];
+    }
+  }
+  return {
+    id: opts.id ?? (itemVectors ? 'tastemaker' : 'tastemaker-no-text'),
+    trainingTimeMs: clock() - t0,
+    predict(user, item) {
+      const u = enc.userIndex.get(user);
+      const i = enc.itemIndex.get(item);
+      let est = mu;
+      if (u !== undefined) est += bu[u];
+      if (i !== undefined) est += bi[i];
+      if (u !== undefined && i !== undefined) {
+        let dot = 0;
+        for (let f = 0; f < k; f++) dot += P[u * k + f] * Q[i * k + f];
+        est += dot;
+      }
+      return clipRating(est);
+    },
+  };
+}

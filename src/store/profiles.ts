@@ -1,0 +1,208 @@
+import { ValidationError } from './errors.js';
+import { checkId, keys } from './keys.js';
+import type { Store } from './kv.js';
+import type { HistoryEntry, ItemId, Profile, Scope } from './types.js';
+
+export interface ProfileRepoOptions {
+  clock?: () => number;
+  /** Oldest entries beyond this are dropped, to bound the size of one value. */
+  maxHistory?: number;
+}
+
+export interface ProfileExport {
+  scope: Scope;
+  userId: string;
+  exportedAt: string;
+  profile: Profile;
+}
+
+type PrefValue = string | number | boolean;
+
+export function emptyProfile(): Profile {
+  return { history: [], ratings: {}, notInterested: [], preferences: {}, updatedAt: 0 };
+}
+
+/** Fills any field an older or damaged record lacks. */
+function normalise(p: Partial<Profile> | undefined): Profile {
+  return {
+    history: Array.isArray(p?.history) ? p.history : [],
+    ratings: p?.ratings && typeof p.ratings === 'object' ? p.ratings : {},
+    notInterested: Array.isArray(p?.notInterested) ? p.notInterested : [],
+    preferences: p?.preferences && typeof p.preferences === 'object' ? p.preferences : {},
+    updatedAt: typeof p?.updatedAt === 'number' ? p.updatedAt : 0,
+  };
+}
+
+/** Ratings are 0.5 to 5 in steps of 0.5; anything else throws ValidationError 'rating.range'. */
+export function checkRating(value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.5 || value > 5 || !Number.isInteger(value * 2)) {
+    throw new ValidationError('rating.range', `a rating must be 0.5 to 5 in steps of 0.5, got ${String(value)}`, { value });
+  }
+  return value;
+}
+
+/**
+ * A user's watch history, ratings, rejections and preferences in one scope (`profile:{scope}:{user}`),
+ * plus the scope's user index (`profiles:{scope}`) so the engine can load every profile of a server.
+ * Every write is a read-modify-write under the profile key's lock.
+ */
+export class ProfileRepo {
+  private readonly clock: () => number;
+  private readonly maxHistory: number;
+
+  constructor(private readonly store: Store, opts: ProfileRepoOptions = {}) {
+    this.clock = opts.clock ?? Date.now;
+    this.maxHistory = opts.maxHistory ?? 10_000;
+  }
+
+  async get(scope: Scope, user: string): Promise<Profile> {
+    return normalise(await this.store.get<Profile>(keys.profile(scope, user)));
+  }
+
+  /** Adds a watch. An item already in the history is moved to its new time (once per item), kept in time order. */
+  async appendHistory(scope: Scope, user: string, itemId: ItemId, at: number = this.clock()): Promise<Profile> {
+    checkId('item', itemId);
+    if (!Number.isFinite(at)) throw new ValidationError('history.at', 'invalid watch time', { at });
+    return this.mutate(scope, user, (p) => {
+      const h = p.history.filter((e) => e.itemId !== itemId);
+      let i = h.length;
+      while (i > 0 && h[i - 1].at > at) i -= 1;
+      h.splice(i, 0, { itemId, at });
+      p.history = h.length > this.maxHistory ? h.slice(h.length - this.maxHistory) : h;
+      return true;
+    });
+  }
+
+  async removeHistory(scope: Scope, user: string, itemId: ItemId): Promise<boolean> {
+    let removed = false;
+    await this.mutate(scope, user, (p) => {
+      const before = p.history.length;
+      p.history = p.history.filter((e) => e.itemId !== itemId);
+      removed = p.history.length !== before;
+      return removed;
+    });
+    return removed;
+  }
+
+  /** Oldest first; `limit` keeps the most recent entries. */
+  async listHistory(scope: Scope, user: string, limit?: number): Promise<HistoryEntry[]> {
+    const { history } = await this.get(scope, user);
+    return limit === undefined ? history : history.slice(Math.max(0, history.length - limit));
+  }
+
+  async clearHistory(scope: Scope, user: string): Promise<number> {
+    let count = 0;
+    await this.mutate(scope, user, (p) => {
+      count = p.history.length;
+      p.history = [];
+      return count > 0;
+    });
+    return count;
+  }
+
+  async setRating(scope: Scope, user: string, itemId: ItemId, value: number, at: number = this.clock()): Promise<Profile> {
+    checkId('item', itemId);
+    checkRating(value);
+    return this.mutate(scope, user, (p) => {
+      p.ratings[itemId] = { value, at };
+      return true;
+    });
+  }
+
+  async removeRating(scope: Scope, user: string, itemId: ItemId): Promise<boolean> {
+    let removed = false;
+    await this.mutate(scope, user, (p) => {
+      removed = Object.hasOwn(p.ratings, itemId);
+      if (removed) delete p.ratings[itemId];
+      return removed;
+    });
+    return removed;
+  }
+
+  async addNotInterested(scope: Scope, user: string, itemId: ItemId): Promise<Profile> {
+    checkId('item', itemId);
+    return this.mutate(scope, user, (p) => {
+      if (p.notInterested.includes(itemId)) return false;
+      p.notInterested.push(itemId);
+      return true;
+    });
+  }
+
+  async removeNotInterested(scope: Scope, user: string, itemId: ItemId): Promise<boolean> {
+    let removed = false;
+    await this.mutate(scope, user, (p) => {
+      const before = p.notInterested.length;
+      p.notInterested = p.notInterested.filter((id) => id !== itemId);
+      removed = p.notInterested.length !== before;
+      return removed;
+    });
+    return removed;
+  }
+
+  /** `null` removes the preference. */
+  async setPreference(scope: Scope, user: string, name: string, value: PrefValue | null): Promise<Profile> {
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new ValidationError('preference.name', 'invalid preference name', { name: String(name).slice(0, 80) });
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+      throw new ValidationError('preference.value', 'a preference is a string, number or boolean', { name });
+    }
+    if (typeof value === 'string' && value.length > 1000) throw new ValidationError('preference.value', 'preference too long', { name });
+    return this.mutate(scope, user, (p) => {
+      if (value === null) {
+        if (!Object.hasOwn(p.preferences, name)) return false;
+        delete p.preferences[name];
+      } else p.preferences[name] = value;
+      return true;
+    });
+  }
+
+  /** Keys holding this user's profile data, for the privacy service (other repos list theirs). */
+  userKeys(scope: Scope, user: string): string[] {
+    return [keys.profile(scope, user)];
+  }
+
+  /** Deletes the profile and drops the user from the scope's index. True when there was one. */
+  async deleteUser(scope: Scope, user: string): Promise<boolean> {
+    const key = keys.profile(scope, user);
+    const existed = await this.store.withLock(key, () => this.store.delete(key));
+    await this.store.update<string[]>(keys.profileIndex(scope), (ids) => (ids?.includes(user) ? ids.filter((id) => id !== user) : undefined));
+    return existed;
+  }
+
+  async exportUser(scope: Scope, user: string): Promise<ProfileExport> {
+    return { scope, userId: user, exportedAt: new Date(this.clock()).toISOString(), profile: await this.get(scope, user) };
+  }
+
+  /** User ids with a profile in this scope. */
+  async listUsers(scope: Scope): Promise<string[]> {
+    return (await this.store.get<string[]>(keys.profileIndex(scope))) ?? [];
+  }
+
+  /** Every profile of a scope (co-watch, model training). */
+  async all(scope: Scope): Promise<{ userId: string; profile: Profile }[]> {
+    const users = await this.listUsers(scope);
+    const values = await this.store.getMany<Profile>(users.map((u) => keys.profile(scope, u)));
+    const out: { userId: string; profile: Profile }[] = [];
+    values.forEach((v, i) => {
+      if (v !== undefined) out.push({ userId: users[i], profile: normalise(v) });
+    });
+    return out;
+  }
+
+  /** Applies `change` under the profile's lock; writes only when it returns true. */
+  private async mutate(scope: Scope, user: string, change: (p: Profile) => boolean): Promise<Profile> {
+    const key = keys.profile(scope, user);
+    return this.store.withLock(key, async () => {
+      const current = await this.store.get<Profile>(key);
+      const p = normalise(current);
+      if (!change(p)) return p;
+      p.updatedAt = this.clock();
+      // Index first (lock order: profile, then index): a crash in between leaves an index entry
+      // without a profile, which readers skip, never a profile missing from the index.
+      if (current === undefined) {
+        await this.store.update<string[]>(keys.profileIndex(scope), (ids) => (ids?.includes(user) ? undefined : [...(ids ?? []), user]));
+      }
+      await this.store.set(key, p);
+      return p;
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { applyRefinement, readRefinement, type RefineAction, type RefineState } from '../../../src/recsys/refine/index.js';
+
+const state = { shown: ['m1', 'm2', 'm3', 'm4', 'm5'], count: 5, titles: ['Heat (1995)', 'Alien', 'Up', 'Clueless', 'Jaws'] };
+const TAGS = ['Comedy', 'Horror', 'Thriller', 'War', 'Sci-Fi', 'Romance'];
+
+describe('readRefinement', () => {
+  it.each<[string, RefineAction]>([
+    ['swap the second one', { kind: 'swap', positions: [1] }],
+    ['Swap #2', { kind: 'swap', positions: [1] }],
+    ['replace 2 and 4', { kind: 'swap', positions: [1, 3] }],
+    ['replace the 2nd and 4th', { kind: 'swap', positions: [1, 3] }],
+    ['not the last one', { kind: 'swap', positions: [4] }],
+    ['change the first', { kind: 'swap', positions: [0] }],
+    ['drop number 3', { kind: 'swap', positions: [2] }],
+    ["I've already seen the third one", { kind: 'swap', positions: [2] }],
+    ['get rid of the first two', { kind: 'swap', positions: [0, 1] }],
+    ['swap the second to last', { kind: 'swap', positions: [3] }],
+    ['remove Jaws', { kind: 'swap', positions: [4] }],
+    ['swap the 7th', { kind: 'out-of-range', positions: [7], count: 5 }],
+    ['more like 3', { kind: 'more-like', position: 2 }],
+    ['more like the first one', { kind: 'more-like', position: 0 }],
+    ['something like number 4', { kind: 'more-like', position: 3 }],
+    ['similar to the last one', { kind: 'more-like', position: 4 }],
+    ['more like Heat', { kind: 'more-like', position: 0 }],
+    ['no horror', { kind: 'constraint', constraints: { excludeTags: ['horror'] } }],
+    ['only comedies', { kind: 'constraint', constraints: { includeTags: ['comedy'] } }],
+    ['something older than 2000', { kind: 'constraint', constraints: { maxYear: 1999 } }],
+    ['from the 80s please', { kind: 'constraint', constraints: { minYear: 1980, maxYear: 1989 } }],
+    ['something lighter', { kind: 'constraint', constraints: { excludeTags: ['horror', 'thriller', 'war'] } }],
+    ['shorter list', { kind: 'count', count: 3 }],
+    ['fewer please', { kind: 'count', count: 3 }],
+    ['just 3', { kind: 'count', count: 3 }],
+    ['only three', { kind: 'count', count: 3 }],
+    ['give me more', { kind: 'count', count: 10 }],
+    ['longer list', { kind: 'count', count: 10 }],
+    ['2 more', { kind: 'count', count: 7 }],
+    ['more', { kind: 'count', count: 10 }],
+    ['start over', { kind: 'reset' }],
+    ['never mind, reset', { kind: 'reset' }],
+    ['something with a strong female lead', { kind: 'text', text: 'something with a strong female lead' }],
+    ['what about heist movies?', { kind: 'text', text: 'what about heist movies?' }],
+  ])('GIVEN "%s" THEN %j', (text, want) => {
+    expect(readRefinement(text, state, { knownTags: TAGS })).toEqual(want);
+  });
+
+  it('GIVEN "longer list" near the maximum THEN the count is capped', () => {
+    expect(readRefinement('longer list', { shown: [], count: 18 }, { maxCount: 20 })).toEqual({ kind: 'count', count: 20 });
+  });
+});
+
+describe('applyRefinement', () => {
+  const s: RefineState = { request: 'a tense thriller', shown: ['a', 'b', 'c', 'd'], rejected: ['z'], constraints: { excludeTags: ['horror'] }, count: 4 };
+
+  it('GIVEN a swap of 2 and 4 THEN those are rejected for good, the others keep their slots, two new are asked for', () => {
+    const r = applyRefinement(s, { kind: 'swap', positions: [1, 3] });
+    expect(r.keep).toEqual(['a', null, 'c', null]);
+    expect(r.query.count).toBe(2);
+    expect(r.query.exclude.sort()).toEqual(['a', 'b', 'c', 'd', 'z']);
+    expect(r.state.rejected.sort()).toEqual(['b', 'd', 'z']);
+    expect(s.rejected).toEqual(['z']); // pure
+  });
+
+  it('GIVEN more-like 3 THEN the third item seeds a fresh list without the request text', () => {
+    const r = applyRefinement(s, { kind: 'more-like', position: 2 });
+    expect(r.query).toMatchObject({ seeds: ['c'], text: undefined, count: 4, constraints: { excludeTags: ['horror'] } });
+    expect(r.query.exclude).toContain('c');
+  });
+
+  it('GIVEN a new constraint THEN it merges with the ones in force', () => {
+    const r = applyRefinement(s, { kind: 'constraint', constraints: { maxYear: 1999 } });
+    expect(r.query.constraints).toEqual({ excludeTags: ['horror'], maxYear: 1999 });
+    expect(r.state.constraints).toEqual({ excludeTags: ['horror'], maxYear: 1999 });
+  });
+
+  it('GIVEN a shorter list THEN the first items are kept and nothing is run; a longer one asks only for the missing', () => {
+    const shorter = applyRefinement(s, { kind: 'count', count: 2 });
+    expect(shorter.keep).toEqual(['a', 'b']);
+    expect(shorter.query.count).toBe(0);
+    const longer = applyRefinement(s, { kind: 'count', count: 6 });
+    expect(longer.keep).toEqual(['a', 'b', 'c', 'd', null, null]);
+    expect(longer.query.count).toBe(2);
+  });
+
+  it('GIVEN reset THEN rejections and constraints are cleared and the original request runs again', () => {
+    const r = applyRefinement(s, { kind: 'reset' });
+    expect(r.state).toMatchObject({ rejected: [], constraints: {}, shown: [] });
+    expect(r.query).toMatchObject({ text: 'a tense thriller', exclude: [] });
+  });
+
+  it('GIVEN free text twice THEN both are merged into the original request', () => {
+    const r1 = applyRefinement(s, { kind: 'text', text: 'set in Paris' });
+    const r2 = applyRefinement(r1.state, { kind: 'text', text: 'with subtitles' });
+    expect(r2.query.text).toBe('a tense thriller; set in Paris; with subtitles');
+  });
+
+  it('GIVEN an out-of-range position THEN nothing changes and nothing runs', () => {
+    const r = applyRefinement(s, { kind: 'out-of-range', positions: [9], count: 4 });
+    expect(r.state).toBe(s);
+    expect(r.query.count).toBe(0);
+  });
+});
