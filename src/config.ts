@@ -3,86 +3,98 @@ import { z } from 'zod';
 /** Variables whose values must never appear in a log line or an error. */
 export const SECRET_VARS = ['DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY'] as const;
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
+/** Blank values (as in a copied `.env.example`: `LLM_PROVIDER=`) mean "unset": the default applies. */
+const optionalText = z.string().optional();
+
+const isHttpUrl = (s: string): boolean => {
+  if (!URL.canParse(s)) return false;
+  const u = new URL(s);
+  return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+};
 
 const url = (hint: string) =>
-  optionalText.refine((s) => s === undefined || /^https?:\/\/[^\s/]+/.test(s), { message: `must be an http(s) URL, ${hint}` });
+  optionalText.refine((s) => s === undefined || isHttpUrl(s), { message: `must be an http(s) URL, ${hint}` });
 
 const int = (def: number, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return def;
-      const n = Number(s);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const schema = z
-  .object({
-    DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(s), {
-      message: 'does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal > Bot > Reset Token',
-    }),
-    DISCORD_APP_ID: optionalText.refine((s) => s === undefined || /^\d{17,20}$/.test(s), {
-      message: 'must be the numeric Application ID from the Developer Portal > General Information',
-    }),
-    DISCORD_API_URL: url('for example http://127.0.0.1:8080/api (without /v10)').refine((s) => s === undefined || !/\/v\d+\/?$/.test(s), {
-      message: 'must not end with the API version: drop the trailing /v10',
-    }),
-    GEMINI_API_KEY: optionalText,
-    GEMINI_BASE_URL: url('for example https://generativelanguage.googleapis.com'),
-    GEMINI_MODEL: z.string().trim().min(1).default('gemini-2.5-flash'),
-    GEMINI_EMBED_MODEL: z.string().trim().min(1).default('gemini-embedding-001'),
-    GEMINI_EMBED_DIMS: int(768, 8, 3072),
-    LLM_PROVIDER: z
-      .enum(['gemini', 'openai', 'none'], { message: 'must be one of gemini, openai, none' })
-      .optional(),
-    OPENAI_BASE_URL: url('for example http://127.0.0.1:11434 for Ollama'),
-    OPENAI_MODEL: optionalText,
-    OPENAI_API_KEY: optionalText,
-    OPENAI_EMBED_MODEL: optionalText,
-    STORE_URL: z
-      .string()
-      .trim()
-      .default('sqlite://data/tastemaker.sqlite')
-      .refine((s) => /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/)$/.test(s), {
-        message: 'must be sqlite://path, redis://host:port or memory://',
-      }),
-    LLM_TIMEOUT_MS: int(20_000, 500, 120_000),
-    LLM_CACHE_TTL_S: int(6 * 3600, 0, 30 * 86400),
-    LLM_MAX_CANDIDATES: int(40, 5, 200),
-    LLM_MAX_HISTORY: int(30, 1, 500),
-    USER_DAILY_LLM_CALLS: int(100, 0, 1_000_000),
-    SERVER_DAILY_LLM_CALLS: int(2_000, 0, 10_000_000),
-    USER_DAILY_LLM_TOKENS: int(200_000, 0, 1_000_000_000),
-    SERVER_DAILY_LLM_TOKENS: int(4_000_000, 0, 1_000_000_000),
-    CONVERSATION_TTL_HOURS: int(72, 1, 24 * 90),
-    CATALOG_MAX_BYTES: int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
-    CATALOG_MAX_ITEMS: int(50_000, 1, 1_000_000),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-  })
-  .superRefine((c, ctx) => {
-    if (c.LLM_PROVIDER === 'gemini' && !c.GEMINI_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['GEMINI_API_KEY'], message: 'is required when LLM_PROVIDER=gemini; get one at https://aistudio.google.com/apikey, or set LLM_PROVIDER=none' });
+  optionalText.transform((s, ctx) => {
+    if (s === undefined) return def;
+    const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
     }
-    if (c.LLM_PROVIDER === 'openai' && (!c.OPENAI_BASE_URL || !c.OPENAI_MODEL)) {
-      const missing = !c.OPENAI_BASE_URL ? 'OPENAI_BASE_URL' : 'OPENAI_MODEL';
-      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when LLM_PROVIDER=openai (e.g. OPENAI_BASE_URL=http://127.0.0.1:11434 OPENAI_MODEL=llama3.1)' });
-    }
+    return n;
   });
+
+const schema = z.object({
+  DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(s), {
+    message: 'does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal > Bot > Reset Token',
+  }),
+  DISCORD_APP_ID: optionalText.refine((s) => s === undefined || /^\d{17,20}$/.test(s), {
+    message: 'must be the numeric Application ID from the Developer Portal > General Information',
+  }),
+  DISCORD_API_URL: url('for example http://127.0.0.1:8080/api (without /v10)').refine((s) => s === undefined || !/\/v\d+\/?$/.test(s), {
+    message: 'must not end with the API version: drop the trailing /v10',
+  }),
+  GEMINI_API_KEY: optionalText,
+  GEMINI_BASE_URL: url('for example https://generativelanguage.googleapis.com'),
+  GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
+  GEMINI_EMBED_MODEL: z.string().default('gemini-embedding-001'),
+  GEMINI_EMBED_DIMS: int(768, 8, 3072),
+  LLM_PROVIDER: z.enum(['gemini', 'openai', 'none'], { error: 'must be one of gemini, openai, none' }).optional(),
+  OPENAI_BASE_URL: url('for example http://127.0.0.1:11434 for Ollama'),
+  OPENAI_MODEL: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_EMBED_MODEL: optionalText,
+  STORE_URL: z
+    .string()
+    .default('sqlite://data/tastemaker.sqlite')
+    .refine((s) => /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/)$/.test(s), {
+      message: 'must be sqlite://path, redis://host:port or memory://',
+    }),
+  LLM_TIMEOUT_MS: int(20_000, 500, 120_000),
+  LLM_CACHE_TTL_S: int(6 * 3600, 0, 30 * 86400),
+  LLM_MAX_CANDIDATES: int(40, 5, 200),
+  LLM_MAX_HISTORY: int(30, 1, 500),
+  USER_DAILY_LLM_CALLS: int(100, 0, 1_000_000),
+  SERVER_DAILY_LLM_CALLS: int(2_000, 0, 10_000_000),
+  USER_DAILY_LLM_TOKENS: int(200_000, 0, 1_000_000_000),
+  SERVER_DAILY_LLM_TOKENS: int(4_000_000, 0, 1_000_000_000),
+  CONVERSATION_TTL_HOURS: int(72, 1, 24 * 90),
+  CATALOG_MAX_BYTES: int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+  CATALOG_MAX_ITEMS: int(50_000, 1, 1_000_000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+type Problem = { variable: string; message: string };
+
+/** Checks between variables; run on the normalised input so they are reported alongside every other problem. */
+function crossChecks(env: Record<string, string | undefined>): Problem[] {
+  const out: Problem[] = [];
+  if (env.LLM_PROVIDER === 'gemini' && !env.GEMINI_API_KEY) {
+    out.push({ variable: 'GEMINI_API_KEY', message: 'is required when LLM_PROVIDER=gemini; get one at https://aistudio.google.com/apikey, or set LLM_PROVIDER=none' });
+  }
+  if (env.LLM_PROVIDER === 'openai') {
+    for (const v of ['OPENAI_BASE_URL', 'OPENAI_MODEL'] as const) {
+      if (!env[v]) out.push({ variable: v, message: 'is required when LLM_PROVIDER=openai (e.g. OPENAI_BASE_URL=http://127.0.0.1:11434 OPENAI_MODEL=llama3.1)' });
+    }
+  }
+  return out;
+}
+
+/** Trims every value and turns blank ones into `undefined`. */
+function normalise(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    const t = typeof v === 'string' ? v.trim() : undefined;
+    out[k] = t === '' ? undefined : t;
+  }
+  return out;
+}
 
 type Raw = z.infer<typeof schema>;
 
@@ -92,7 +104,7 @@ export interface Config extends Omit<Raw, 'LLM_PROVIDER'> {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: { variable: string; message: string }[]) {
+  constructor(readonly problems: Problem[]) {
     super(
       `Tastemaker cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}:\n` +
         problems.map((p) => `  - ${p.variable} ${p.message}`).join('\n') +
@@ -104,11 +116,13 @@ export class ConfigError extends Error {
 
 /** Parses the environment. Throws ONE ConfigError listing every problem; secrets are never echoed. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const r = schema.safeParse(env);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), message: i.message }));
-    throw new ConfigError(problems);
-  }
+  const input = normalise(env);
+  const r = schema.safeParse(input);
+  const problems: Problem[] = r.success
+    ? []
+    : r.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), message: i.message }));
+  problems.push(...crossChecks(input));
+  if (!r.success || problems.length > 0) throw new ConfigError(problems);
   const provider = r.data.LLM_PROVIDER ?? (r.data.GEMINI_API_KEY ? 'gemini' : 'none');
   return { ...r.data, LLM_PROVIDER: provider };
 }
@@ -120,9 +134,17 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   return parseConfig(env);
 }
 
-/** A copy of the config safe to log: secrets replaced by whether they are set. */
+/** Hides a password in `scheme://user:password@host` and key/token query parameters. */
+function redactUrl(s: string): string {
+  return s
+    .replace(/(\/\/[^/\s:@]*:)[^@\s/]+@/g, '$1[redacted]@')
+    .replace(/([?&](?:key|api_key|apikey|token|access_token|password)=)[^&\s]*/gi, '$1[redacted]');
+}
+
+/** A copy of the config safe to log: secrets replaced by whether they are set, URL credentials hidden. */
 export function redactConfig(c: Config): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...c };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) out[k] = typeof v === 'string' ? redactUrl(v) : v;
   for (const k of SECRET_VARS) out[k] = c[k] ? '[set]' : '[unset]';
   return out;
 }

@@ -1,25 +1,69 @@
-import { pino, type Logger } from 'pino';
+import { pino, type LogFn, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths redacted in every log line, wherever a secret could end up. */
+/** Paths redacted by pino itself (also covers child-logger bindings). */
 const REDACT = [
   'token', '*.token', 'key', '*.key', 'apiKey', '*.apiKey', 'authorization', '*.authorization',
   'headers.authorization', '*.headers.authorization', 'DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY',
   '*.DISCORD_TOKEN', '*.GEMINI_API_KEY', '*.OPENAI_API_KEY',
 ];
 
-/** Structured JSON logger; level from LOG_LEVEL. */
+/** Field names (lower case, without `-` and `_`) whose values are secrets at any depth. */
+const SECRET_KEYS = new Set([
+  'token', 'key', 'apikey', 'authorization', 'password', 'secret', 'accesstoken', 'bottoken',
+  'discordtoken', 'geminiapikey', 'openaiapikey', 'xgoogapikey', 'cookie',
+]);
+
+const CENSOR = '[redacted]';
+const MAX_DEPTH = 10;
+
+function isSecretKey(k: string): boolean {
+  return SECRET_KEYS.has(k.toLowerCase().replace(/[-_]/g, ''));
+}
+
+/** A copy of `v` with secret-named fields censored and secret-looking text scrubbed, at any depth. */
+function deepRedact(v: unknown, seen: WeakSet<object>, depth: number): unknown {
+  if (typeof v === 'string') return scrubSecrets(v);
+  if (v === null || typeof v !== 'object') return v;
+  if (seen.has(v) || depth > MAX_DEPTH) return '[omitted]';
+  seen.add(v);
+  if (v instanceof Error) return deepRedact(pino.stdSerializers.err(v), seen, depth + 1);
+  if (Array.isArray(v)) return v.map((x) => deepRedact(x, seen, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = isSecretKey(k) ? CENSOR : deepRedact(x, seen, depth + 1);
+  return out;
+}
+
+/** Structured JSON logger; level from LOG_LEVEL. Secrets are redacted in nested fields, errors and messages. */
 export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'tastemaker' } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: CENSOR },
+      base: { app: 'tastemaker' },
+      formatters: { log: (obj) => deepRedact(obj, new WeakSet(), 0) as Record<string, unknown> },
+      // Errors are already serialised (and scrubbed) by the formatter above, at any key; keep its result.
+      serializers: { err: (e: unknown) => (e instanceof Error ? deepRedact(e, new WeakSet(), 0) : e) },
+      hooks: {
+        logMethod(args, method) {
+          const clean = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a));
+          // Same argument shapes as received, only strings replaced: the cast restores LogFn's overload tuple.
+          method.apply(this, clean as Parameters<LogFn>);
+        },
+      },
+    },
+    destination,
+  );
 }
 
 /** Removes anything that looks like a secret from a message before it is logged or shown. */
 export function scrubSecrets(text: string, secrets: (string | undefined)[] = []): string {
   let out = text;
-  for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join('[redacted]');
+  for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join(CENSOR);
   return out
-    .replace(/([?&]key=)[^&\s"']+/gi, '$1[redacted]')
-    .replace(/(x-goog-api-key["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, '$1[redacted]')
-    .replace(/(Bearer |Bot )[\w.-]{10,}/g, '$1[redacted]');
+    .replace(/([?&](?:key|api_key|apikey|access_token|token)=)[^&\s"']+/gi, `$1${CENSOR}`)
+    .replace(/(x-goog-api-key["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, `$1${CENSOR}`)
+    .replace(/(\/\/[^/\s:@"']*:)[^@\s/"']+@/g, `$1${CENSOR}@`)
+    .replace(/(Bearer |Bot )[\w.-]{10,}/g, `$1${CENSOR}`);
 }

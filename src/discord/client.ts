@@ -13,6 +13,11 @@ export interface BotOptions {
   commands: Command[];
   clock?: () => number;
   fetch?: typeof globalThis.fetch;
+  /**
+   * Ask for the privileged Message Content intent (default true). Without it, thread refinement works
+   * when the bot is mentioned, and the bot says so once per thread.
+   */
+  messageContent?: boolean;
 }
 
 export interface Bot {
@@ -26,7 +31,12 @@ export interface Bot {
  */
 export function createBot(o: BotOptions): Bot {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(o.messageContent === false ? [] : [GatewayIntentBits.MessageContent]),
+    ],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     ...(o.config.DISCORD_API_URL ? { rest: { api: o.config.DISCORD_API_URL } } : {}),

@@ -18,9 +18,13 @@ export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;
 }
 
-/** Errors from services that carry a user-facing code ({ code: 'title.notFound' }...) are treated as user errors too. */
+/**
+ * Errors from the services that are written for users count as user errors too: the app's `AppError`
+ * (its message comes from the app's own message table), or any error carrying a `userMessage` string.
+ */
 export function asUserError(e: unknown): UserError | null {
   if (e instanceof UserError) return e;
+  if (e instanceof Error && e.name === 'AppError' && 'code' in e) return new ServiceUserError(e.message);
   if (e && typeof e === 'object' && 'userMessage' in e && typeof (e as { userMessage: unknown }).userMessage === 'string') {
     return new ServiceUserError((e as { userMessage: string }).userMessage);
   }

@@ -76,11 +76,12 @@ export function createGeminiProvider(opts: GeminiProviderOptions): LlmProvider {
           attempt(req.signal, async (signal) => {
             const { response } = await m.generateContent({ contents: contents(req.messages) }, { signal });
             const { text, finishReason } = readAnswer(response);
-            const u = response.usageMetadata;
+            // thinking models bill their thoughts as output; the SDK's type predates `thoughtsTokenCount`
+            const u = response.usageMetadata as (typeof response.usageMetadata & { thoughtsTokenCount?: number }) | undefined;
             return {
               text,
               finishReason,
-              usage: { promptTokens: u?.promptTokenCount ?? 0, outputTokens: u?.candidatesTokenCount ?? 0 },
+              usage: { promptTokens: u?.promptTokenCount ?? 0, outputTokens: (u?.candidatesTokenCount ?? 0) + (u?.thoughtsTokenCount ?? 0) },
               latencyMs: clock() - started,
             };
           }),

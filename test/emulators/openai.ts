@@ -17,7 +17,7 @@ export interface OpenAiRequest {
 
 export async function startOpenAiEmulator(opts: { apiKey?: string; dims?: number; rejectJsonSchema?: boolean; latencyMs?: number } = {}) {
   const dims = opts.dims ?? 384;
-  const counts = { chat: 0, embeddings: 0 };
+  const counts = { chat: 0, embeddings: 0, rejectedJsonSchema: 0 };
   const requests: OpenAiRequest[] = [];
   const answers: OpenAiAnswer[] = [];
   const faults: OpenAiFault[] = [];
@@ -55,6 +55,11 @@ export async function startOpenAiEmulator(opts: { apiKey?: string; dims?: number
     } catch {
       return send(res, 400, { error: { message: 'invalid JSON', type: 'invalid_request_error' } });
     }
+    const format = (body.response_format as { type?: string } | undefined)?.type;
+    if (opts.rejectJsonSchema && format === 'json_schema') {
+      counts.rejectedJsonSchema++;
+      return send(res, 400, { error: { message: "response_format type 'json_schema' is not supported", type: 'invalid_request_error' } });
+    }
     const fault = faults.shift();
     if (!(await wait(opts.latencyMs ?? 0, res))) return;
     if (fault?.kind === 'slow' && !(await wait(fault.ms, res))) return;
@@ -78,10 +83,6 @@ export async function startOpenAiEmulator(opts: { apiKey?: string; dims?: number
       const prompt = messages.map((m) => m.content).join('\n');
       const r: OpenAiRequest = { path, body, prompt };
       requests.push(r);
-      const format = (body.response_format as { type?: string } | undefined)?.type;
-      if (opts.rejectJsonSchema && format === 'json_schema') {
-        return send(res, 400, { error: { message: "response_format type 'json_schema' is not supported", type: 'invalid_request_error' } });
-      }
       const a = fault?.kind === 'empty' ? '' : answers.length ? answers.shift()! : state.responder ? state.responder(r) : { json: {} };
       const content = typeof a === 'string' ? a : JSON.stringify(a.json);
       return send(res, 200, {

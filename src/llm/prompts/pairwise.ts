@@ -28,5 +28,5 @@ export function build(ratings: PredictInput['ratings'], a: ItemBrief, b: ItemBri
     dataBlock('Item A', brief(a)),
     dataBlock('Item B', brief(b)),
   ].join('\n\n');
-  return { version, system, schema, messages: [{ role: 'user', text }], temperature: 0, maxOutputTokens: 32 };
+  return { version, system, schema, messages: [{ role: 'user', text }], temperature: 0 };
 }

@@ -22,5 +22,5 @@ export const answer = z.object({ rating: ratingField });
 
 export function build(ratings: PredictInput['ratings'], candidate: ItemBrief, limits: { maxHistory: number }): BuiltPrompt {
   const text = [dataBlock("The user's ratings", ratingsData(ratings, limits.maxHistory)), dataBlock('Candidate', brief(candidate))].join('\n\n');
-  return { version, system, schema, messages: [{ role: 'user', text }], temperature: 0, maxOutputTokens: 64 };
+  return { version, system, schema, messages: [{ role: 'user', text }], temperature: 0 };
 }

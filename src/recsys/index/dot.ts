@@ -20,25 +20,6 @@ export function dotAt(data: Float32Array, off: number, q: Float32Array, dims: nu
   return s0 + s1 + s2 + s3;
 }
 
-/** Same for Int8 rows against an Int8 query (integer arithmetic, exact). */
-export function dotAtI8(data: Int8Array, off: number, q: Int8Array, dims: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  const end8 = dims - (dims & 7);
-  for (; i < end8; i += 8) {
-    const o = off + i;
-    s0 += data[o] * q[i] + data[o + 4] * q[i + 4];
-    s1 += data[o + 1] * q[i + 1] + data[o + 5] * q[i + 5];
-    s2 += data[o + 2] * q[i + 2] + data[o + 6] * q[i + 6];
-    s3 += data[o + 3] * q[i + 3] + data[o + 7] * q[i + 7];
-  }
-  for (; i < dims; i++) s0 += data[off + i] * q[i];
-  return s0 + s1 + s2 + s3;
-}
-
 /** L2-normalised copy (a zero vector stays zero). */
 export function normalized(v: ArrayLike<number>): Float32Array {
   let s = 0;

@@ -1,5 +1,6 @@
 import { dotAt, normalized } from './dot.js';
 import { TopK } from './topk.js';
+import { WasmRows, wasmSimdAvailable } from './wasm-dot.js';
 import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
 
 export interface VectorIndexOptions {
@@ -7,6 +8,11 @@ export interface VectorIndexOptions {
   dims: number;
   /** Rows allocated up front; grows by doubling. */
   initialCapacity?: number;
+  /**
+   * Dot-product kernel: 'wasm' (SIMD, dims divisible by 16), 'js' (unrolled loop), or 'auto' (wasm when
+   * possible). Default 'auto'. Results are the same up to float rounding.
+   */
+  kernel?: 'auto' | 'wasm' | 'js';
 }
 
 /**
@@ -16,17 +22,22 @@ export interface VectorIndexOptions {
 export class VectorIndex implements SearchIndex {
   readonly model: string;
   readonly dims: number;
-  protected data: Float32Array;
-  protected capacity: number;
-  protected ids: string[] = [];
-  protected rowOf = new Map<string, number>();
+  private data: Float32Array;
+  private capacity: number;
+  private ids: string[] = [];
+  private rowOf = new Map<string, number>();
+  private readonly wasm: WasmRows | null;
 
   constructor(opts: VectorIndexOptions) {
     if (!Number.isInteger(opts.dims) || opts.dims <= 0) throw new RangeError(`dims must be a positive integer, got ${opts.dims}`);
     this.model = opts.model;
     this.dims = opts.dims;
     this.capacity = Math.max(1, opts.initialCapacity ?? 16);
-    this.data = new Float32Array(this.capacity * this.dims);
+    const kernel = opts.kernel ?? 'auto';
+    const wasmOk = this.dims % 16 === 0 && wasmSimdAvailable();
+    if (kernel === 'wasm' && !wasmOk) throw new RangeError('the wasm kernel needs WebAssembly SIMD and dims divisible by 16');
+    this.wasm = kernel !== 'js' && wasmOk ? new WasmRows(this.dims, this.capacity) : null;
+    this.data = this.wasm ? this.wasm.data : new Float32Array(this.capacity * this.dims);
   }
 
   get size(): number {
@@ -71,7 +82,6 @@ export class VectorIndex implements SearchIndex {
         this.rowOf.set(id, r);
       }
       this.data.set(normalized(vectors[j]), r * this.dims);
-      this.rowWritten(r);
     }
   }
 
@@ -86,7 +96,6 @@ export class VectorIndex implements SearchIndex {
         this.data.copyWithin(r * this.dims, last * this.dims, (last + 1) * this.dims);
         this.ids[r] = lastId;
         this.rowOf.set(lastId, r);
-        this.rowMoved(last, r);
       }
       this.ids.pop();
       this.rowOf.delete(id);
@@ -108,6 +117,16 @@ export class VectorIndex implements SearchIndex {
         const r = this.rowOf.get(id);
         if (r === undefined || exclude?.has(id)) continue;
         heap.push(r, dotAt(data, r * dims, q, dims));
+      }
+    } else if (this.wasm) {
+      const wasm = this.wasm;
+      wasm.query.set(q);
+      const n = this.ids.length;
+      const skip = this.excludedRows(exclude);
+      for (let r = 0; r < n; r++) {
+        if (skip !== null && skip[r] === 1) continue;
+        const s = wasm.dotRow(r);
+        if (s > heap.threshold) heap.push(r, s);
       }
     } else {
       const n = this.ids.length;
@@ -135,19 +154,16 @@ export class VectorIndex implements SearchIndex {
     return any ? mask : null;
   }
 
-  /** Hook for variants keeping a second representation in step with the rows. */
-  protected rowWritten(_row: number): void {}
-
-  protected rowMoved(_from: number, _to: number): void {}
-
-  protected grown(): void {}
-
   /** Doubles capacity until `needed` rows fit. */
   private grow(needed: number): void {
     while (this.capacity < needed) this.capacity *= 2;
-    const next = new Float32Array(this.capacity * this.dims);
-    next.set(this.data.subarray(0, this.ids.length * this.dims));
-    this.data = next;
-    this.grown();
+    if (this.wasm) {
+      this.wasm.resize(this.capacity, this.ids.length * this.dims);
+      this.data = this.wasm.data;
+    } else {
+      const next = new Float32Array(this.capacity * this.dims);
+      next.set(this.data.subarray(0, this.ids.length * this.dims));
+      this.data = next;
+    }
   }
 }

@@ -7,6 +7,7 @@ export interface HybridMfOptions {
   /** Item text embeddings (any dims, all the same). Items here but unrated still get predictions. */
   itemVectors?: ReadonlyMap<string, Float32Array>;
   factors?: number;
+  /** SGD passes; default 40, or 20 below 20,000 ratings. */
   epochs?: number;
   lr?: number;
   lrBias?: number;
@@ -40,7 +41,7 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
   const {
     itemVectors,
     factors: k = 48,
-    epochs = 40,
+    epochs: epochsOpt,
     lr = 0.006,
     lrBias = 0.006,
     regUser = 0.06,
@@ -60,6 +61,8 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
   const nU = enc.userIndex.size;
   const nI = enc.itemIndex.size;
   const nR = enc.values.length;
+  // fewer SGD passes on small data (a server's own ratings): acts as early stopping against overfitting
+  const epochs = epochsOpt ?? (nR < 20_000 ? 20 : 40);
   const rng = mulberry32(seed);
   const P = new Float32Array(nU * k);
   const Q = new Float32Array(nI * k);

@@ -72,6 +72,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
 
     async interact(input: InteractionInput): Promise<InteractionRecord> {
       if (!gateway.hasSession()) await emulator.waitForReady();
+      if (!input.guildId) state.ensureDm(input.channelId, input.user);
       const id = state.nextId();
       const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
       const { payload, ctx } = buildInteraction(state, input, { id, token, commandIds });
@@ -86,6 +87,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       if (!gateway.hasSession()) await emulator.waitForReady();
       const user = state.users.get(input.author.id) ?? { ...input.author };
       state.users.set(user.id, user);
+      if (!input.guildId) state.ensureDm(input.channelId, user);
       const mention = `<@${state.botUser.id}>`;
       const content = input.mentionsBot && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
       const stored = createMessage(state, { channelId: input.channelId, author: user, body: { content }, files: [] });

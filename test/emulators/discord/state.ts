@@ -102,6 +102,14 @@ export class EmulatorState {
     return channel;
   }
 
+  /** A channel id the emulator does not know and no guild given: treat it as the DM channel with `user`. */
+  ensureDm(channelId: string, user: EmulatorUser): void {
+    if (this.channels.has(channelId)) return;
+    this.users.set(user.id, user);
+    this.channels.set(channelId, { id: channelId, type: ChannelType.DM, last_message_id: null, flags: 0,
+      recipients: [{ id: user.id, username: user.username, global_name: user.globalName ?? null, avatar: null, discriminator: '0', bot: user.bot ?? false }] });
+  }
+
   emulated(id: string): EmulatedMessage | undefined {
     const m = this.messages.get(id);
     if (!m) return undefined;

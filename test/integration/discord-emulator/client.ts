@@ -14,6 +14,11 @@ async function onInteraction(i: Interaction): Promise<void> {
   if (i.isChatInputCommand()) {
     switch (i.commandName) {
       case 'ping': await i.reply({ content: 'pong' }); return;
+      case 'where': {
+        const res = await i.reply({ content: `dm=${i.guildId === null} user=${i.user.username} perms=${i.memberPermissions?.has('ManageGuild') ?? 'none'}`, withResponse: true });
+        await i.followUp({ content: `reply id ${res.resource?.message?.id}` });
+        return;
+      }
       case 'slow': await i.deferReply(); await i.editReply({ content: `done for ${i.options.getString('query') ?? '?'}` }); return;
       case 'count': await i.reply({ content: `n=${i.options.getInteger('n')} type=${typeof i.options.getInteger('n')} sub=${i.options.getSubcommand(false)}` }); return;
       case 'menu': {
@@ -48,6 +53,7 @@ async function onInteraction(i: Interaction): Promise<void> {
     }
     return;
   }
+  if (i.isStringSelectMenu() && i.customId === 'pick') { await i.deferUpdate(); await i.editReply({ content: `picked ${i.values.join('+')}` }); return; }
   if (i.isButton() && i.customId === 'more') { await i.update({ content: 'page 2', components: [] }); return; }
   if (i.isModalSubmit() && i.customId === 'fb') { await i.reply({ content: `thanks: ${i.fields.getTextInputValue('text')}`, flags: 64 }); }
 }

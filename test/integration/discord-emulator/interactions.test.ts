@@ -72,6 +72,16 @@ describe('discord emulator with a real discord.js client: interactions', () => {
     expect(click.final().components).toEqual([]);
   });
 
+  it('GIVEN a select menu answered with deferUpdate + editReply THEN type 6 then a PATCH edits the component message', async () => {
+    const sent = await emu.interact({ type: 'command', name: 'ping', user: admin, ...where });
+    await sent.acknowledged();
+    const pick = await emu.interact({ type: 'select', customId: 'pick', values: ['a', 'b'], messageId: sent.messageId!, user: admin, ...where });
+    await emu.waitFor(() => pick.edits.length > 0);
+    expect(pick.callbacks[0].type).toBe(6);
+    expect(pick.messageId).toBe(sent.messageId);
+    expect(emu.message(sent.messageId!)?.content).toBe('picked a+b');
+  });
+
   it('GIVEN showModal THEN a type 9 callback arrives, and the modal submit is answered', async () => {
     const open = await emu.interact({ type: 'command', name: 'feedback', user: admin, ...where });
     await open.acknowledged();
@@ -109,6 +119,28 @@ describe('discord emulator with a real discord.js client: interactions', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 4, data: { content: 'again' } }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { code: number }).code).toBe(40060);
+  });
+
+  it('GIVEN reply withResponse THEN discord.js gets the message back from ?with_response=true', async () => {
+    const rec = await emu.interact({ type: 'command', name: 'where', user: { id: 'member', username: 'member' }, ...where });
+    await emu.waitFor(() => rec.followUps.length > 0);
+    expect(rec.final().content).toBe('dm=false user=member perms=false');
+    expect(rec.followUps[0].body.content).toBe(`reply id ${rec.messageId}`);
+    expect(emu.log.some((c) => c.path.endsWith('/callback') && c.query === 'with_response=true')).toBe(true);
+  });
+
+  it('GIVEN a command in a DM THEN the payload carries user (no member) and the reply works', async () => {
+    const rec = await emu.interact({ type: 'command', name: 'where', user: { id: 'u9', username: 'dmuser' }, channelId: 'dm9' });
+    await emu.waitFor(() => rec.followUps.length > 0);
+    expect(rec.payload.member).toBeUndefined();
+    expect(rec.final().content).toBe('dm=true user=dmuser perms=none');
+    expect(emu.channelMessages('dm9').map((m) => m.content)).toContain('dm=true user=dmuser perms=none');
+  });
+
+  it('GIVEN memberPermissions on the input THEN the bot sees those permissions', async () => {
+    const rec = await emu.interact({ type: 'command', name: 'where', user: { id: 'member', username: 'member' }, memberPermissions: '32', ...where });
+    await rec.acknowledged();
+    expect(rec.final().content).toBe('dm=false user=member perms=true');
   });
 
   it('GIVEN handlers ran THEN discord.js reported no errors', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGeminiEmulator, type GeminiEmulator } from '../../emulators/gemini.js';
+import { startGeminiEmulator, type GeminiAnswer, type GeminiEmulator } from '../../emulators/gemini.js';
 import { ctx, geminiFor, ids, movies, ratings, usesFor } from './harness.js';
 
 let emu: GeminiEmulator;
@@ -125,7 +125,7 @@ describe('open world, refine, next', () => {
 });
 
 describe('rating prediction and ranking', () => {
-  it.each([
+  it.each<[GeminiAnswer, { ok: boolean; rating?: number }]>([
     [{ json: { rating: 4, why: 'you liked The Insider' } }, { ok: true, rating: 4 }],
     [{ json: { rating: '3.7', why: 'close' } }, { ok: true, rating: 3.5 }],
     ['I think {"rating": 2.5, "why": "meh"} is fair.', { ok: true, rating: 2.5 }],
@@ -170,7 +170,7 @@ describe('rating prediction and ranking', () => {
     const first = emu.counts.generateContent;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(6);
-    const again = await uses.rankPairwise(ctx(), { ratings, candidates: four, offlineOrder: ['m3', 'm5', 'm2', 'm1'] });
+    const again = await uses.rankPairwise(ctx(), { ratings, candidates: [...four].reverse(), offlineOrder: ['m1', 'm2', 'm3', 'm5'] });
     expect(again.ok && again.value.order).toEqual(pref);
     expect(emu.counts.generateContent).toBe(first);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { QuantizedIndex } from '../../../src/recsys/index/quantized-index.js';
 import { IndexMismatchError } from '../../../src/recsys/index/types.js';
 import { VectorIndex } from '../../../src/recsys/index/vector-index.js';
 import { randomVectors } from './helpers.js';
@@ -82,26 +81,29 @@ describe('VectorIndex', () => {
   });
 });
 
-describe('QuantizedIndex', () => {
-  it('GIVEN clustered data THEN its top-10 matches exact search closely and scores are exact floats', () => {
-    const dims = 64;
-    const vecs = randomVectors(2000, dims, 3);
+describe('VectorIndex wasm kernel', () => {
+  it('GIVEN dims divisible by 16 THEN the SIMD kernel answers like the JS kernel, through growth and removal', () => {
+    const dims = 48;
+    const vecs = randomVectors(300, dims, 5);
     const ids = vecs.map((_, i) => `i${i}`);
-    const exact = new VectorIndex({ model: 'm', dims });
-    const quant = new QuantizedIndex({ model: 'm', dims });
-    exact.upsert(ids, vecs);
-    quant.upsert(ids, vecs);
-    quant.remove(['i10']);
-    exact.remove(['i10']);
-    let hit = 0;
-    const queries = randomVectors(30, dims, 11);
-    for (const q of queries) {
-      const truth = new Set(exact.search(q, 10).map((h) => h.id));
-      const got = quant.search(q, 10);
-      hit += got.filter((h) => truth.has(h.id)).length;
-      const exactScores = new Map(exact.search(q, 50).map((h) => [h.id, h.score]));
-      for (const h of got) if (exactScores.has(h.id)) expect(h.score).toBeCloseTo(exactScores.get(h.id)!, 5);
+    const wasm = new VectorIndex({ model: 'm', dims, kernel: 'wasm', initialCapacity: 4 });
+    const js = new VectorIndex({ model: 'm', dims, kernel: 'js' });
+    for (const index of [wasm, js]) {
+      index.upsert(ids.slice(0, 150), vecs.slice(0, 150));
+      index.upsert(ids.slice(150), vecs.slice(150));
+      index.remove(['i3', 'i299']);
     }
-    expect(hit / (queries.length * 10)).toBeGreaterThan(0.95);
+    for (const q of randomVectors(10, dims, 8)) {
+      const a = wasm.search(q, 10);
+      const b = js.search(q, 10, { exclude: new Set(['i7']) });
+      const a2 = wasm.search(q, 10, { exclude: new Set(['i7']) });
+      expect(a.map((h) => h.id)).toEqual(bruteForce(ids, vecs, q, 10, new Set(['i3', 'i299'])).map((h) => h.id));
+      expect(a2.map((h) => h.id)).toEqual(b.map((h) => h.id));
+      a2.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 5));
+    }
+  });
+
+  it('GIVEN dims not divisible by 16 THEN asking for the wasm kernel fails clearly', () => {
+    expect(() => new VectorIndex({ model: 'm', dims: 10, kernel: 'wasm' })).toThrow(/divisible by 16/);
   });
 });

@@ -1,0 +1,64 @@
+import { uploadCatalog, catalogInfo, clearCatalog, exportCatalog, removeItem, starterCatalog } from './catalog-admin.js';
+import { moreLike, recommend, refine } from './conversation.js';
+import type { AppDeps } from './deps.js';
+import { importHistory } from './import.js';
+import { next } from './next.js';
+import { addWatched, deleteUserData, exportUserData, listWatched, notInterested, profileSummary, rate, removeWatched } from './profile.js';
+import { predict, rank } from './ratings.js';
+import { getSettings, setSettings } from './settings.js';
+import { similar } from './similar.js';
+import type { Services } from './types.js';
+
+/** The one `Services` object every face uses: thin delegation to the use cases. */
+export function createAppServices(d: AppDeps, close: () => Promise<void>): Services {
+  return {
+    recommend: (c, i) => recommend(d, c, i),
+    refine: (c, i) => refine(d, c, i),
+    moreLike: (c, i) => moreLike(d, c, i),
+    next: (c, i) => next(d, c, i),
+    predict: (c, i) => predict(d, c, i),
+    rank: (c, i) => rank(d, c, i),
+    similar: (c, i) => similar(d, c, i),
+    async searchTitles(c, query, limit = 25) {
+      const [cat, p] = await Promise.all([d.engines.catalog(c.scope), d.profiles.get(c.scope, c.userId)]);
+      return cat.titles.search(query, limit, new Set(p.history.map((h) => h.itemId)));
+    },
+    async resolveTitle(c, title) {
+      const cat = await d.engines.catalog(c.scope);
+      return cat.byId.get(title) ?? cat.titles.resolve(title);
+    },
+    async getItem(scope, itemId) {
+      return (await d.engines.catalog(scope)).byId.get(itemId) ?? null;
+    },
+    watched: {
+      add: (c, id, rating) => addWatched(d, c, id, rating),
+      remove: (c, id) => removeWatched(d, c, id),
+      list: (c) => listWatched(d, c),
+    },
+    rate: (c, id, score) => rate(d, c, id, score),
+    notInterested: (c, id) => notInterested(d, c, id),
+    profile: (c) => profileSummary(d, c),
+    privacy: {
+      export: (c) => exportUserData(d, c),
+      delete: (c) => deleteUserData(d, c),
+    },
+    importHistory: (c, i) => importHistory(d, c, i),
+    catalog: {
+      upload: (c, i) => uploadCatalog(d, c, i),
+      info: (scope) => catalogInfo(d, scope),
+      export: (scope) => exportCatalog(d, scope),
+      remove: (c, id) => removeItem(d, c, id),
+      starter: (c) => starterCatalog(d, c),
+      clear: (c) => clearCatalog(d, c),
+    },
+    settings: {
+      get: (scope) => getSettings(d, scope),
+      set: (c, patch) => setSettings(d, c, patch),
+    },
+    async llmStatus(scope) {
+      const s = await getSettings(d, scope);
+      return { configured: d.llmConfigured, enabled: d.llmConfigured && s.llmEnabled, provider: d.llmName.provider, model: d.llmName.model };
+    },
+    close,
+  };
+}

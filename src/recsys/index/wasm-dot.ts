@@ -1,0 +1,133 @@
+/**
+ * A WebAssembly SIMD dot product (f32x4, four accumulators, 64 bytes a step), hand-assembled so no
+ * toolchain or package is needed. Rows and the query live in one WebAssembly.Memory; `dims` must be a
+ * multiple of 16. Exported function: dot(aByteOffset, bByteOffset, byteLength) -> f32.
+ */
+
+const I32 = 0x7f;
+const F32 = 0x7d;
+const V128 = 0x7b;
+const simd = (op: number): number[] => (op < 128 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
+const load = (acc: number, ptr: number, off: number): number[] => [
+  0x20, acc, 0x20, 0, 0x20, 3, 0x6a, ...simd(0), 0x00, off, // a[i+off]
+  0x20, 1, 0x20, 3, 0x6a, ...simd(0), 0x00, off, // b[i+off]
+  ...simd(230), ...simd(228), 0x21, acc, // acc += a*b
+].map((x, j) => (j === 3 ? ptr : x));
+
+function body(): number[] {
+  // params: 0 a, 1 b, 2 len; locals: 3 i (i32), 4..7 acc (v128)
+  const code: number[] = [
+    0x02, 0x40, 0x03, 0x40,
+    0x20, 3, 0x20, 2, 0x4f, 0x0d, 1, // if i >= len break
+    ...load(4, 0, 0), ...load(5, 0, 16), ...load(6, 0, 32), ...load(7, 0, 48),
+    0x20, 3, 0x41, 0xc0, 0x00, 0x6a, 0x21, 3, // i += 64
+    0x0c, 0, 0x0b, 0x0b,
+    0x20, 4, 0x20, 5, ...simd(228), 0x20, 6, ...simd(228), 0x20, 7, ...simd(228), 0x21, 4,
+    0x20, 4, ...simd(0x1f), 0, 0x20, 4, ...simd(0x1f), 1, 0x92, 0x20, 4, ...simd(0x1f), 2, 0x92, 0x20, 4, ...simd(0x1f), 3, 0x92,
+    0x0b,
+  ];
+  const locals = [2, 1, I32, 4, V128];
+  const fn = [...locals, ...code];
+  return [...leb(fn.length), ...fn];
+}
+
+function leb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+function section(id: number, bytes: number[]): number[] {
+  return [id, ...leb(bytes.length), ...bytes];
+}
+
+function moduleBytes(): Uint8Array {
+  const str = (s: string): number[] => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
+  const type = section(1, [1, 0x60, 3, I32, I32, I32, 1, F32]);
+  const imp = section(2, [1, ...str('e'), ...str('m'), 0x02, 0x00, 0x01]); // memory, min 1 page
+  const func = section(3, [1, 0]);
+  const exp = section(7, [1, ...str('dot'), 0x00, 0]);
+  const code = section(10, [1, ...body()]);
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imp, ...func, ...exp, ...code]);
+}
+
+/** The slice of the WebAssembly global used here (the project's lib settings do not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (desc: { initial: number }) => { buffer: ArrayBuffer };
+}
+
+const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+let compiled: object | null | undefined; // a pure cache of a constant: compiling twice gains nothing
+
+function wasmModule(): object | null {
+  if (compiled === undefined) {
+    try {
+      compiled = wasmApi ? new wasmApi.Module(moduleBytes()) : null;
+    } catch {
+      compiled = null; // no SIMD support: callers use the JS loop
+    }
+  }
+  return compiled ?? null;
+}
+
+export function wasmSimdAvailable(): boolean {
+  return wasmModule() !== null;
+}
+
+/** Row storage in wasm memory: the query at byte 0, rows after it. */
+export class WasmRows {
+  data: Float32Array;
+  query: Float32Array;
+  private dotFn: (a: number, b: number, len: number) => number;
+  private readonly rowBytes: number;
+  private readonly qBytes: number;
+
+  constructor(
+    private readonly dims: number,
+    capacity: number,
+  ) {
+    if (dims % 16 !== 0) throw new RangeError('WasmRows needs dims divisible by 16');
+    this.rowBytes = dims * 4;
+    this.qBytes = this.rowBytes;
+    const { data, query, dot } = this.allocate(capacity);
+    this.data = data;
+    this.query = query;
+    this.dotFn = dot;
+  }
+
+  /** Moves to a larger memory holding `capacity` rows (the first `usedFloats` floats are kept). */
+  resize(capacity: number, usedFloats: number): void {
+    const { data, query, dot } = this.allocate(capacity);
+    data.set(this.data.subarray(0, usedFloats));
+    this.data = data;
+    this.query = query;
+    this.dotFn = dot;
+  }
+
+  /** Dot product of row `row` with `this.query`. */
+  dotRow(row: number): number {
+    return this.dotFn(this.qBytes + row * this.rowBytes, 0, this.rowBytes);
+  }
+
+  private allocate(capacity: number): { data: Float32Array; query: Float32Array; dot: (a: number, b: number, len: number) => number } {
+    const mod = wasmModule();
+    if (!mod || !wasmApi) throw new Error('WebAssembly SIMD is not available');
+    const bytes = this.qBytes + capacity * this.rowBytes;
+    const memory = new wasmApi.Memory({ initial: Math.ceil(bytes / 65536) });
+    const instance = new wasmApi.Instance(mod, { e: { m: memory } });
+    const dot = instance.exports.dot as (a: number, b: number, len: number) => number;
+    return {
+      data: new Float32Array(memory.buffer, this.qBytes, capacity * this.dims),
+      query: new Float32Array(memory.buffer, 0, this.dims),
+      dot,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Composition root: builds the store, repositories, embedder, LLM provider, engine and use cases once.
+ * Every face (Discord, playground, eval, tests) gets its `Services` from here.
+ */
+import { fileURLToPath } from 'node:url';
+import { Engines } from './app/engines.js';
+import type { AppDeps } from './app/deps.js';
+import { createAppServices } from './app/services-impl.js';
+import type { Services } from './app/types.js';
+import type { Config } from './config.js';
+import { createCachedEmbedder } from './embed/cached.js';
+import { createGeminiEmbedder } from './embed/gemini.js';
+import { createLocalEmbedder } from './embed/local.js';
+import { createOpenAiEmbedder } from './embed/openai.js';
+import type { Embedder } from './embed/types.js';
+import { createProvider, type ProviderDeps } from './llm/create.js';
+import type { LlmProvider } from './llm/types.js';
+import { createLlmUses } from './llm/uses.js';
+import type { Logger } from './log.js';
+import {
+  CatalogRepo, ConversationRepo, createStore, EmbeddingCache, ProfileRepo, SettingsRepo, UsageRepo, type Store,
+} from './store/index.js';
+
+export interface ServicesOptions {
+  logger: Logger;
+  clock?: () => number;
+  /** An already open store (tests); otherwise opened from STORE_URL. */
+  store?: Store;
+  /** Overrides the provider made from config (tests, benches). `null` forces offline. */
+  provider?: LlmProvider | null;
+  providerDeps?: ProviderDeps;
+  /** Overrides the embedder (tests). */
+  embedder?: Embedder;
+  retrainDelayMs?: number;
+  starterPath?: string;
+}
+
+export const DEFAULT_STARTER = fileURLToPath(new URL('../data/starter-movies.csv', import.meta.url));
+
+export type AppServices = Services & { deps: AppDeps };
+
+export async function createServices(config: Config, o: ServicesOptions): Promise<AppServices> {
+  const clock = o.clock ?? Date.now;
+  const logger = o.logger;
+  const store = o.store ?? (await createStore(config.STORE_URL, { logger }));
+  const embCache = new EmbeddingCache(store);
+  const provider = o.provider !== undefined ? o.provider : createProvider(config, { clock, ...o.providerDeps });
+  let embedder: Embedder;
+  let embedStats: AppDeps['embedStats'];
+  if (o.embedder) embedder = o.embedder;
+  else if (provider && (provider.name === 'gemini' || (provider.name === 'openai' && config.OPENAI_EMBED_MODEL))) {
+    const remote = provider.name === 'gemini' ? createGeminiEmbedder(provider) : createOpenAiEmbedder(provider);
+    const cached = createCachedEmbedder(remote, embCache);
+    embedder = cached;
+    embedStats = () => cached.stats();
+  } else embedder = createLocalEmbedder();
+  const profiles = new ProfileRepo(store, { clock });
+  const catalogs = new CatalogRepo(store, { clock, logger });
+  const usage = new UsageRepo(store, { clock });
+  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs });
+  const llm = createLlmUses({
+    provider,
+    cache: store,
+    usage: {
+      add: async (scope, user, u) => void (await usage.add(scope, user, u)),
+      get: (scope, user, day) => usage.get(scope, user, day),
+      getServer: (scope, day) => usage.getServer(scope, day),
+    },
+    logger,
+    clock,
+    limits: {
+      maxCandidates: config.LLM_MAX_CANDIDATES,
+      maxHistory: config.LLM_MAX_HISTORY,
+      cacheTtlMs: config.LLM_CACHE_TTL_S * 1000,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      pointwiseConcurrency: 4,
+    },
+  });
+  const deps: AppDeps = {
+    config,
+    logger,
+    clock,
+    store,
+    profiles,
+    catalogs,
+    conversations: new ConversationRepo(store, { clock, ttlMs: config.CONVERSATION_TTL_HOURS * 3600_000 }),
+    embCache,
+    usage,
+    settings: new SettingsRepo(store),
+    embedder,
+    embedStats,
+    llm,
+    llmConfigured: provider !== null,
+    llmName: { provider: provider?.name ?? 'none', model: provider?.model ?? 'offline' },
+    engines,
+    starterPath: o.starterPath ?? DEFAULT_STARTER,
+  };
+  const close = async () => {
+    engines.close();
+    if (!o.store) await store.close();
+  };
+  return { ...createAppServices(deps, close), deps };
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds the REAL bot (discord.js client, loader, router, commands) against the Discord emulator,
+ * over any `Services` (the fake for now; the real composition root later).
+ */
+import { resolve } from 'node:path';
+import { Events } from 'discord.js';
+import type { Services } from '../../src/app/types.js';
+import { parseConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createBot, type Bot } from '../../src/discord/client.js';
+import { loadCommands } from '../../src/discord/loader.js';
+import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionInput, type InteractionRecord } from '../emulators/discord/index.js';
+
+export const ADMIN = { id: 'admin', username: 'admin' };
+export const MEMBER = { id: 'member', username: 'member' };
+export const GUILD = 'g1';
+export const CHANNEL = 'c1';
+
+export interface Harness {
+  emu: DiscordEmulator;
+  bot: Bot;
+  config: Config;
+  services: Services;
+  /** Dispatches an interaction in g1/c1 as `user` (default admin) and waits until it settles. */
+  run(input: Partial<InteractionInput> & Pick<InteractionInput, 'type'>, opts?: { settle?: boolean }): Promise<InteractionRecord>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  services: Services;
+  emulator?: EmulatorOptions;
+  env?: Record<string, string>;
+  clock?: () => number;
+  messageContent?: boolean;
+}
+
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  const emu = await startDiscordEmulator(o.emulator);
+  const config = parseConfig({ DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', ...o.env });
+  const logger = createLogger(process.env.E2E_LOG ?? 'silent');
+  const commands = await loadCommands(resolve(import.meta.dirname, '../../commands'));
+  const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent });
+  const ready = new Promise<void>((r) => bot.client.once(Events.ClientReady, () => r()));
+  await bot.client.login(emu.token);
+  await ready;
+  await emu.waitForReady();
+  return {
+    emu,
+    bot,
+    config,
+    services: o.services,
+    async run(input, opts = {}) {
+      const full = { user: ADMIN, guildId: GUILD, channelId: CHANNEL, ...input } as InteractionInput;
+      const rec = await emu.interact(full);
+      if (opts.settle !== false) await rec.settled(150, 10_000);
+      return rec;
+    },
+    async close() {
+      await bot.client.destroy();
+      await emu.close();
+    },
+  };
+}
+
+/** Text of a reply as a person would read it: content plus embed titles, descriptions, fields and footers. */
+export function visibleText(msg: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[] } | undefined): string {
+  if (!msg) return '';
+  const parts = [msg.content ?? ''];
+  for (const e of msg.embeds ?? []) parts.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
+  return parts.filter(Boolean).join('\n');
+}
+
+/** Every custom id on a reply's components. */
+export function customIds(msg: { components?: { components: { custom_id?: string }[] }[] } | undefined): string[] {
+  return (msg?.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id ?? '')).filter(Boolean);
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runPlayground } from '../../../src/playground/index.js';
+import { createFakeServices } from '../../helpers/fake-services.js';
+
+async function play(lines: string[], services = createFakeServices(), opts: { maxBytes?: number } = {}) {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (d: Buffer) => (text += d.toString()));
+  await runPlayground({ services, input: Readable.from([lines.join('\n') + '\n']), output: out, isTTY: false, ...opts });
+  return { text, services };
+}
+
+describe('playground (piped stdin)', () => {
+  it('GIVEN /catalog starter then /recommend THEN it prints both answers and exits at EOF', async () => {
+    const { text, services } = await play(['/catalog starter', '/recommend heist movies']);
+    expect(text).toContain('Catalog updated');
+    expect(text).toContain('Recommendations: heist movies');
+    expect(text).toMatch(/1\. (Heat|Inception|Ocean's Eleven|Ronin|The Italian Job)/);
+    expect(text).toContain('Offline engine (no API key)');
+    expect(text).not.toContain('**');
+    const rec = services.calls.find((c) => c.method === 'recommend');
+    expect(rec?.caller).toMatchObject({ scope: 'playground', userId: 'local' });
+  });
+
+  it('GIVEN plain text after /recommend THEN it refines that conversation', async () => {
+    const { text, services } = await play(['/recommend cozy mystery', 'no comedy']);
+    const refine = services.calls.find((c) => c.method === 'refine');
+    const rec = services.calls.find((c) => c.method === 'recommend');
+    expect(refine?.input).toMatchObject({ text: 'no comedy', conversationId: (rec?.input as { conversationId: string }).conversationId });
+    expect(text).toContain('Updated list');
+  });
+
+  it('GIVEN plain text before any /recommend THEN it explains how to start', async () => {
+    const { text, services } = await play(['hello']);
+    expect(text).toContain('Start with /recommend');
+    expect(services.calls.some((c) => c.method === 'refine')).toBe(false);
+  });
+
+  it('GIVEN /rate Heat 4.5, /watched add, /predict, /rank, /similar, /next, /profile, /help THEN each answers', async () => {
+    const { text, services } = await play(['/rate Heat 4.5', '/watched add Alien', '/predict Up', '/rank Heat, Alien, Up', '/similar Heat', '/next', '/profile', '/help', '/watched list']);
+    expect(services.calls.find((c) => c.method === 'rate')?.input).toEqual({ itemId: 'm1', value: 4.5 });
+    expect(text).toContain('Rated Heat (1995) 4.5★');
+    expect(text).toContain('Predicted rating');
+    expect(text).toContain('Your list, ranked (listwise)');
+    expect(text).toContain('Similar to Heat');
+    expect(text).toContain('Up next for you');
+    expect(text).toContain('Your taste profile');
+    expect(text).toContain('/recommend request');
+    expect(text).toContain('Watched (1)');
+  });
+
+  it('GIVEN a rating of 7 THEN it is rejected with the rating.range text', async () => {
+    const { text, services } = await play(['/rate Heat 7']);
+    expect(text).toContain('A rating goes from 0.5 to 5');
+    expect(services.calls.some((c) => c.method === 'rate')).toBe(false);
+  });
+
+  it('GIVEN an unknown command or title THEN it says so and carries on', async () => {
+    const { text } = await play(['/dance', '/predict Nonexistent Film', '/help']);
+    expect(text).toContain('Unknown command `/dance`'.replace(/`/g, ''));
+    expect(text).toContain('could not find "Nonexistent Film"');
+    expect(text).toContain('Tastemaker');
+  });
+
+  it('GIVEN a service that fails unexpectedly THEN it prints the apology, not the error', async () => {
+    const services = createFakeServices();
+    services.failNext('recommend', new Error('secret internal detail'));
+    const errors: unknown[] = [];
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    await runPlayground({ services, input: Readable.from(['/recommend x\n']), output: out, isTTY: false, onError: (e) => errors.push(e) });
+    expect(text).toContain('Sorry, something went wrong');
+    expect(text).not.toContain('secret internal detail');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('GIVEN /catalog upload of a local CSV THEN it shows progress and the report with rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-play-'));
+    const good = join(dir, 'items.csv');
+    writeFileSync(good, 'id,title,year\na,Alpha,2001\nb,,2002\nc,Gamma,2003\n');
+    const { text, services } = await play([`/catalog upload ${good}`, '/recommend alpha']);
+    expect(text).toContain('embedding');
+    expect(text).toContain('Added 2');
+    expect(text).toContain('rejected 1');
+    expect(text).toContain('row 2, column title: title is empty');
+    expect(services.catalogs.get('playground')?.map((i) => i.id)).toEqual(['a', 'c']);
+  });
+
+  it('GIVEN a file over the size limit THEN it is refused before reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-play-'));
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'title\n' + 'x\n'.repeat(2000));
+    const { text, services } = await play([`/catalog upload ${big}`], createFakeServices(), { maxBytes: 1024 });
+    expect(text).toContain('the limit is 1 KB');
+    expect(services.calls.some((c) => c.method === 'catalog.upload')).toBe(false);
+  });
+
+  it('GIVEN /quit THEN later lines are not run', async () => {
+    const { services } = await play(['/quit', '/recommend heist']);
+    expect(services.calls.some((c) => c.method === 'recommend')).toBe(false);
+  });
+});
