@@ -47,7 +47,10 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
       serializers: { err: (e: unknown) => (e instanceof Error ? deepRedact(e, new WeakSet(), 0) : e) },
       hooks: {
         logMethod(args, method) {
-          const clean = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a));
+          // `log.error(err)` takes its message from err.message: make that explicit so it is scrubbed too.
+          const [first, ...rest] = args as unknown[];
+          const spread = first instanceof Error && typeof rest[0] !== 'string' ? [{ err: first }, first.message, ...rest] : args;
+          const clean = spread.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a));
           // Same argument shapes as received, only strings replaced: the cast restores LogFn's overload tuple.
           method.apply(this, clean as Parameters<LogFn>);
         },

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { toBrief } from './item-text.js';
 import { buildPipeline } from './pipelines.js';
+import { queryText } from './query-text.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import type { ScopeModels } from './scope-models.js';
 import type { Caller } from './types.js';
@@ -52,7 +53,7 @@ export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQu
       scope: c.scope,
       userId: c.userId,
       intent: oq.intent,
-      text: oq.text,
+      text: oq.text === undefined ? undefined : queryText(oq.text),
       seeds: oq.seeds,
       exclude: oq.exclude,
       constraints: oq.constraints,

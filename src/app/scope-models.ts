@@ -43,7 +43,7 @@ export function trainScopeModels(
   const itemVectors = new Map<string, Float32Array>();
   for (const it of catalog.items) {
     const v = catalog.index.vector(it.id);
-    if (v) itemVectors.set(it.id, v);
+    if (v) itemVectors.set(it.id, v.slice());
   }
   // With very few ratings a factor model only adds noise: biases plus the text prior are enough.
   const rating =

@@ -92,7 +92,7 @@ export function createRouter(o: RouterOptions): Router {
       return;
     }
     if (!i.isRepliable()) return;
-    const answer = (text: string) => send(i, renderError(text), i.replied ? 'followUp' : 'auto');
+    const answer = (text: string) => send(i, renderError(text));
     try {
       if (i.isChatInputCommand()) {
         meta.kind = 'command';

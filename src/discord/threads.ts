@@ -66,7 +66,7 @@ async function ownerFromThread(message: Message, registry: ThreadRegistry, botId
   if (!ch.isThread() || ch.ownerId !== botId) return undefined;
   const recent = await ch.messages.fetch({ limit: 50 }).catch(() => null);
   const intro = recent?.find((m) => m.author.id === botId && m.content.startsWith(INTRO_PREFIX));
-  const id = intro?.content.match(/<@!?(\d+)>/)?.[1];
+  const id = intro?.content.match(/<@!?([^>\s]+)>/)?.[1];
   if (id) registry.remember(message.channelId, id);
   return id;
 }

@@ -8,6 +8,7 @@ import type { Services } from '../../src/app/types.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/discord/client.js';
+import { deployCommands } from '../../src/discord/deploy.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionInput, type InteractionRecord } from '../emulators/discord/index.js';
 
@@ -23,6 +24,8 @@ export interface Harness {
   services: Services;
   /** Dispatches an interaction in g1/c1 as `user` (default admin) and waits until it settles. */
   run(input: Partial<InteractionInput> & Pick<InteractionInput, 'type'>, opts?: { settle?: boolean }): Promise<InteractionRecord>;
+  /** Destroys the client and starts a new one on the same emulator and services (a bot restart). */
+  restartBot(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,14 +42,22 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const config = parseConfig({ DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', ...o.env });
   const logger = createLogger(process.env.E2E_LOG ?? 'silent');
   const commands = await loadCommands(resolve(import.meta.dirname, '../../commands'));
-  const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent });
-  const ready = new Promise<void>((r) => bot.client.once(Events.ClientReady, () => r()));
-  await bot.client.login(emu.token);
-  await ready;
-  await emu.waitForReady();
+  // Registered as a guild command through the real deploy script, so the emulator knows the option types.
+  await deployCommands({ config, commands, guildId: GUILD });
+  const login = async () => {
+    const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent });
+    const ready = new Promise<void>((r) => bot.client.once(Events.ClientReady, () => r()));
+    await bot.client.login(emu.token);
+    await ready;
+    await emu.waitForReady();
+    return bot;
+  };
+  let bot = await login();
   return {
     emu,
-    bot,
+    get bot() {
+      return bot;
+    },
     config,
     services: o.services,
     async run(input, opts = {}) {
@@ -54,6 +65,10 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       const rec = await emu.interact(full);
       if (opts.settle !== false) await rec.settled(150, 10_000);
       return rec;
+    },
+    async restartBot() {
+      await bot.client.destroy();
+      bot = await login();
     },
     async close() {
       await bot.client.destroy();

@@ -193,7 +193,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       const q = norm(query);
       return cat(c.scope)
         .map((it) => ({ it, d: norm(it.title).startsWith(q) ? 0 : norm(it.title).includes(q) ? 1 : lev(q, norm(it.title).slice(0, q.length)) + 1 }))
-        .filter((x) => !q || x.d <= 2)
+        .filter((x) => !q || x.d <= 3)
         .sort((a, b) => a.d - b.d || a.it.title.localeCompare(b.it.title))
         .slice(0, limit)
         .map((x) => x.it);

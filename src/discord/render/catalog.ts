@@ -1,7 +1,7 @@
 import type { CatalogInfo, UploadProgress, UploadReport } from '../../app/types.js';
 import type { CatalogIssue } from '../../catalog/types.js';
 import { num, safe } from './escape.js';
-import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
+import { clampReply, EPHEMERAL, fitLines, LIMITS, type Rendered } from './limits.js';
 
 const PHASE: Record<UploadProgress['phase'], string> = { parsing: 'parsing', embedding: 'embedding', saving: 'saving' };
 
@@ -27,14 +27,10 @@ export function renderUploadReport(r: UploadReport, filename?: string): Rendered
   const counts = `Added ${num(r.added)} · updated ${num(r.updated)} · removed ${num(r.removed)} · rejected ${num(r.rejected)} of ${num(r.total)} rows.`;
   const fields = [];
   if (r.errors.length) {
-    const shown = r.errors.slice(0, 10).map(issueLine);
-    if (r.errors.length > 10) shown.push(`…and ${num(r.errors.length - 10)} more`);
-    fields.push({ name: `Errors (${num(r.errors.length)})`, value: shown.join('\n') });
+    fields.push({ name: `Errors (${num(r.errors.length)})`, value: fitLines(r.errors.slice(0, 10).map(issueLine), LIMITS.fieldValue, r.errors.length) });
   }
   if (r.warnings.length) {
-    const shown = r.warnings.slice(0, 5).map(issueLine);
-    if (r.warnings.length > 5) shown.push(`…and ${num(r.warnings.length - 5)} more`);
-    fields.push({ name: `Warnings (${num(r.warnings.length)})`, value: shown.join('\n') });
+    fields.push({ name: `Warnings (${num(r.warnings.length)})`, value: fitLines(r.warnings.slice(0, 5).map(issueLine), LIMITS.fieldValue, r.warnings.length) });
   }
   return clampReply({
     content: '',

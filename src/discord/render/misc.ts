@@ -2,7 +2,7 @@ import type { ImportReport, ServerSettings } from '../../app/types.js';
 import { button, customId, IDS, row } from './components.js';
 import { issueLine } from './catalog.js';
 import { num, safe } from './escape.js';
-import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
+import { clampReply, EPHEMERAL, fitLines, LIMITS, type Rendered } from './limits.js';
 import { APOLOGY } from '../messages.js';
 
 export const HELP: [string, string][] = [
@@ -77,13 +77,10 @@ export function renderImportReport(r: ImportReport, filename?: string): Rendered
   const fields = [];
   if (r.unmatched.length) {
     const shown = r.unmatched.slice(0, 15).map((u) => `• row ${num(u.row)}: ${safe(u.title, 80)}${u.year ? ` (${u.year})` : ''}`);
-    if (r.unmatched.length > 15) shown.push(`…and ${num(r.unmatched.length - 15)} more`);
-    fields.push({ name: `Not in the catalog (${num(r.unmatched.length)})`, value: shown.join('\n') });
+    fields.push({ name: `Not in the catalog (${num(r.unmatched.length)})`, value: fitLines(shown, LIMITS.fieldValue, r.unmatched.length) });
   }
   if (r.errors.length) {
-    const shown = r.errors.slice(0, 10).map(issueLine);
-    if (r.errors.length > 10) shown.push(`…and ${num(r.errors.length - 10)} more`);
-    fields.push({ name: `Errors (${num(r.errors.length)})`, value: shown.join('\n') });
+    fields.push({ name: `Errors (${num(r.errors.length)})`, value: fitLines(r.errors.slice(0, 10).map(issueLine), LIMITS.fieldValue, r.errors.length) });
   }
   return clampReply({ content: '', embeds: [{ title: 'Import', description: head, fields }], flags: EPHEMERAL });
 }

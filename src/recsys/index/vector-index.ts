@@ -48,9 +48,13 @@ export class VectorIndex implements SearchIndex {
     return this.rowOf.has(id);
   }
 
+  /**
+   * The stored row as a read-only VIEW (no copy: this is on every hot path). Do not write to it, and copy
+   * it (`.slice()`) to keep it past the next upsert, which may move the storage.
+   */
   vector(id: string): Float32Array | undefined {
     const r = this.rowOf.get(id);
-    return r === undefined ? undefined : this.data.slice(r * this.dims, (r + 1) * this.dims);
+    return r === undefined ? undefined : this.data.subarray(r * this.dims, (r + 1) * this.dims);
   }
 
   /** All ids, in storage order. */

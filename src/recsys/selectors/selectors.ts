@@ -1,4 +1,4 @@
-import { cosine } from '../index/dot.js';
+import { cosine, dotAt } from '../index/dot.js';
 import type { ItemId, RecQuery, ScoredCandidate, Selector } from '../types.js';
 
 function byScore(a: ScoredCandidate, b: ScoredCandidate): number {
@@ -20,6 +20,8 @@ export interface MmrOptions {
   lambda?: number;
   /** Only the best `pool` by score are considered (cost is count x pool). Default 200. */
   pool?: number;
+  /** The vectors are unit length (an index's rows): similarity is a plain dot product, 3x cheaper. */
+  normalized?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export class MmrSelector implements Selector {
         for (let i = 0; i < pool.length; i++) {
           const v = vecs[i];
           if (taken[i] || !v) continue;
-          const s = cosine(bv, v);
+          const s = this.opts.normalized ? dotAt(v, 0, bv, bv.length) : cosine(bv, v);
           if (s > maxSim[i]) maxSim[i] = s;
         }
       }
