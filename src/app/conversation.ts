@@ -5,7 +5,9 @@ import type { Conversation } from '../store/types.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { displayTitle, toBrief } from './item-text.js';
-import { fromPicks, historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
+import { rankWithLlm } from './llm-rank.js';
+import { openWorldList } from './open-world.js';
+import { historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, RecResult } from './types.js';
 
@@ -16,26 +18,36 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
   const text = input.text.trim();
   if (!text) throw new AppError('request.empty');
   const count = clampCount(input.count);
-  const l = await load(d, c);
+  const l = await load(d, c, { requireCatalog: false });
   const constraints = parseConstraints(text, l.catalog.tags);
   const ctx = await llmContext(d, c);
+  if (l.catalog.items.length === 0) {
+    if (!ctx.enabled) throw new AppError('catalog.empty');
+    const ow = await openWorldList(d, c, l, ctx, { text, count });
+    if (ow.info.engine !== 'llm') throw new AppError('catalog.empty');
+    return { ...ow.info, items: ow.items };
+  }
   const pool = ctx.enabled ? Math.max(count, d.config.LLM_MAX_CANDIDATES) : count;
   const offline = await runOffline(d, c, l, { intent: 'conversation', text, constraints, count: pool });
   let items = offline.slice(0, count);
   let info: EngineInfo = offlineInfo(d, ctx);
   if (ctx.enabled && offline.length) {
-    const out = await d.llm.conversation(ctx, {
-      request: text,
-      history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
-      candidates: offline.map((r) => toBrief(r.item)),
-      offlineOrder: offline.map((r) => r.item.id),
+    const r = await rankWithLlm(d, c, l, ctx, {
+      intent: 'conversation',
+      offline,
       count,
-      offlineReasons: reasonsOf(offline),
+      call: () =>
+        d.llm.conversation(ctx, {
+          request: text,
+          history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
+          candidates: offline.map((x) => toBrief(x.item)),
+          offlineOrder: offline.map((x) => x.item.id),
+          count,
+          offlineReasons: reasonsOf(offline),
+        }),
     });
-    if (out.ok) {
-      items = fromPicks(out.value.picks, offline, l.catalog.byId).slice(0, count);
-      info = { engine: 'llm', llmCalls: out.calls, notes: out.notes };
-    } else info = offlineInfo(d, ctx, out);
+    items = r.items;
+    info = r.info;
   }
   const conversation = input.conversationId
     ? await saveConversation(d, c, input.conversationId, { request: text, constraints, count, items, userText: text })
@@ -109,22 +121,28 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
     });
     const shownRecs = idsToRecs(l, conv.shown);
     const candidates = mergeUnique([...shownRecs.filter((r) => !refined.state.rejected.includes(r.item.id)), ...pool]);
-    const out = await d.llm.refine(ctx, {
-      request: conv.request,
-      turns: conv.turns.map((t) => ({ role: t.role, text: t.text })),
-      shown: shownRecs.map((r) => toBrief(r.item)),
-      candidates: candidates.map((r) => toBrief(r.item)),
-      offlineOrder: offlineRefined(l, refined.keep, pool).map((r) => r.item.id),
-      message: input.text,
+    const r = await rankWithLlm(d, c, l, ctx, {
+      intent: 'conversation',
+      offline: candidates,
       count: refined.state.count,
-      offlineReasons: reasonsOf(candidates),
+      call: () =>
+        d.llm.refine(ctx, {
+          request: conv.request,
+          turns: conv.turns.map((t) => ({ role: t.role, text: t.text })),
+          shown: shownRecs.map((x) => toBrief(x.item)),
+          candidates: candidates.map((x) => toBrief(x.item)),
+          offlineOrder: offlineRefined(l, refined.keep, pool).map((x) => x.item.id),
+          message: input.text,
+          count: refined.state.count,
+          offlineReasons: reasonsOf(candidates),
+        }),
     });
-    if (out.ok) {
-      items = fromPicks(out.value.picks, candidates, l.catalog.byId);
-      change = out.value.change;
-      info = { engine: 'llm', llmCalls: out.calls, notes: out.value.comment ? [...out.notes, out.value.comment] : out.notes };
+    info = r.info;
+    if (r.outcome?.ok) {
+      items = r.items;
+      change = r.outcome.value.change;
+      if (r.outcome.value.comment) info.notes = [...info.notes, r.outcome.value.comment];
     } else {
-      info = offlineInfo(d, ctx, out);
       items = await offlineTurn(d, c, l, refined);
     }
   } else {

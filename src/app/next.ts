@@ -1,7 +1,8 @@
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { toBrief } from './item-text.js';
-import { fromPicks, load, reasonsOf, runOffline } from './recommend-core.js';
+import { rankWithLlm } from './llm-rank.js';
+import { load, reasonsOf, runOffline } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, RecResult } from './types.js';
 
@@ -22,17 +23,21 @@ export async function next(d: AppDeps, c: Caller, input: { count?: number }): Pr
         const it = l.catalog.byId.get(h.itemId);
         return it ? [toBrief(it, 0)] : [];
       });
-    const out = await d.llm.next(ctx, {
-      history,
-      candidates: offline.map((r) => toBrief(r.item)),
-      offlineOrder: offline.map((r) => r.item.id),
+    const r = await rankWithLlm(d, c, l, ctx, {
+      intent: 'next',
+      offline,
       count,
-      offlineReasons: reasonsOf(offline),
+      call: () =>
+        d.llm.next(ctx, {
+          history,
+          candidates: offline.map((x) => toBrief(x.item)),
+          offlineOrder: offline.map((x) => x.item.id),
+          count,
+          offlineReasons: reasonsOf(offline),
+        }),
     });
-    if (out.ok) {
-      items = fromPicks(out.value.picks, offline, l.catalog.byId).slice(0, count);
-      info = { engine: 'llm', llmCalls: out.calls, notes: out.notes };
-    } else info = offlineInfo(d, ctx, out);
+    items = r.items;
+    info = r.info;
   }
   return { ...info, items };
 }

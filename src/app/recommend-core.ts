@@ -1,7 +1,6 @@
-import type { CatalogItem } from '../catalog/types.js';
 import { runPipeline } from '../recsys/pipeline.js';
 import type { Constraints, Intent, Recommendation } from '../recsys/types.js';
-import type { ItemBrief, Pick } from '../llm/contracts.js';
+import type { ItemBrief } from '../llm/contracts.js';
 import type { Profile } from '../store/types.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
@@ -82,19 +81,6 @@ export function historyBriefs(l: Loaded, max: number): RatedBrief[] {
     out.push(r === undefined ? toBrief(it, 0) : { ...toBrief(it, 0), rating: r });
   }
   return out.slice(-max);
-}
-
-/** Maps grounded LLM picks back to recommendations (ids outside `offline` were already dropped). */
-export function fromPicks(picks: Pick[], offline: Recommendation[], byId: Map<string, CatalogItem>): Recommendation[] {
-  const off = new Map(offline.map((r) => [r.item.id, r]));
-  const out: Recommendation[] = [];
-  picks.forEach((p, i) => {
-    const item = byId.get(p.id);
-    if (!item) return;
-    const o = off.get(p.id);
-    out.push({ item, score: o?.score ?? 1 / (i + 1), sources: p.by === 'llm' ? ['llm', ...(o?.sources ?? [])] : (o?.sources ?? []), reason: p.reason || o?.reason || '' });
-  });
-  return out;
 }
 
 export function reasonsOf(recs: Recommendation[]): Record<string, string> {

@@ -109,8 +109,10 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
     if (!profiles.has(k)) profiles.set(k, { history: [], ratings: {}, notInterested: [], preferences: {}, updatedAt: clock() });
     return profiles.get(k) as Profile;
   };
+  const tokens = new WeakMap<CatalogItem, Set<string>>();
   const score = (it: CatalogItem, q: string[]) => {
-    const hay = new Set(words(`${it.title} ${(it.tags ?? []).join(' ')} ${it.description ?? ''}`));
+    let hay = tokens.get(it);
+    if (!hay) tokens.set(it, (hay = new Set(words(`${it.title} ${(it.tags ?? []).join(' ')} ${it.description ?? ''}`))));
     return q.reduce((n, w) => n + (hay.has(w) ? 1 : 0), 0);
   };
   const pick = (c: Caller, text: string, count: number, exclude: Set<string>): RecResult => {
