@@ -13,7 +13,7 @@ export class EmbeddingCache {
   constructor(private readonly store: Store, private readonly opts: EmbeddingCacheOptions = {}) {}
 
   key(model: string, text: string): string {
-    if (!/^[A-Za-z0-9_./@-]{1,200}$/.test(model)) throw new ValidationError('key.model', 'invalid embedding model name', { model: String(model).slice(0, 200) });
+    if (!/^[A-Za-z0-9_./@:-]{1,200}$/.test(model)) throw new ValidationError('key.model', 'invalid embedding model name', { model: String(model).slice(0, 200) });
     return `emb:${model}:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
   }
 
