@@ -7,7 +7,7 @@
 import type { Services } from '../src/app/types.js';
 import type { CatalogItem } from '../src/catalog/types.js';
 import { createFakeServices } from '../test/helpers/fake-services.js';
-import { startHarness } from '../test/e2e/harness.js';
+import { answered, startHarness } from '../test/e2e/harness.js';
 import type { InteractionInput, InteractionRecord } from '../test/emulators/discord/index.js';
 import { fmt, summary, table } from './stats.js';
 
@@ -57,6 +57,8 @@ export async function benchBot(args: string[] = [], opts: { makeServices?: () =>
               return { t0, rec };
             }),
           );
+          // Done = every reply holds its answer (not a defer, placeholder or progress line), then quiet.
+          await h.emu.waitFor(() => started.every(({ rec }) => answered(rec)), 60_000);
           await Promise.all(started.map(({ rec }) => rec.settled(100, 30_000)));
           for (const { t0, rec } of started) {
             ack.push(rec.callbacks[0].at - t0);

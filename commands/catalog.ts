@@ -16,7 +16,8 @@ export const PROGRESS_EVERY_MS = 2000;
 async function upload(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext): Promise<void> {
   const file = i.options.getAttachment('file', true);
   const mode = (i.options.getString('mode') ?? 'replace') as 'replace' | 'merge';
-  await defer(i, true);
+  // Progress is shown by editing the deferred reply, so defer at once.
+  await defer(i, true, { now: true });
   // Size is checked from the attachment's metadata BEFORE anything is downloaded.
   const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
   let last = 0;

@@ -17,6 +17,8 @@ export default {
     const count = i.options.getInteger('count') ?? 5;
     await defer(i, false);
     const mode = i.inGuild() ? (await services.settings.get(ctx.caller.scope)).conversationMode : 'inline';
+    // The thread hangs on the reply message, so the reply must exist (deferred) before it opens.
+    if (mode === 'thread') await defer(i, false, { now: true });
     const thread = mode === 'thread' ? await openThread(i, request, ctx.threads) : null;
     const conversationId = thread?.id ?? inlineConversationId(i.channelId, i.user.id);
     let result;

@@ -1,4 +1,6 @@
+import { describeChange } from '../llm/uses/refine.js';
 import { parseConstraints } from '../recsys/constraints.js';
+import { satisfies } from '../recsys/filters/filters.js';
 import { applyRefinement, readRefinement, type RefineState } from '../recsys/refine/index.js';
 import type { Constraints, Recommendation } from '../recsys/types.js';
 import type { Conversation } from '../store/types.js';
@@ -120,7 +122,9 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
       count: Math.max(d.config.LLM_MAX_CANDIDATES, refined.state.count),
     });
     const shownRecs = idsToRecs(l, conv.shown);
-    const candidates = mergeUnique([...shownRecs.filter((r) => !refined.state.rejected.includes(r.item.id)), ...pool]);
+    // Items still on the list stay candidates only if the conversation's rules allow them now ("no comedies").
+    const keepable = shownRecs.filter((r) => !refined.state.rejected.includes(r.item.id) && satisfies(r.item, refined.state.constraints));
+    const candidates = mergeUnique([...keepable, ...pool]);
     const r = await rankWithLlm(d, c, l, ctx, {
       intent: 'conversation',
       offline: candidates,
@@ -140,7 +144,8 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
     info = r.info;
     if (r.outcome?.ok) {
       items = r.items;
-      change = r.outcome.value.change;
+      // Described from the list actually shown (the model's own list may have lost items to the rules).
+      change = describeChange(conv.shown, items.map((x) => x.item.id), (id) => l.catalog.byId.get(id)?.title ?? id);
       if (r.outcome.value.comment) info.notes = [...info.notes, r.outcome.value.comment];
     } else {
       items = await offlineTurn(d, c, l, refined);

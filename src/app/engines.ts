@@ -2,8 +2,10 @@ import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
 import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../store/types.js';
+import type { Worker } from 'node:worker_threads';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
-import { trainScopeModels, type ScopeModels } from './scope-models.js';
+import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
+import { TrainPool } from './train-pool.js';
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -13,24 +15,42 @@ export interface EnginesOptions {
   clock?: () => number;
   /** Wait this long after the last rating change before retraining. */
   retrainDelayMs?: number;
+  /** Train in a worker thread (default true); false trains everything on the main thread. */
+  trainInWorker?: boolean;
+  /** Jobs smaller than this (`trainingWork`: ratings + items with vectors) train inline. Default 5,000. */
+  inlineMaxWork?: number;
+  /** Starts the training worker (tests inject broken ones). Default `spawnTrainWorker`. */
+  spawnWorker?: () => Worker;
 }
 
 interface Slot {
   catalog?: Promise<ScopeCatalog>;
+  /** The last trained models: what commands read, replaced in one assignment when a retrain finishes. */
   models?: ScopeModels;
-  training?: Promise<ScopeModels>;
+  /** The training now running, and at most one waiting behind it (later requests join the waiting one). */
+  running?: Promise<ScopeModels>;
+  queued?: Promise<ScopeModels>;
   timer?: NodeJS.Timeout;
 }
 
 /**
  * Per-scope engine state: the catalog (loaded once per version) and the collaborative models (trained
- * from the server's profiles, retrained debounced after changes, in the background). Commands read the
- * last trained models and never wait for a retrain; only the very first use of a scope trains inline.
+ * from the server's profiles, retrained debounced after changes, in the background).
+ *
+ * Where training runs: in one worker thread per process (TrainPool), so the event loop keeps answering
+ * commands while it runs; the main thread only collects the input (typed arrays, transferred) and rebuilds
+ * the models from their states. Small jobs (`trainingWork` < `inlineMaxWork`: ratings plus, once there is a
+ * rating, every catalog item with a vector, since the text prior is fitted over all of them) train inline,
+ * where they take a few ms. If the worker crashes or cannot start, that job trains inline (warning logged).
+ *
+ * Commands read the last trained models and never wait for a retrain; only the first use of a scope (or of
+ * a new catalog version) waits for its training, in the worker unless small.
  */
 export class Engines {
   private readonly slots = new Map<Scope, Slot>();
   private readonly clock: () => number;
   private closed = false;
+  private pool?: TrainPool;
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
@@ -71,52 +91,98 @@ export class Engines {
     const s = this.slot(scope);
     const cat = await this.catalog(scope);
     if (s.models && s.models.catalogVersion === cat.version) return s.models;
-    return this.train(scope);
+    // first use: share a training already running unless it was for an older catalog version
+    const m = await (s.running ?? this.train(scope));
+    return m.catalogVersion === cat.version ? m : this.train(scope);
   }
 
   /** Call after ratings or history change: retrains after `retrainDelayMs` of quiet, in the background. */
   markDirty(scope: Scope): void {
     if (this.closed) return;
     const s = this.slot(scope);
-    if (!s.models) return; // not trained yet: the next use trains with the new data anyway
+    if (!s.models && !s.running) return; // never trained: the first use trains with the new data anyway
     if (s.timer) clearTimeout(s.timer);
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      this.train(scope).catch((e: unknown) => this.o.logger.error({ err: e, scope }, 'background retrain failed'));
+      this.train(scope).catch((e: unknown) => this.onBackgroundError(scope, e));
     }, this.o.retrainDelayMs ?? 2_000);
     s.timer.unref();
   }
 
-  /** Trains now (shared by concurrent callers). */
+  /**
+   * Trains from the data as it is now: starts at once, or, when a training of this scope is running,
+   * after it (several requests meanwhile share that one follow-up, which reads the newest data).
+   */
   train(scope: Scope): Promise<ScopeModels> {
     const s = this.slot(scope);
-    if (s.training) return s.training;
-    s.training = (async () => {
-      const [cat, profiles] = await Promise.all([this.catalog(scope), this.o.profiles.all(scope)]);
-      const started = this.clock();
-      const m = trainScopeModels(profiles, cat, this.clock);
-      this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started }, 'trained scope models');
-      s.models = m;
-      return m;
-    })().finally(() => {
-      s.training = undefined;
-    });
-    return s.training;
+    if (!s.running) return this.start(scope, s);
+    s.queued ??= s.running
+      .catch(() => undefined)
+      .then(() => {
+        s.queued = undefined;
+        return this.start(scope, s);
+      });
+    return s.queued;
   }
 
-  /** Waits for pending retrains (tests, shutdown). */
+  private start(scope: Scope, s: Slot): Promise<ScopeModels> {
+    const p: Promise<ScopeModels> = this.trainOnce(scope, s).finally(() => {
+      if (s.running === p) s.running = undefined;
+    });
+    s.running = p;
+    return p;
+  }
+
+  private async trainOnce(scope: Scope, s: Slot): Promise<ScopeModels> {
+    if (this.closed) throw new Error('engines closed');
+    const [cat, profiles] = await Promise.all([this.catalog(scope), this.o.profiles.all(scope)]);
+    const started = this.clock();
+    const input = collectTrainingInput(profiles, cat, started);
+    let m: ScopeModels | undefined;
+    let where = 'inline';
+    if (this.o.trainInWorker !== false && trainingWork(input) >= (this.o.inlineMaxWork ?? 5_000)) {
+      try {
+        const state = await this.trainPool().train(scope, input);
+        m = scopeModelsFromState(state, this.clock());
+        where = 'worker';
+      } catch (err) {
+        if (this.closed) throw err;
+        this.o.logger.warn({ err, scope }, 'training in the worker failed; training inline');
+        where = 'inline-fallback';
+      }
+    }
+    // the input's arrays went to the worker (transferred): collect again for an inline fallback
+    m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
+    this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
+    s.models = m;
+    return m;
+  }
+
+  private trainPool(): TrainPool {
+    this.pool ??= new TrainPool({ logger: this.o.logger, spawn: this.o.spawnWorker });
+    return this.pool;
+  }
+
+  private onBackgroundError(scope: Scope, e: unknown): void {
+    if (!this.closed) this.o.logger.error({ err: e, scope }, 'background retrain failed');
+  }
+
+  /** Waits for pending retrains (tests, shutdown): a debounced one starts now. */
   async settle(scope: Scope): Promise<void> {
     const s = this.slots.get(scope);
-    if (s?.timer) {
+    if (!s) return;
+    if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
-      await this.train(scope);
+      this.train(scope).catch((e: unknown) => this.onBackgroundError(scope, e));
     }
-    await s?.training;
+    while (s.running || s.queued) await (s.queued ?? s.running)!.catch(() => undefined);
   }
 
+  /** Stops retrains and the training worker; running trainings end without replacing models. */
   close(): void {
     this.closed = true;
     for (const s of this.slots.values()) if (s.timer) clearTimeout(s.timer);
+    void this.pool?.close();
   }
 }

@@ -1,15 +1,16 @@
 import { trainBaseline } from '../recsys/models/baseline.js';
-import { trainCowatch, type CowatchModel } from '../recsys/models/cowatch.js';
+import { cowatchFromState, trainCowatch, type CowatchModel, type CowatchState } from '../recsys/models/cowatch.js';
 import { trainHybridMf } from '../recsys/models/hybrid-mf.js';
-import { trainPopularity, type PopularityModel } from '../recsys/models/popularity.js';
-import { trainSequential, type SequentialModel } from '../recsys/models/sequential.js';
-import type { RatingModel, RatingTriple } from '../recsys/models/types.js';
+import { popularityFromState, trainPopularity, type PopularityModel, type PopularityState } from '../recsys/models/popularity.js';
+import { ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from '../recsys/models/rating-state.js';
+import { sequentialFromState, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
+import type { RatingTriple } from '../recsys/models/types.js';
 import type { Profile } from '../store/types.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */
 export interface ScopeModels {
-  rating: RatingModel;
+  rating: SerialisableRatingModel;
   sequential: SequentialModel;
   cowatch: CowatchModel;
   popularity: PopularityModel;
@@ -19,32 +20,135 @@ export interface ScopeModels {
   catalogVersion: number;
 }
 
+/**
+ * Everything training needs, as compact plain data a worker thread can receive (typed arrays transferred).
+ * Users' ratings and histories are grouped by user: user u's ratings are ratingStart[u]..ratingStart[u+1]
+ * (indices into itemIds), in the profile's order; likewise the history.
+ */
+export interface TrainingInput {
+  catalogVersion: number;
+  /** Reference time of the popularity decay. */
+  now: number;
+  /** Catalog items, catalog order. */
+  itemIds: string[];
+  dims: number;
+  /** itemIds.length x dims; rows of items without a vector are zero and hasVector 0. */
+  vectors: Float32Array;
+  hasVector: Uint8Array;
+  userIds: string[];
+  ratingStart: Int32Array;
+  ratingItem: Int32Array;
+  ratingValue: Float64Array;
+  ratingAt: Float64Array;
+  historyStart: Int32Array;
+  historyItem: Int32Array;
+  historyAt: Float64Array;
+}
+
+/** ScopeModels as plain data (what the worker posts back). */
+export interface ScopeModelsState {
+  rating: RatingModelState;
+  sequential: SequentialState;
+  cowatch: CowatchState;
+  popularity: PopularityState;
+  ratingCount: number;
+  catalogVersion: number;
+}
+
 const DAY = 86_400_000;
 
-/** Trains every model of a scope. Pure CPU; the caller decides when (debounced, in the background). */
-export function trainScopeModels(
-  profiles: { userId: string; profile: Profile }[],
-  catalog: ScopeCatalog,
-  clock: () => number = Date.now,
-): ScopeModels {
+/** Reads what training needs out of the profiles and the catalog (only items of the catalog count). */
+export function collectTrainingInput(profiles: { userId: string; profile: Profile }[], catalog: ScopeCatalog, now: number): TrainingInput {
+  const itemIds = catalog.items.map((it) => it.id);
+  const index = new Map<string, number>();
+  itemIds.forEach((id, i) => index.set(id, i));
+  const dims = catalog.index.dims;
+  const vectors = new Float32Array(itemIds.length * dims);
+  const hasVector = new Uint8Array(itemIds.length);
+  itemIds.forEach((id, i) => {
+    const v = catalog.index.vector(id);
+    if (!v) return;
+    vectors.set(v, i * dims);
+    hasVector[i] = 1;
+  });
+  const ratingStart = new Int32Array(profiles.length + 1);
+  const historyStart = new Int32Array(profiles.length + 1);
+  const rItem: number[] = [];
+  const rValue: number[] = [];
+  const rAt: number[] = [];
+  const hItem: number[] = [];
+  const hAt: number[] = [];
+  profiles.forEach(({ profile }, u) => {
+    for (const [item, r] of Object.entries(profile.ratings)) {
+      const i = index.get(item);
+      if (i === undefined) continue;
+      rItem.push(i);
+      rValue.push(r.value);
+      rAt.push(r.at);
+    }
+    for (const e of profile.history) {
+      const i = index.get(e.itemId);
+      if (i === undefined) continue;
+      hItem.push(i);
+      hAt.push(e.at);
+    }
+    ratingStart[u + 1] = rItem.length;
+    historyStart[u + 1] = hItem.length;
+  });
+  return {
+    catalogVersion: catalog.version,
+    now,
+    itemIds,
+    dims,
+    vectors,
+    hasVector,
+    userIds: profiles.map((p) => p.userId),
+    ratingStart,
+    ratingItem: Int32Array.from(rItem),
+    ratingValue: Float64Array.from(rValue),
+    ratingAt: Float64Array.from(rAt),
+    historyStart,
+    historyItem: Int32Array.from(hItem),
+    historyAt: Float64Array.from(hAt),
+  };
+}
+
+/** Rough size of a training job: ratings, plus every item with a vector once there is a rating to fit (text prior). */
+export function trainingWork(input: TrainingInput): number {
+  const ratings = input.ratingItem.length;
+  if (ratings === 0) return input.historyItem.length;
+  let vectored = 0;
+  for (let i = 0; i < input.hasVector.length; i++) vectored += input.hasVector[i];
+  return ratings + vectored;
+}
+
+/** Trains every model of a scope from collected input. Pure CPU: runs inline or in the training worker. */
+export function trainFromInput(input: TrainingInput, clock: () => number = Date.now): ScopeModels {
+  const { itemIds, userIds, dims } = input;
   const ratings: RatingTriple[] = [];
   const histories = new Map<string, string[]>();
   const events: { item: string; at: number; weight: number }[] = [];
-  for (const { userId, profile } of profiles) {
-    for (const [item, r] of Object.entries(profile.ratings)) {
-      if (!catalog.byId.has(item)) continue;
-      ratings.push({ user: userId, item, value: r.value, at: r.at });
-      events.push({ item, at: r.at, weight: r.value >= 3 ? 1 : 0.3 });
+  userIds.forEach((user, u) => {
+    const rated = new Set<number>();
+    for (let r = input.ratingStart[u]; r < input.ratingStart[u + 1]; r++) {
+      const item = itemIds[input.ratingItem[r]];
+      const value = input.ratingValue[r];
+      const at = input.ratingAt[r];
+      ratings.push({ user, item, value, at });
+      events.push({ item, at, weight: value >= 3 ? 1 : 0.3 });
+      rated.add(input.ratingItem[r]);
     }
-    const h = profile.history.filter((e) => catalog.byId.has(e.itemId));
-    if (h.length) histories.set(userId, h.map((e) => e.itemId));
-    for (const e of h) if (!profile.ratings[e.itemId]) events.push({ item: e.itemId, at: e.at, weight: 1 });
-  }
+    const from = input.historyStart[u];
+    const to = input.historyStart[u + 1];
+    if (to > from) histories.set(user, Array.from(input.historyItem.subarray(from, to), (i) => itemIds[i]));
+    for (let h = from; h < to; h++) {
+      if (!rated.has(input.historyItem[h])) events.push({ item: itemIds[input.historyItem[h]], at: input.historyAt[h], weight: 1 });
+    }
+  });
   const itemVectors = new Map<string, Float32Array>();
-  for (const it of catalog.items) {
-    const v = catalog.index.vector(it.id);
-    if (v) itemVectors.set(it.id, v.slice());
-  }
+  itemIds.forEach((id, i) => {
+    if (input.hasVector[i]) itemVectors.set(id, input.vectors.subarray(i * dims, (i + 1) * dims));
+  });
   // With very few ratings a factor model only adds noise: biases plus the text prior are enough.
   const rating =
     ratings.length >= 50
@@ -56,9 +160,54 @@ export function trainScopeModels(
     rating,
     sequential: trainSequential(histories, { itemVectors, contentWeight: 0.05 }),
     cowatch: trainCowatch(histories),
-    popularity: trainPopularity(events, { halfLife: 60 * DAY, now: clock() }),
+    popularity: trainPopularity(events, { halfLife: 60 * DAY, now: input.now }),
     ratingCount: ratings.length,
     trainedAt: clock(),
-    catalogVersion: catalog.version,
+    catalogVersion: input.catalogVersion,
   };
+}
+
+/** Trains every model of a scope on this thread. The caller decides when (debounced, in the background). */
+export function trainScopeModels(
+  profiles: { userId: string; profile: Profile }[],
+  catalog: ScopeCatalog,
+  clock: () => number = Date.now,
+): ScopeModels {
+  return trainFromInput(collectTrainingInput(profiles, catalog, clock()), clock);
+}
+
+export function scopeModelsToState(m: ScopeModels): ScopeModelsState {
+  return {
+    rating: m.rating.toState(),
+    sequential: m.sequential.toState(),
+    cowatch: m.cowatch.toState(),
+    popularity: m.popularity.toState(),
+    ratingCount: m.ratingCount,
+    catalogVersion: m.catalogVersion,
+  };
+}
+
+/** Rebuilds the models from their state: same predictions and scores as the trained ones. */
+export function scopeModelsFromState(s: ScopeModelsState, trainedAt: number): ScopeModels {
+  return {
+    rating: ratingModelFromState(s.rating),
+    sequential: sequentialFromState(s.sequential),
+    cowatch: cowatchFromState(s.cowatch),
+    popularity: popularityFromState(s.popularity),
+    ratingCount: s.ratingCount,
+    trainedAt,
+    catalogVersion: s.catalogVersion,
+  };
+}
+
+/** The distinct ArrayBuffers under `value` (typed arrays in objects and arrays): a postMessage transfer list. */
+export function transferables(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && value.buffer.byteLength > 0) out.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object') transferables(v, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) transferables(v, out);
+  }
+  return [...out];
 }

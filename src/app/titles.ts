@@ -5,6 +5,17 @@ interface Entry {
   item: CatalogItem;
   norm: string;
   words: string[];
+  /** Other names the title carries: "Seven (a.k.a. Se7en)" is also "seven" and "se7en". */
+  aliases: string[];
+}
+
+/** The title without its parenthesised parts, and each part ("a.k.a." dropped), normalised. */
+function aliasesOf(title: string, norm: string): string[] {
+  const parts = [...title.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].replace(/^\s*a\.?k\.?a\.?\s+/i, ''));
+  if (parts.length === 0) return [];
+  const main = title.replace(/\s*\([^()]*\)/g, ' ');
+  const out = new Set([main, ...parts].map(normaliseTitle).filter((a) => a.length >= 2 && /\p{L}/u.test(a) && a !== norm));
+  return [...out];
 }
 
 /** Bounded Levenshtein distance (returns max+1 when over `max`). */
@@ -35,7 +46,7 @@ export class TitleIndex {
   constructor(items: CatalogItem[]) {
     this.entries = items.map((item) => {
       const norm = normaliseTitle(item.title);
-      return { item, norm, words: norm.split(' ').filter(Boolean) };
+      return { item, norm, words: norm.split(' ').filter(Boolean), aliases: aliasesOf(item.title, norm) };
     });
   }
 
@@ -62,7 +73,8 @@ export class TitleIndex {
     const { title, year } = splitTitleYear(text);
     const q = normaliseTitle(title);
     if (!q) return null;
-    const exact = this.entries.filter((e) => e.norm === q);
+    let exact = this.entries.filter((e) => e.norm === q);
+    if (exact.length === 0) exact = this.entries.filter((e) => e.aliases.includes(q));
     if (exact.length) {
       const withYear = year === undefined ? undefined : exact.find((e) => e.item.year === year);
       return (withYear ?? exact[0]).item;

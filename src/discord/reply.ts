@@ -1,17 +1,55 @@
 import type { Message, RepliableInteraction } from 'discord.js';
 import { EPHEMERAL, NO_MENTIONS, type Rendered } from './render/limits.js';
 
-/** Acknowledges now, answers later: anything that may take over a second calls this first. */
-export async function defer(i: RepliableInteraction, ephemeral: boolean): Promise<void> {
+/** How long a handler may work before its reply is deferred ("thinking…"); Discord allows 3 s. */
+export const DEFER_AFTER_MS = 800;
+
+interface Pending {
+  ephemeral: boolean;
+  timer?: NodeJS.Timeout;
+  /** Set once the defer was sent (or is being sent). */
+  deferring?: Promise<unknown>;
+}
+const pending = new WeakMap<RepliableInteraction, Pending>();
+
+/**
+ * Acknowledges work that may take over a second. By default the defer is sent only if no answer is ready
+ * within DEFER_AFTER_MS: fast answers then go out as one direct reply (an interaction callback, which
+ * discord.js does not count against the 50 requests/s global limit) instead of a defer plus an edit.
+ * `now: true` defers at once (needed before `editReply`-based placeholders or progress).
+ */
+export async function defer(i: RepliableInteraction, ephemeral: boolean, o: { now?: boolean; afterMs?: number } = {}): Promise<void> {
   if (i.deferred || i.replied) return;
-  await i.deferReply(ephemeral ? { flags: EPHEMERAL } : {});
+  const p: Pending = pending.get(i) ?? { ephemeral };
+  pending.set(i, p);
+  const go = () => {
+    p.timer = undefined;
+    p.deferring ??= i.deferReply(p.ephemeral ? { flags: EPHEMERAL } : {}).catch(() => undefined);
+    return p.deferring;
+  };
+  if (o.now) {
+    if (p.timer) clearTimeout(p.timer);
+    await go();
+    return;
+  }
+  if (!p.timer && !p.deferring) {
+    p.timer = setTimeout(() => void go(), o.afterMs ?? DEFER_AFTER_MS);
+    p.timer.unref?.();
+  }
 }
 
 /**
  * Sends a rendered reply according to the interaction's state: `reply` first, `editReply` after a defer
- * (also after earlier edits, e.g. progress), `followUp` after a finished reply. Mentions are always off. Returns the message when Discord gives one back.
+ * (also after earlier edits, e.g. progress), `followUp` after a finished reply. Mentions are always off.
+ * Returns the message when Discord gives one back.
  */
 export async function send(i: RepliableInteraction, r: Rendered, mode: 'auto' | 'followUp' = 'auto'): Promise<Message | undefined> {
+  const p = pending.get(i);
+  if (p?.timer) {
+    clearTimeout(p.timer);
+    p.timer = undefined;
+  }
+  if (p?.deferring) await p.deferring;
   const { flags, ...rest } = r;
   const body = { ...rest, allowedMentions: NO_MENTIONS };
   // After a defer, `replied` turns true with the first edit: keep editing the one reply.
@@ -19,6 +57,8 @@ export async function send(i: RepliableInteraction, r: Rendered, mode: 'auto' | 
     return i.followUp({ ...body, ...(flags ? { flags } : {}) });
   }
   if (i.deferred) return i.editReply(body);
-  await i.reply({ ...body, ...(flags ? { flags } : {}) });
+  // A lazy defer that never fired: answer directly, private if the defer would have been.
+  const eph = p ? p.ephemeral : flags === EPHEMERAL;
+  await i.reply({ ...body, ...(eph ? { flags: EPHEMERAL } : {}) });
   return undefined;
 }

@@ -54,9 +54,9 @@ export async function openThread(i: ChatInputCommandInteraction, request: string
   return { id: thread.id };
 }
 
-/** The id of an inline conversation (DMs, inline mode): one per channel and user. */
+/** The id of an inline conversation (DMs, inline mode): one per channel and user; store-safe characters only. */
 export function inlineConversationId(channelId: string, userId: string): string {
-  return `inline:${channelId}:${userId}`;
+  return `inline.${channelId}.${userId}`;
 }
 
 async function ownerFromThread(message: Message, registry: ThreadRegistry, botId: string): Promise<string | undefined> {

@@ -20,8 +20,9 @@ export interface Session {
   maxBytes: number;
   /** The conversation plain text refines (set by /recommend). */
   conversationId?: string;
-  /** Counter for conversation ids. */
+  /** Counter and start time for conversation ids (letters, digits, `.`, `_`, `-` only, as the store requires). */
   turns: number;
+  started: number;
   /** Progress lines while uploading. */
   progress: (line: string) => void;
 }
@@ -62,7 +63,7 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
       return renderHelp(await sv.llmStatus(c.scope));
     case 'recommend': {
       if (!args) throw new UserError('request.empty');
-      s.conversationId = `playground:${c.userId}:${++s.turns}`;
+      s.conversationId = `playground.${c.userId}.${s.started.toString(36)}.${++s.turns}`;
       const r = await sv.recommend(c, { text: args, count: 5, conversationId: s.conversationId });
       return renderRecommendations(r, { title: `Recommendations: ${args}`, hint: 'Type plain text to refine this list.' });
     }

@@ -28,6 +28,7 @@ export async function runPlayground(o: PlaygroundOptions): Promise<void> {
     caller: o.caller ?? { scope: 'playground', userId: 'local', userName: 'you' },
     maxBytes: o.maxBytes ?? 10 * 1024 * 1024,
     turns: 0,
+    started: Date.now(),
     progress: (line) => void o.output.write(`${line}\n`),
   };
   const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);

@@ -63,7 +63,12 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     async run(input, opts = {}) {
       const full = { user: ADMIN, guildId: GUILD, channelId: CHANNEL, ...input } as InteractionInput;
       const rec = await emu.interact(full);
-      if (opts.settle !== false) await rec.settled(150, 10_000);
+      if (opts.settle !== false) {
+        await rec.settled(150, 30_000);
+        // Slow services (real ones): a deferred reply is done once its last edit is not a placeholder or progress.
+        await emu.waitFor(() => answered(rec), 30_000);
+        await rec.settled(150, 30_000);
+      }
       return rec;
     },
     async restartBot() {
@@ -75,6 +80,18 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       await emu.close();
     },
   };
+}
+
+const PLACEHOLDER = /^(Looking for:|Uploading \*\*)/;
+
+/** True once an interaction has its answer (not just a defer, a placeholder or a progress line). */
+export function answered(rec: InteractionRecord): boolean {
+  const first = rec.callbacks[0];
+  if (!first) return false;
+  if (first.type !== 5 && first.type !== 6) return true;
+  if (rec.followUps.length) return true;
+  const last = rec.edits.at(-1);
+  return !!last && !PLACEHOLDER.test(String(last.body?.content ?? ''));
 }
 
 /** Text of a reply as a person would read it: content plus embed titles, descriptions, fields and footers. */

@@ -121,8 +121,8 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
     const skip = new Set([...exclude, ...p.notInterested, ...p.history.map((h) => h.itemId)]);
     const ranked = cat(c.scope)
       .filter((it) => !skip.has(it.id))
-      .map((it) => ({ it, s: score(it, q) }))
-      .sort((a, b) => b.s - a.s || a.it.id.localeCompare(b.it.id, 'en', { numeric: true }))
+      .map((it, k) => ({ it, k, s: score(it, q) }))
+      .sort((a, b) => b.s - a.s || a.k - b.k)
       .slice(0, count);
     return { ...info(), items: ranked.map(({ it, s }) => ({ item: it, score: s, sources: ['fake'], reason: s ? `matches "${q.join(' ')}"` : 'popular here' })) };
   };
@@ -142,6 +142,8 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       rec('recommend', c, input);
       const r = pick(c, input.text, input.count ?? 5, new Set());
       const id = input.conversationId ?? `conv-${calls.length}`;
+      // Same rule as the real store's keys: a face must never invent an id the store refuses.
+      if (!/^[A-Za-z0-9_.-]{1,100}$/.test(id)) throw new Error(`invalid conversation id ${id}`);
       const conv: Conversation = { id, scope: c.scope, ownerId: c.userId, request: input.text, turns: [{ role: 'user', text: input.text, at: clock() }], shown: r.items.map((x) => x.item.id), rejected: [], constraints: {}, count: input.count ?? 5, createdAt: clock(), updatedAt: clock() };
       conversations.set(id, conv);
       return { ...r, conversation: conv };

@@ -16,7 +16,9 @@ export function renderCatalogProgress(filename: string, p: UploadProgress): Rend
 
 export function issueLine(i: CatalogIssue): string {
   const where = i.row > 0 ? `row ${num(i.row)}` : 'file';
-  return `• ${where}${i.column ? `, column ${safe(i.column, 40)}` : ''}: ${safe(i.message, 200)}`;
+  // Messages that already say where ("Row 3, column 'title': ...") are not prefixed twice.
+  const message = i.message.replace(/^row \d+(, column '[^']*')?:\s*/i, '');
+  return `• ${where}${i.column ? `, column ${safe(i.column, 40)}` : ''}: ${safe(message, 200)}`;
 }
 
 /** The final upload report: counts, then the first errors and warnings by row. */
@@ -49,7 +51,7 @@ export function renderCatalogInfo(info: CatalogInfo | null): Rendered {
           { name: 'Version', value: String(info.version), inline: true },
           { name: 'Source', value: safe(info.source, 60) || '—', inline: true },
           { name: 'Embeddings', value: info.embedModel ? safe(info.embedModel, 80) : 'none', inline: true },
-          { name: 'Updated', value: `<t:${Math.floor(info.updatedAt / 1000)}:R> by <@${info.updatedBy.replace(/\D/g, '') || '0'}>`, inline: true },
+          { name: 'Updated', value: `<t:${Math.floor(info.updatedAt / 1000)}:R> by ${/^\d{15,20}$/.test(info.updatedBy) ? `<@${info.updatedBy}>` : safe(info.updatedBy, 60) || 'unknown'}`, inline: true },
         ],
       },
     ],

@@ -1,5 +1,6 @@
 import { encodeRatings } from './encode.js';
-import { clipRating, type RatingModel, type RatingTriple } from './types.js';
+import { biasFactorState, ratingModelFromState, type SerialisableRatingModel } from './rating-state.js';
+import type { RatingTriple } from './types.js';
 
 export interface BaselineOptions {
   /** ALS sweeps (Surprise default 10). */
@@ -46,17 +47,10 @@ export function fitBiases(ratings: readonly RatingTriple[], opts: BaselineOption
   return { mu, bu, bi, userIndex: enc.userIndex, itemIndex: enc.itemIndex };
 }
 
-export function trainBaseline(ratings: readonly RatingTriple[], opts: BaselineOptions = {}): RatingModel {
+export function trainBaseline(ratings: readonly RatingTriple[], opts: BaselineOptions = {}): SerialisableRatingModel {
   const clock = opts.clock ?? (() => performance.now());
   const t0 = clock();
   const b = fitBiases(ratings, opts);
-  return {
-    id: 'baseline',
-    trainingTimeMs: clock() - t0,
-    predict(user, item) {
-      const u = b.userIndex.get(user);
-      const i = b.itemIndex.get(item);
-      return clipRating(b.mu + (u === undefined ? 0 : b.bu[u]) + (i === undefined ? 0 : b.bi[i]));
-    },
-  };
+  const state = biasFactorState('baseline', clock() - t0, { ...b, factors: 0 });
+  return ratingModelFromState(state, b);
 }

@@ -1,4 +1,4 @@
-import { addRow, ItemGraphBuilder } from './item-graph.js';
+import { addRow, ItemGraphBuilder, type ItemGraph } from './item-graph.js';
 import { topKIndices } from './topk.js';
 import type { ScoredItem } from './sequential.js';
 
@@ -12,8 +12,17 @@ export interface CowatchOptions {
 }
 
 export interface CowatchModel {
+  /** Plain data for `cowatchFromState` (the model's own arrays, not copies). */
+  toState(): CowatchState;
   /** Items most often found together with `items` (summed similarity), skipping them and `exclude`. */
   similarTo(items: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[];
+}
+
+/** A trained co-watch model as plain data: item ids and the normalised similarity graph (CSR). */
+export interface CowatchState {
+  kind: 'cowatch';
+  ids: string[];
+  graph: ItemGraph;
 }
 
 /** Item-item co-occurrence over users' histories (order ignored), cosine-normalised. */
@@ -51,8 +60,20 @@ export function trainCowatch(histories: ReadonlyMap<string, readonly string[]>, 
       g.val[p] = c < minCount ? 0 : c / (count[a] ** alpha * count[g.col[p]] ** (1 - alpha));
     }
   }
+  return cowatchFromState({ kind: 'cowatch', ids, graph: g });
+}
+
+/** Rebuilds a co-watch model from its state; results are identical to the trained one's. */
+export function cowatchFromState(st: CowatchState): CowatchModel {
+  if (st.kind !== 'cowatch') throw new TypeError(`unknown cowatch state ${String(st.kind)}`);
+  const { ids, graph: g } = st;
+  const n = ids.length;
+  if (g.size !== n || g.start.length !== n + 1) throw new RangeError('cowatch state: graph size differs from ids');
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
   const scratch = new Float64Array(n);
   return {
+    toState: () => st,
     similarTo(items, k, exclude) {
       scratch.fill(0);
       const seeds = new Set<number>();

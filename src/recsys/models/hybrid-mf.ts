@@ -1,7 +1,8 @@
 import { encodeRatings } from './encode.js';
 import { gaussian, mulberry32, shuffleInPlace } from './rng.js';
 import { buildSparseRows, RidgeSolver } from './text-features.js';
-import { clipRating, type RatingModel, type RatingTriple } from './types.js';
+import { biasFactorState, ratingModelFromState, type SerialisableRatingModel } from './rating-state.js';
+import type { RatingTriple } from './types.js';
 
 export interface HybridMfOptions {
   /** Item text embeddings (any dims, all the same). Items here but unrated still get predictions. */
@@ -37,7 +38,7 @@ export interface HybridMfOptions {
  * W (d_text x k) and w learned by ridge regression on the current item parameters, and d_i, e_i free
  * offsets shrunk to 0. An item with no ratings gets q_i = W^T x_i and b_i = w^T x_i.
  */
-export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOptions = {}): RatingModel {
+export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOptions = {}): SerialisableRatingModel {
   const {
     itemVectors,
     factors: k = 48,
@@ -128,21 +129,7 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
       bi[i] = prior[i * m + k];
     }
   }
-  return {
-    id: opts.id ?? (itemVectors ? 'tastemaker' : 'tastemaker-no-text'),
-    trainingTimeMs: clock() - t0,
-    predict(user, item) {
-      const u = enc.userIndex.get(user);
-      const i = enc.itemIndex.get(item);
-      let est = mu;
-      if (u !== undefined) est += bu[u];
-      if (i !== undefined) est += bi[i];
-      if (u !== undefined && i !== undefined) {
-        let dot = 0;
-        for (let f = 0; f < k; f++) dot += P[u * k + f] * Q[i * k + f];
-        est += dot;
-      }
-      return clipRating(est);
-    },
-  };
+  const id = opts.id ?? (itemVectors ? 'tastemaker' : 'tastemaker-no-text');
+  const state = biasFactorState(id, clock() - t0, { mu, factors: k, userIndex: enc.userIndex, itemIndex: enc.itemIndex, bu, bi, P, Q });
+  return ratingModelFromState(state, enc);
 }

@@ -16,8 +16,17 @@ export interface PopularityOptions {
 }
 
 export interface PopularityModel {
+  /** Plain data for `popularityFromState` (the model's own arrays, not copies). */
+  toState(): PopularityState;
   score(itemId: string): number;
   top(k: number, exclude?: ReadonlySet<string>): ScoredItem[];
+}
+
+/** A trained popularity model as plain data: item ids (sorted) and their decayed counts. */
+export interface PopularityState {
+  kind: 'popularity';
+  ids: string[];
+  scores: Float64Array;
 }
 
 /** Time-decayed event counts: each event weighs 2^-(age / halfLife). */
@@ -37,9 +46,18 @@ export function trainPopularity(events: Iterable<PopularityEvent>, opts: Popular
     counts.set(e.item, (counts.get(e.item) ?? 0) + w);
   }
   const ids = [...counts.keys()].sort();
-  const scores = Float64Array.from(ids, (id) => counts.get(id)!);
+  return popularityFromState({ kind: 'popularity', ids, scores: Float64Array.from(ids, (id) => counts.get(id)!) }, counts);
+}
+
+/** Rebuilds a popularity model from its state; scores are identical to the trained one's. */
+export function popularityFromState(st: PopularityState, counts?: ReadonlyMap<string, number>): PopularityModel {
+  if (st.kind !== 'popularity') throw new TypeError(`unknown popularity state ${String(st.kind)}`);
+  const { ids, scores } = st;
+  if (scores.length !== ids.length) throw new RangeError('popularity state: scores length differs from ids');
+  const byId = counts ?? new Map(ids.map((id, i) => [id, scores[i]]));
   return {
-    score: (id) => counts.get(id) ?? 0,
+    toState: () => st,
+    score: (id) => byId.get(id) ?? 0,
     top(k, exclude) {
       return topKIndices(scores, k, exclude ? (i) => exclude.has(ids[i]) : undefined).map((i) => ({ itemId: ids[i], score: scores[i] }));
     },

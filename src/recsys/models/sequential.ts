@@ -28,12 +28,31 @@ export interface ScoredItem {
 
 export interface SequentialModel {
   readonly itemIds: readonly string[];
+  /** Plain data for `sequentialFromState` (the model's own arrays, not copies). */
+  toState(): SequentialState;
   /** Dense index of an item, or undefined when it never appeared in a history. */
   indexOf(itemId: string): number | undefined;
   /** Writes a score for every item (index order) into `out` (length itemIds.length). */
   scoreAll(recent: readonly string[], out: Float64Array): void;
   /** The k best next items after `recent` (oldest first), skipping `recent` and `exclude`. */
   scoreNext(recent: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[];
+}
+
+/** A trained sequential model as plain data (typed arrays, arrays, strings, numbers). */
+export interface SequentialState {
+  kind: 'sequential';
+  itemIds: string[];
+  graph: ItemGraph;
+  /** Per item: popularity normalisation of edge targets, and the log-popularity prior. */
+  colWeight: Float64Array;
+  prior: Float64Array;
+  /** itemIds.length x dims text vectors, or null without content similarity. */
+  vectors: Float32Array | null;
+  dims: number;
+  recent: number;
+  recentDecay: number;
+  rowNorm: number;
+  contentWeight: number;
 }
 
 /**
@@ -86,13 +105,27 @@ export function trainSequential(histories: ReadonlyMap<string, readonly string[]
     prior[i] = popWeight * Math.log1p(pop[i]);
   }
   const dims = itemVectors && itemVectors.size > 0 ? itemVectors.values().next().value!.length : 0;
-  const vectors = dims > 0 && contentWeight > 0 ? new Float32Array(n * dims) : undefined;
+  const vectors = dims > 0 && contentWeight > 0 ? new Float32Array(n * dims) : null;
   if (vectors) {
     itemIds.forEach((id, i) => {
       const v = itemVectors!.get(id);
       if (v) vectors.set(v, i * dims);
     });
   }
+  return sequentialFromState({
+    kind: 'sequential', itemIds, graph, colWeight, prior, vectors, dims: vectors ? dims : 0, recent, recentDecay, rowNorm, contentWeight,
+  });
+}
+
+/** Rebuilds a sequential model from its state; scores are identical to the trained one's. */
+export function sequentialFromState(st: SequentialState): SequentialModel {
+  if (st.kind !== 'sequential') throw new TypeError(`unknown sequential state ${String(st.kind)}`);
+  const { itemIds, graph, colWeight, prior, vectors, dims, recent, recentDecay, rowNorm, contentWeight } = st;
+  const n = itemIds.length;
+  if (graph.size !== n || prior.length !== n || colWeight.length !== n) throw new RangeError('sequential state: sizes differ from itemIds');
+  if (vectors && vectors.length !== n * dims) throw new RangeError('sequential state: vectors size differs from itemIds x dims');
+  const index = new Map<string, number>();
+  itemIds.forEach((id, i) => index.set(id, i));
   const query = new Float64Array(Math.max(dims, 1));
 
   const scoreAll = (recentItems: readonly string[], out: Float64Array): void => {
@@ -124,6 +157,7 @@ export function trainSequential(histories: ReadonlyMap<string, readonly string[]
   const scratch = new Float64Array(n);
   return {
     itemIds,
+    toState: () => st,
     indexOf: (id) => index.get(id),
     scoreAll,
     scoreNext(recentItems, k, exclude) {

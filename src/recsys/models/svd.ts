@@ -1,6 +1,7 @@
 import { encodeRatings, userGroupedOrder } from './encode.js';
 import { gaussian, mulberry32 } from './rng.js';
-import { clipRating, type RatingModel, type RatingTriple } from './types.js';
+import { biasFactorState, ratingModelFromState, type SerialisableRatingModel } from './rating-state.js';
+import type { RatingTriple } from './types.js';
 
 export interface SvdOptions {
   factors?: number;
@@ -17,7 +18,7 @@ export interface SvdOptions {
  * factors ~ N(0, 0.1), biases start at 0, one SGD pass over the (shuffled) ratings per epoch.
  * Unknown user or item: their terms are dropped, as Surprise does.
  */
-export function trainSvd(ratings: readonly RatingTriple[], opts: SvdOptions = {}): RatingModel {
+export function trainSvd(ratings: readonly RatingTriple[], opts: SvdOptions = {}): SerialisableRatingModel {
   const { factors: k = 100, epochs = 20, lr = 0.005, reg = 0.02, initStd = 0.1, seed = 42 } = opts;
   const clock = opts.clock ?? (() => performance.now());
   const t0 = clock();
@@ -54,21 +55,6 @@ export function trainSvd(ratings: readonly RatingTriple[], opts: SvdOptions = {}
       }
     }
   }
-  return {
-    id: 'svd-reference',
-    trainingTimeMs: clock() - t0,
-    predict(user, item) {
-      const u = enc.userIndex.get(user);
-      const i = enc.itemIndex.get(item);
-      let est = mu;
-      if (u !== undefined) est += bu[u];
-      if (i !== undefined) est += bi[i];
-      if (u !== undefined && i !== undefined) {
-        let dot = 0;
-        for (let f = 0; f < k; f++) dot += P[u * k + f] * Q[i * k + f];
-        est += dot;
-      }
-      return clipRating(est);
-    },
-  };
+  const state = biasFactorState('svd-reference', clock() - t0, { mu, factors: k, userIndex: enc.userIndex, itemIndex: enc.itemIndex, bu, bi, P, Q });
+  return ratingModelFromState(state, enc);
 }

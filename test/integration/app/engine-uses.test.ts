@@ -158,6 +158,15 @@ describe('title search', () => {
     expect(r[0]?.title).toBe('The Godfather');
   });
 
+  it('GIVEN a title the catalog lists with an alternate in brackets THEN resolveTitle finds it by either name', async () => {
+    const me = caller('u-search');
+    expect((await app.resolveTitle(me, 'Spirited Away'))?.title).toBe('Spirited Away (Sen to Chihiro no kamikakushi)');
+    expect((await app.resolveTitle(me, 'Se7en (1995)'))?.title).toBe('Seven (a.k.a. Se7en)');
+    expect((await app.resolveTitle(me, 'Amélie'))?.year).toBe(2001);
+    // an exact title still wins over another film's alternate name
+    expect((await app.resolveTitle(me, 'Heat'))?.title).toBe('Heat');
+  });
+
   it('GIVEN a typed title with a year THEN resolveTitle finds that one; gibberish resolves to null', async () => {
     const me = caller('u-search');
     expect((await app.resolveTitle(me, 'Heat (1995)'))?.year).toBe(1995);

@@ -128,6 +128,11 @@ describe('other renderers under huge inputs', () => {
     expect(allText(r)).not.toContain('@everyone');
   });
 
+  it('GIVEN an issue whose message already names its row THEN the row is not repeated', () => {
+    const r = renderUploadReport({ ...report, errors: [{ row: 3, column: 'title', code: 'required', message: "Row 3, column 'title': the title is empty" }], warnings: [] });
+    expect(r.embeds?.[0].fields?.[0].value).toBe('• row 3, column title: the title is empty');
+  });
+
   it('GIVEN progress THEN it reads "embedding 400/1,000"', () => {
     expect(renderCatalogProgress('f.csv', { phase: 'embedding', done: 400, total: 1000 }).content).toContain('embedding 400/1,000');
   });
