@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { displayTitle, toBrief } from './item-text.js';
 import { rankWithLlm } from './llm-rank.js';
 import { openWorldList } from './open-world.js';
+import { titleSeeds } from './query-seeds.js';
 import { historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, RecResult } from './types.js';
@@ -30,7 +31,10 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
     return { ...ow.info, items: ow.items };
   }
   const pool = ctx.enabled ? Math.max(count, d.config.LLM_MAX_CANDIDATES) : count;
-  const offline = await runOffline(d, c, l, { intent: 'conversation', text, constraints, count: pool });
+  const seeds = titleSeeds(text, l.catalog.titles);
+  const offline = await runOffline(d, c, l, seeds.length
+    ? { intent: 'conversation', seeds, exclude: seeds, constraints, count: pool }
+    : { intent: 'conversation', text, constraints, count: pool });
   let items = offline.slice(0, count);
   let info: EngineInfo = offlineInfo(d, ctx);
   if (ctx.enabled && offline.length) {

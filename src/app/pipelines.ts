@@ -41,6 +41,7 @@ export interface PipelineInput {
   embedder: Embedder;
   /** Explicit ids (rank). */
   ids?: string[];
+  /** The query has text or seed items for the embedding source to search by. */
   hasText: boolean;
   clock?: () => number;
 }

@@ -44,7 +44,7 @@ export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQu
     profile: l.profile,
     embedder: d.embedder,
     ids: oq.ids,
-    hasText: Boolean(oq.text?.trim()),
+    hasText: Boolean(oq.text?.trim() || oq.seeds?.length),
     clock: d.clock,
   });
   const res = await runPipeline(

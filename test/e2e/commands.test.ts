@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
-import { customIds, MEMBER, startHarness, visibleText, type Harness } from './harness.js';
+import { customIds, MEMBER, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
 
@@ -37,9 +37,11 @@ describe('e2e: every slash command through the emulator with the real discord.js
     await h.run({ type: 'command', name: 'settings', options: { conversations: 'thread' } });
   });
 
-  it('GIVEN /next THEN the answer is ephemeral', async () => {
+  it('GIVEN /next answered quickly THEN it is one direct ephemeral reply (no defer needed)', async () => {
     const r = await h.run({ type: 'command', name: 'next', options: { count: 2 } });
-    expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(r.callbacks).toHaveLength(1);
+    expect(r.callbacks[0]).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(r.edits).toHaveLength(0);
     expect(visibleText(r.final())).toContain('Up next for you');
   });
 
@@ -80,7 +82,7 @@ describe('e2e: every slash command through the emulator with the real discord.js
     expect(help.callbacks[0]).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(visibleText(help.final())).toContain('LLM: not configured');
     const ex = await h.run({ type: 'command', name: 'privacy', subcommand: 'export' });
-    const file = ex.edits.at(-1)?.files[0];
+    const file = replyFiles(ex)[0];
     expect(file?.name).toBe('tastemaker-data.json');
     expect(JSON.parse(new TextDecoder().decode(file?.bytes))).toHaveProperty('profile.ratings.m1.value', 4.5);
   });
@@ -96,7 +98,7 @@ describe('e2e: every slash command through the emulator with the real discord.js
   it('GIVEN /catalog info, export, remove, starter, clear as an admin THEN each works', async () => {
     expect(visibleText((await h.run({ type: 'command', name: 'catalog', subcommand: 'info' })).final())).toMatch(/Items\n1[12]/);
     const ex = await h.run({ type: 'command', name: 'catalog', subcommand: 'export' });
-    expect(ex.edits.at(-1)?.files[0]?.name).toBe('catalog.json');
+    expect(replyFiles(ex)[0]?.name).toBe('catalog.json');
     const rm = await h.run({ type: 'command', name: 'catalog', subcommand: 'remove', options: { title: 'm12' } });
     expect(visibleText(rm.final())).toContain('Removed **Amélie (2001)** from the catalog');
     expect(visibleText((await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' })).final())).toContain('The catalog is cleared');
@@ -113,6 +115,23 @@ describe('e2e: every slash command through the emulator with the real discord.js
     const denied = await h.run({ type: 'command', name: 'settings', options: { llm: true }, user: MEMBER });
     expect(visibleText(denied.final())).toContain('Manage Server');
     expect((await sv.settings.get('g1')).llmEnabled).toBe(false);
+  });
+
+  it('GIVEN a service slower than a second THEN the reply is deferred privately first, then edited with the answer', async () => {
+    const slow = createFakeServices();
+    const profile = slow.profile.bind(slow);
+    slow.profile = async (c) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      return profile(c);
+    };
+    const h2 = await startHarness({ services: slow });
+    try {
+      const r = await h2.run({ type: 'command', name: 'profile' });
+      expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+      expect(visibleText(r.edits.at(-1)?.body)).toContain('Your taste profile');
+    } finally {
+      await h2.close();
+    }
   });
 
   it('GIVEN autocomplete on a title option THEN it answers with at most 25 choices whose value is the item id', async () => {

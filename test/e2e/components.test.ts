@@ -38,9 +38,9 @@ describe('e2e: buttons and selects', () => {
     expect(sv.profiles.get('g1:admin')?.notInterested).toEqual(['m6']);
   });
 
-  it('GIVEN More like this THEN it defers privately and lists similar items with their own buttons', async () => {
+  it('GIVEN More like this THEN it answers privately with similar items and their own buttons', async () => {
     const r = await h.run({ type: 'button', customId: 'ml:m1', messageId: listMessage, user: ADMIN });
-    expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(r.callbacks[0].data.flags).toBe(64);
     expect(visibleText(r.final())).toContain('More like Heat');
     expect(customIds(r.final()).some((id) => id.startsWith('w:'))).toBe(true);
     expect(sv.calls.find((c) => c.method === 'moreLike')?.input).toMatchObject({ itemId: 'm1' });

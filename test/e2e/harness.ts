@@ -106,3 +106,8 @@ export function visibleText(msg: { content?: string; embeds?: { title?: string; 
 export function customIds(msg: { components?: { components: { custom_id?: string }[] }[] } | undefined): string[] {
   return (msg?.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id ?? '')).filter(Boolean);
 }
+
+/** Files on the reply: from the last edit after a defer, else from the direct reply. */
+export function replyFiles(rec: InteractionRecord): { name: string; bytes: Uint8Array }[] {
+  return rec.edits.at(-1)?.files ?? rec.callbacks[0]?.files ?? [];
+}
