@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../src/discord/errors.js';
 import { defer, send } from '../src/discord/reply.js';
 import { renderRecommendations } from '../src/discord/render/recommendations.js';
-import { inlineConversationId, introText, openThread } from '../src/discord/threads.js';
+import { askedBy, inlineConversationId, openThread, refineHint } from '../src/discord/threads.js';
 import type { Command } from '../src/discord/types.js';
 
 export default {
@@ -15,24 +15,21 @@ export default {
     const request = i.options.getString('request', true).trim();
     if (!request) throw new UserError('request.empty');
     const count = i.options.getInteger('count') ?? 5;
-    await defer(i, false);
     const mode = i.inGuild() ? (await services.settings.get(ctx.caller.scope)).conversationMode : 'inline';
-    // The thread hangs on the reply message, so the reply must exist (deferred) before it opens.
-    if (mode === 'thread') await defer(i, false, { now: true });
+    // The thread hangs on the reply message: openThread defers (getting the message back) and opens it,
+    // so that the conversation id is the thread id from the first turn.
     const thread = mode === 'thread' ? await openThread(i, request, ctx.threads) : null;
+    await defer(i, false);
     const conversationId = thread?.id ?? inlineConversationId(i.channelId, i.user.id);
     let result;
     try {
-      if (thread) {
-        const ch = await i.client.channels.fetch(thread.id);
-        if (ch?.isSendable()) await ch.send({ content: introText(i.user.id), allowedMentions: { parse: [] } });
-      }
       result = await services.recommend(ctx.caller, { text: request, count, conversationId });
     } catch (e) {
       if (thread) await i.client.channels.fetch(thread.id).then(async (c) => void (c?.isThread() ? await c.delete() : undefined)).catch(() => undefined);
       throw e;
     }
-    const hint = thread ? `Refine it in <#${thread.id}>: say what to change.` : i.inGuild() ? 'Reply to this message to refine it.' : 'Reply here to refine it.';
-    await send(i, renderRecommendations(result, { title: `Recommendations: ${request}`, buttons: true, hint }));
+    const hint = thread ? refineHint(thread.id) : i.inGuild() ? 'Reply to this message to refine it.' : 'Reply here to refine it.';
+    const rendered = renderRecommendations(result, { title: `Recommendations: ${request}`, buttons: true, hint });
+    await send(i, thread ? { ...rendered, content: askedBy(i.user.id) } : rendered);
   },
 } satisfies Command;

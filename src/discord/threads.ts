@@ -2,14 +2,13 @@ import { ChannelType, type ChatInputCommandInteraction, type Message } from 'dis
 import type { Caller, RecResult, Services } from '../app/types.js';
 import type { Logger } from '../log.js';
 import { callerOf } from './caller.js';
-import { UserError } from './errors.js';
 import { renderRecommendations } from './render/recommendations.js';
 import { LIMITS, NO_MENTIONS } from './render/limits.js';
 
 /**
  * Who asked in which conversation thread. The conversation itself lives in the store under the thread id
  * (it survives restarts); this registry only caches the owner, and after a restart reads it back from
- * the bot's first message in the thread, which names the asker as `<@id>` (mentions are never pinged).
+ * the thread's starter message (the list), which names the asker as `<@id>` (mentions are never pinged).
  */
 export class ThreadRegistry {
   private readonly owners = new Map<string, string>();
@@ -35,9 +34,14 @@ export function threadName(userName: string, request: string): string {
   return name.length <= LIMITS.threadName ? name : `${name.slice(0, LIMITS.threadName - 1)}…`;
 }
 
-export const INTRO_PREFIX = 'Reply here to refine the list';
-export function introText(ownerId: string): string {
-  return `${INTRO_PREFIX}, <@${ownerId}> ("swap the second one", "no horror", "something older"). Only your messages change it.`;
+/** The first line of a threaded list: names the asker (never pinged); read back after a restart. */
+export const ASKED_BY = 'Asked by';
+export function askedBy(ownerId: string): string {
+  return `${ASKED_BY} <@${ownerId}>`;
+}
+
+export function refineHint(threadId: string): string {
+  return `Refine it in <#${threadId}>: say what to change ("swap the second one", "no horror", "something older"). Only the asker's messages count.`;
 }
 
 /**
@@ -48,7 +52,11 @@ export function introText(ownerId: string): string {
 export async function openThread(i: ChatInputCommandInteraction, request: string, registry: ThreadRegistry): Promise<{ id: string } | null> {
   const ch = i.channel;
   if (!i.inGuild() || !ch || (ch.type !== ChannelType.GuildText && ch.type !== ChannelType.GuildAnnouncement)) return null;
-  const msg = await i.editReply({ content: `Looking for: ${request.slice(0, 200).replace(/@/g, '@\u200b')}…`, allowedMentions: NO_MENTIONS });
+  if (i.deferred || i.replied) throw new Error('openThread must acknowledge the interaction itself');
+  // The deferred reply's message comes back with the callback: no extra request before the thread.
+  const res = await i.deferReply({ withResponse: true });
+  const msg = res.resource?.message;
+  if (!msg) return null;
   const thread = await msg.startThread({ name: threadName(i.user.globalName ?? i.user.username, request), autoArchiveDuration: 1440 });
   registry.remember(thread.id, i.user.id);
   return { id: thread.id };
@@ -64,9 +72,9 @@ async function ownerFromThread(message: Message, registry: ThreadRegistry, botId
   if (cached) return cached;
   const ch = message.channel;
   if (!ch.isThread() || ch.ownerId !== botId) return undefined;
-  const recent = await ch.messages.fetch({ limit: 50 }).catch(() => null);
-  const intro = recent?.find((m) => m.author.id === botId && m.content.startsWith(INTRO_PREFIX));
-  const id = intro?.content.match(/<@!?([^>\s]+)>/)?.[1];
+  const starter = await ch.fetchStarterMessage().catch(() => null);
+  if (!starter || starter.author.id !== botId) return undefined;
+  const id = starter.interactionMetadata?.user.id ?? starter.content.match(new RegExp(`^${ASKED_BY} <@!?([^>\\s]+)>`))?.[1];
   if (id) registry.remember(message.channelId, id);
   return id;
 }

@@ -21,13 +21,14 @@ describe('e2e over the real services', () => {
   it('GIVEN /recommend and a message in its thread THEN the real engine answers and refines, offline, in the thread', async () => {
     const r = await h.run({ type: 'command', name: 'recommend', options: { request: 'heist movies' } });
     expect(visibleText(r.final())).toMatch(/\*\*1\. .+\*\*/);
+    expect(r.final().content).toBe('Asked by <@admin>');
     expect(visibleText(r.final())).toContain('Offline engine (no API key)');
     const thread = h.emu.threads().find((t) => t.name === 'Recs for admin: heist movies');
     expect(thread).toBeDefined();
     const id = thread?.id as string;
     const bot = () => h.emu.channelMessages(id).filter((m) => m.authorId === h.emu.botUser.id);
     await h.emu.sendMessage({ channelId: id, guildId: GUILD, author: ADMIN, content: 'something older' });
-    const reply = await h.emu.waitFor(() => bot()[1], 15_000);
+    const reply = await h.emu.waitFor(() => bot()[0], 15_000);
     expect(visibleText(reply as never)).toContain('Updated list');
   });
 

@@ -29,7 +29,7 @@ describe('e2e: conversational refinement in a thread', () => {
     sv = createFakeServices();
     h = await startHarness({ services: sv });
     const thread = await openConversation(h);
-    expect(botMessages(h, thread.id)[0]?.content).toContain('Reply here to refine the list');
+    expect(h.emu.message(thread.id)?.content).toBe('Asked by <@admin>');
     for (const [k, text] of ['no comedy', 'something older', 'no thriller'].entries()) {
       const before = await say(h, thread.id, ADMIN, text);
       const reply = await h.emu.waitFor(() => botMessages(h as Harness, thread.id)[before]);
