@@ -1,17 +1,17 @@
 import { trainBaseline } from '../src/recsys/models/baseline.js';
 import { trainGlobalMean } from '../src/recsys/models/global-mean.js';
-import { trainHybridMf, type HybridMfOptions } from '../src/recsys/models/hybrid-mf.js';
+import { TASTEMAKER_MF_OPTIONS, trainHybridMf, type HybridMfOptions } from '../src/recsys/models/hybrid-mf.js';
 import { trainPopularity } from '../src/recsys/models/popularity.js';
-import { trainSequential, type SequentialOptions } from '../src/recsys/models/sequential.js';
+import { TASTEMAKER_SEQ_OPTIONS, trainSequential, type SequentialOptions } from '../src/recsys/models/sequential.js';
 import { trainSvd } from '../src/recsys/models/svd.js';
 import type { Trainer } from './protocols/rating.js';
 import type { NextTrainer } from './protocols/sequential.js';
 
-/** Hyper-parameters of Tastemaker's rating model, tuned by 5-fold CV on ml-latest-small. */
-export const HYBRID_OPTIONS: HybridMfOptions = { factors: 64, regUser: 0.04, regItem: 0.04, refitEvery: 5 };
+/** Hyper-parameters of Tastemaker's rating model, tuned by 5-fold CV on ml-latest-small (shared with the app). */
+export const HYBRID_OPTIONS: HybridMfOptions = TASTEMAKER_MF_OPTIONS;
 
 /** Sequential model settings, tuned on the validation item (second-last), never on the test item. */
-export const SEQUENTIAL_OPTIONS: SequentialOptions = { window: 30 };
+export const SEQUENTIAL_OPTIONS: SequentialOptions = TASTEMAKER_SEQ_OPTIONS;
 
 export function ratingTrainers(itemVectors: ReadonlyMap<string, Float32Array>): Record<string, Trainer> {
   return {

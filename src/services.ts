@@ -2,6 +2,7 @@
  * Composition root: builds the store, repositories, embedder, LLM provider, engine and use cases once.
  * Every face (Discord, playground, eval, tests) gets its `Services` from here.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Engines } from './app/engines.js';
 import type { AppDeps } from './app/deps.js';
@@ -35,7 +36,10 @@ export interface ServicesOptions {
   starterPath?: string;
 }
 
-export const DEFAULT_STARTER = fileURLToPath(new URL('../data/starter-movies.csv', import.meta.url));
+/** The starter catalog: `data/` at the project root, from `src/` (tsx) or from `dist/src/` (built). */
+export const DEFAULT_STARTER = [new URL('../data/starter-movies.csv', import.meta.url), new URL('../../data/starter-movies.csv', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((p) => existsSync(p)) ?? fileURLToPath(new URL('../data/starter-movies.csv', import.meta.url));
 
 export type AppServices = Services & { deps: AppDeps };
 

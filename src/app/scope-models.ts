@@ -1,9 +1,9 @@
 import { trainBaseline } from '../recsys/models/baseline.js';
 import { cowatchFromState, trainCowatch, type CowatchModel, type CowatchState } from '../recsys/models/cowatch.js';
-import { trainHybridMf } from '../recsys/models/hybrid-mf.js';
+import { TASTEMAKER_MF_OPTIONS, trainHybridMf } from '../recsys/models/hybrid-mf.js';
 import { popularityFromState, trainPopularity, type PopularityModel, type PopularityState } from '../recsys/models/popularity.js';
 import { ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from '../recsys/models/rating-state.js';
-import { sequentialFromState, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
+import { sequentialFromState, TASTEMAKER_SEQ_OPTIONS, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
 import type { RatingTriple } from '../recsys/models/types.js';
 import type { Profile } from '../store/types.js';
 import type { ScopeCatalog } from './scope-catalog.js';
@@ -152,13 +152,13 @@ export function trainFromInput(input: TrainingInput, clock: () => number = Date.
   // With very few ratings a factor model only adds noise: biases plus the text prior are enough.
   const rating =
     ratings.length >= 50
-      ? trainHybridMf(ratings, { itemVectors })
+      ? trainHybridMf(ratings, { ...TASTEMAKER_MF_OPTIONS, itemVectors })
       : ratings.length > 0
         ? trainHybridMf(ratings, { itemVectors, factors: 8, epochs: 20 })
         : trainBaseline(ratings);
   return {
     rating,
-    sequential: trainSequential(histories, { itemVectors, contentWeight: 0.05 }),
+    sequential: trainSequential(histories, { ...TASTEMAKER_SEQ_OPTIONS, itemVectors, contentWeight: 0.05 }),
     cowatch: trainCowatch(histories),
     popularity: trainPopularity(events, { halfLife: 60 * DAY, now: input.now }),
     ratingCount: ratings.length,

@@ -24,6 +24,8 @@ export interface SequentialOptions {
 export interface ScoredItem {
   itemId: string;
   score: number;
+  /** The input item that led to this one, when there is one (an observed transition). */
+  because?: string;
 }
 
 export interface SequentialModel {
@@ -60,6 +62,9 @@ export interface SequentialState {
  * plus weaker reverse edges (co-occurrence), normalised against popular items; scored from the user's last
  * items with recency decay, plus optional content similarity to them.
  */
+/** Tastemaker's settings, tuned on the validation item of ml-latest-small; the app and the eval both use them. */
+export const TASTEMAKER_SEQ_OPTIONS: Readonly<SequentialOptions> = { window: 30 };
+
 export function trainSequential(histories: ReadonlyMap<string, readonly string[]>, opts: SequentialOptions = {}): SequentialModel {
   const {
     window = 20, lagPower = 0.7, backward = 0.5, recent = 10, recentDecay = 0.8, rowNorm = 0.5,
@@ -154,6 +159,17 @@ export function sequentialFromState(st: SequentialState): SequentialModel {
     }
   };
 
+  /** The most recent of `recentItems` with an edge to item `target` (what it is "often watched after"). */
+  const followedBy = (recentItems: readonly string[], target: number): string | undefined => {
+    const from = Math.max(0, recentItems.length - recent);
+    for (let j = recentItems.length - 1; j >= from; j--) {
+      const i = index.get(recentItems[j]);
+      if (i === undefined) continue;
+      for (let p = graph.start[i]; p < graph.start[i + 1]; p++) if (graph.col[p] === target) return recentItems[j];
+    }
+    return undefined;
+  };
+
   const scratch = new Float64Array(n);
   return {
     itemIds,
@@ -164,7 +180,10 @@ export function sequentialFromState(st: SequentialState): SequentialModel {
       scoreAll(recentItems, scratch);
       const seen = new Set(recentItems);
       const top = topKIndices(scratch, k, (i) => seen.has(itemIds[i]) || (exclude?.has(itemIds[i]) ?? false));
-      return top.map((i) => ({ itemId: itemIds[i], score: scratch[i] }));
+      return top.map((i) => {
+        const because = followedBy(recentItems, i);
+        return because === undefined ? { itemId: itemIds[i], score: scratch[i] } : { itemId: itemIds[i], score: scratch[i], because };
+      });
     },
   };
 }

@@ -87,9 +87,9 @@ export class SequenceSource implements CandidateSource {
     const recent = q.seeds && q.seeds.length > 0 ? q.seeds : lastWatched(this.opts.profile, this.opts.recent ?? 20);
     if (recent.length === 0) return [];
     const hits = keepAllowed(q, this.opts.model.scoreNext(recent, k, excludeOf(q, recent)));
-    const last = recent[recent.length - 1];
+    // "Often watched after X" only where the model saw that transition; otherwise no claim is made.
     return hits.map((h, r) =>
-      candidate(this.id, h.itemId, h.score, r, reasons.after(titleOr(this.opts.title, h.because ?? last))),
+      candidate(this.id, h.itemId, h.score, r, h.because === undefined ? reasons.fallback() : reasons.after(titleOr(this.opts.title, h.because))),
     );
   }
 }

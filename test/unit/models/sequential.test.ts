@@ -17,6 +17,15 @@ describe('sequential model', () => {
     expect(m.scoreNext(['a'], 3)[0].itemId).toBe('b');
   });
 
+  it('GIVEN an observed transition THEN the hit names the item it followed, and a prior-only hit names none', () => {
+    const m = trainSequential(chains);
+    const hits = m.scoreNext(['p', 'a'], 20);
+    expect(hits.find((h) => h.itemId === 'b')?.because).toBe('a');
+    expect(hits.find((h) => h.itemId === 'q')?.because).toBe('p');
+    const unrelated = hits.find((h) => h.itemId === 'z');
+    if (unrelated) expect(unrelated.because).toBeUndefined();
+  });
+
   it('GIVEN recent items and an exclude set THEN neither comes back', () => {
     const m = trainSequential(chains);
     const ids = m.scoreNext(['a', 'b'], 10, new Set(['c'])).map((s) => s.itemId);

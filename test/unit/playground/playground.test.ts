@@ -104,4 +104,16 @@ describe('playground (piped stdin)', () => {
     const { services } = await play(['/quit', '/recommend heist']);
     expect(services.calls.some((c) => c.method === 'recommend')).toBe(false);
   });
+
+  it('GIVEN a terminal THEN it greets, prompts, answers and stops at /quit', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    const services = createFakeServices();
+    await runPlayground({ services, input: Readable.from(['/help\n/quit\n/next\n']), output: out, isTTY: true });
+    expect(text).toContain('Tastemaker playground');
+    expect(text).toContain('tastemaker> ');
+    expect(text).toContain('/recommend request');
+    expect(services.calls.some((c) => c.method === 'next')).toBe(false);
+  });
 });

@@ -90,12 +90,19 @@ describe('model-backed sources', () => {
     expect(got[1].sourceRanks).toEqual({ 'co-watch': 1 });
   });
 
-  it('GIVEN a sequence model THEN it passes the recent items oldest first and says "often watched after" the last', async () => {
+  it('GIVEN a sequence model THEN it passes the recent items oldest first and says "often watched after" the item that led there', async () => {
     let recent: string[] = [];
-    const model = { scoreNext(r: string[]) { recent = r; return [{ itemId: 'd', score: 0.5 }]; } };
+    const model = { scoreNext(r: string[]) { recent = r; return [{ itemId: 'd', score: 0.5, because: 'b' }, { itemId: 'e', score: 0.4, because: 'a' }]; } };
     const got = await new SequenceSource({ model, profile: hist, title }).fetch(query(), 5);
     expect(recent).toEqual(['a', 'b']);
     expect(got[0]).toMatchObject({ itemId: 'd', sources: ['sequence'], reason: 'often watched after Aliens' });
+    expect(got[1]).toMatchObject({ itemId: 'e', reason: 'often watched after Alien' });
+  });
+
+  it('GIVEN a sequence hit with no observed transition THEN it claims no "watched after"', async () => {
+    const model = { scoreNext: () => [{ itemId: 'd', score: 0.1 }] };
+    const got = await new SequenceSource({ model, profile: hist, title }).fetch(query(), 5);
+    expect(got[0].reason).not.toMatch(/watched after/);
   });
 
   it('GIVEN no history THEN co-watch and sequence return nothing without calling the model', async () => {
