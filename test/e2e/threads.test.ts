@@ -91,4 +91,16 @@ describe('e2e: conversational refinement in a thread', () => {
     const reply = await h.emu.waitFor(() => botMessages(h as Harness, thread.id)[before]);
     expect(reply?.content).toContain('This conversation has expired');
   });
+
+  it('GIVEN /recommend in a DM THEN no thread is opened and the next DM refines it', async () => {
+    sv = createFakeServices();
+    h = await startHarness({ services: sv });
+    const r = await h.run({ type: 'command', name: 'recommend', options: { request: 'cozy mystery' }, guildId: undefined, channelId: 'dm1', user: MEMBER });
+    expect(visibleText(r.final())).toContain('Reply here to refine it');
+    expect(h.emu.threads()).toHaveLength(0);
+    await h.emu.sendMessage({ channelId: 'dm1', author: MEMBER, content: 'no comedy' });
+    const reply = await h.emu.waitFor(() => botMessages(h as Harness, 'dm1').find((m) => visibleText(m as never).includes('Updated list')));
+    expect(reply).toBeDefined();
+    expect(sv.calls.find((c) => c.method === 'refine')).toMatchObject({ caller: { scope: 'dm:member', userId: 'member' }, input: { conversationId: 'inline.dm1.member' } });
+  });
 });
