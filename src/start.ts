@@ -1,0 +1,64 @@
+/**
+ * Start-up shared by `npm start` (src/index.ts) and `npm run playground` (src/playground/main.ts):
+ * config -> services -> the Discord bot (with DISCORD_TOKEN) or the local playground (without, or when asked).
+ */
+import { ConfigError, loadConfig, redactConfig, type Config } from './config.js';
+import { createLogger } from './log.js';
+
+async function configOrExit(): Promise<Config> {
+  try {
+    return await loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+export async function start(mode: 'auto' | 'playground'): Promise<void> {
+  const config = await configOrExit();
+  const { createServices } = await import('./services.js');
+  if (mode === 'playground' || !config.DISCORD_TOKEN) {
+    // Logs go to stderr so that piped answers on stdout stay clean.
+    const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
+    if (process.stdin.isTTY && !config.DISCORD_TOKEN) {
+      process.stdout.write(
+        'No DISCORD_TOKEN set: this is the local playground over the same engine and storage.\n' +
+          'To run the Discord bot, put your bot token in .env as DISCORD_TOKEN (README, "Bot setup").\n\n',
+      );
+    }
+    const services = await createServices(config, { logger });
+    const { runPlayground } = await import('./playground/index.js');
+    const caller = { scope: 'playground', userId: 'local', userName: 'you' };
+    try {
+      // The playground uses the starter movie catalog until another one is uploaded.
+      if (!(await services.catalog.info(caller.scope))) await services.catalog.starter(caller);
+      await runPlayground({
+        services,
+        caller,
+        input: process.stdin,
+        output: process.stdout,
+        isTTY: Boolean(process.stdin.isTTY),
+        maxBytes: config.CATALOG_MAX_BYTES,
+        onError: (e) => logger.error({ err: e instanceof Error ? e.message : String(e) }, 'playground command failed'),
+      });
+    } finally {
+      await services.close();
+    }
+    return;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  logger.info({ config: redactConfig(config) }, 'starting Discord bot');
+  const services = await createServices(config, { logger });
+  const { startBot } = await import('./discord/start.js');
+  await startBot({ config, services, logger });
+}
+
+/** Last resort for an entry point: report and exit non-zero rather than keep a broken process running. */
+export function exitOnError(e: unknown): never {
+  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  process.stderr.write(`Tastemaker stopped on an unexpected error:\n${msg}\n`);
+  process.exit(1);
+}
