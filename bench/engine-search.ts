@@ -8,6 +8,7 @@
  */
 import { VectorIndex } from '../src/recsys/index/vector-index.js';
 import type { SearchIndex } from '../src/recsys/index/types.js';
+import { mulberry32 } from '../src/recsys/models/rng.js';
 
 export interface BenchSearchArgs {
   sizes?: number[];
@@ -32,16 +33,7 @@ export interface SearchRow {
   buildMs: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** Clustered vectors (200 topics + noise), closer to real text embeddings than uniform noise. */
 function makeData(n: number, dims: number, seed: number): Float32Array {

@@ -2,7 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { ServerSettings } from '../src/app/types.js';
 import { MANAGE_GUILD, requireManageGuild } from '../src/discord/permissions.js';
 import { defer, send } from '../src/discord/reply.js';
-import { renderSettings } from '../src/discord/render/misc.js';
+import { renderSettings } from '../src/discord/render/settings.js';
 import type { Command } from '../src/discord/types.js';
 
 const BUDGETS = [
@@ -43,6 +43,7 @@ export default {
     }
     const changed = Object.keys(patch).length > 0;
     const s = changed ? await services.settings.set(ctx.caller, patch) : await services.settings.get(ctx.caller.scope);
-    await send(i, renderSettings(s, changed));
+    // The LLM line comes from what is configured, not only from the server's switch.
+    await send(i, renderSettings(s, await services.llmStatus(ctx.caller.scope), changed));
   },
 } satisfies Command;

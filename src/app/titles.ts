@@ -1,5 +1,6 @@
 import { normaliseTitle, splitTitleYear } from '../catalog/normalise.js';
 import type { CatalogItem } from '../catalog/types.js';
+import { editDistance } from '../catalog/edit-distance.js';
 
 interface Entry {
   item: CatalogItem;
@@ -16,24 +17,6 @@ function aliasesOf(title: string, norm: string): string[] {
   const main = title.replace(/\s*\([^()]*\)/g, ' ');
   const out = new Set([main, ...parts].map(normaliseTitle).filter((a) => a.length >= 2 && /\p{L}/u.test(a) && a !== norm));
   return [...out];
-}
-
-/** Bounded Levenshtein distance (returns max+1 when over `max`). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ItemBrief, Pick } from './contracts.js';
+import { editDistance } from '../catalog/edit-distance.js';
 
 /** Lowercase, no accents or punctuation, "&" as "and", no leading article ("The Matrix" = "Matrix, The"). */
 export function normalizeTitle(title: string): string {
@@ -14,23 +15,6 @@ export function normalizeTitle(title: string): string {
 function yearInTitle(title: string): number | undefined {
   const m = /\(((?:19|20)\d\d)\)\s*$/.exec(title);
   return m ? Number(m[1]) : undefined;
-}
-
-/** Levenshtein distance with an early exit once `max` is exceeded. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportReport, ServerSettings } from '../../app/types.js';
+import type { ImportReport } from '../../app/types.js';
 import { button, customId, IDS, row } from './components.js';
 import { issueLine } from './catalog.js';
 import { num, safe } from './escape.js';
@@ -28,23 +28,6 @@ export function renderHelp(llm: { configured: boolean; enabled: boolean; provide
       : 'LLM: switched off for this server; the offline engine answers.';
   return clampReply({
     embeds: [{ title: 'Tastemaker', description: `${HELP.map(([c, d]) => `\`${c}\` ${d}`).join('\n')}\n\n${status}` }],
-    flags: EPHEMERAL,
-  });
-}
-
-export function renderSettings(s: ServerSettings, changed = false): Rendered {
-  return clampReply({
-    embeds: [
-      {
-        title: changed ? 'Settings saved' : 'Settings',
-        fields: [
-          { name: 'LLM', value: s.llmEnabled ? 'on' : 'off', inline: true },
-          { name: 'Conversations', value: s.conversationMode, inline: true },
-          { name: 'Daily LLM calls', value: `${num(s.userDailyCalls)} per user · ${num(s.serverDailyCalls)} per server` },
-          { name: 'Daily LLM tokens', value: `${num(s.userDailyTokens)} per user · ${num(s.serverDailyTokens)} per server` },
-        ],
-      },
-    ],
     flags: EPHEMERAL,
   });
 }
