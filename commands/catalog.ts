@@ -1,17 +1,43 @@
-import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Services, UploadProgress } from '../src/app/types.js';
 import { downloadAttachment } from '../src/discord/attachments.js';
+import { UserError } from '../src/discord/errors.js';
 import { autocompleteTitle } from '../src/discord/autocomplete.js';
 import { MANAGE_GUILD, requireManageGuild } from '../src/discord/permissions.js';
 import { defer, send } from '../src/discord/reply.js';
 import { titleOf } from '../src/discord/render/escape.js';
 import { renderCatalogExport, renderCatalogInfo, renderCatalogProgress, renderUploadReport } from '../src/discord/render/catalog.js';
+import { button, customId, row } from '../src/discord/render/components.js';
+import { clampReply, EPHEMERAL, type Rendered } from '../src/discord/render/limits.js';
 import { renderNotice } from '../src/discord/render/misc.js';
 import { resolveItem } from '../src/discord/resolve.js';
 import type { Command, CommandContext } from '../src/discord/types.js';
 
 /** Progress edits are at most this often. */
 export const PROGRESS_EVERY_MS = 2000;
+
+/** `/catalog clear` asks first: the buttons carry the asker's id (`cc:<id>` confirms, `cx:<id>` cancels). */
+export const CLEAR_IDS = { confirm: 'cc', cancel: 'cx' } as const;
+/** A clear confirmation older than this no longer works. */
+export const CLEAR_CONFIRM_TTL_MS = 10 * 60 * 1000;
+
+function renderClearConfirm(userId: string, itemCount: number | undefined): Rendered {
+  const ok = customId(CLEAR_IDS.confirm, userId) ?? `${CLEAR_IDS.confirm}:`;
+  const cancel = customId(CLEAR_IDS.cancel, userId) ?? `${CLEAR_IDS.cancel}:`;
+  const what = itemCount === undefined ? 'the whole catalog of this server' : `the whole catalog of this server (${itemCount.toLocaleString('en-US')} items)`;
+  return clampReply({
+    content: `This removes ${what}. Recommendations stop until a new catalog is uploaded or the starter one is switched on. It cannot be undone.`,
+    components: [row([button(ok, 'Clear the catalog', 'danger'), button(cancel, 'Cancel', 'secondary')])],
+    flags: EPHEMERAL,
+  });
+}
+
+/** Only the asker, still holding Manage Server, within the time limit. */
+function checkClearConfirm(i: ButtonInteraction, ownerId: string, now: number): void {
+  if (ownerId !== i.user.id) throw new UserError('component.notYours');
+  if (now - i.message.createdTimestamp > CLEAR_CONFIRM_TTL_MS) throw new UserError('component.expired');
+  requireManageGuild(i, '/catalog clear');
+}
 
 async function upload(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext): Promise<void> {
   const file = i.options.getAttachment('file', true);
@@ -63,6 +89,11 @@ export default {
     const sub = i.options.getSubcommand(true);
     requireManageGuild(i, `/catalog ${sub}`);
     if (sub === 'upload') return upload(i, services, ctx);
+    if (sub === 'clear') {
+      const info = await services.catalog.info(ctx.caller.scope);
+      if (!info) return void (await send(i, renderNotice('There is no catalog to clear.')));
+      return void (await send(i, renderClearConfirm(i.user.id, info.itemCount)));
+    }
     await defer(i, true);
     if (sub === 'info') {
       await send(i, renderCatalogInfo(await services.catalog.info(ctx.caller.scope)));
@@ -75,10 +106,27 @@ export default {
       await send(i, renderNotice(removed ? `Removed **${titleOf(item)}** from the catalog.` : `**${titleOf(item)}** was not in the catalog.`));
     } else if (sub === 'starter') {
       await send(i, renderUploadReport(await services.catalog.starter(ctx.caller), 'starter catalog'));
-    } else {
-      const cleared = await services.catalog.clear(ctx.caller);
-      await send(i, renderNotice(cleared ? 'The catalog is cleared.' : 'There was no catalog to clear.'));
     }
   },
+  components: [
+    {
+      prefix: CLEAR_IDS.confirm,
+      async handle(i, services, ctx, ownerId) {
+        const b = i as ButtonInteraction;
+        checkClearConfirm(b, ownerId, ctx.clock());
+        await b.deferUpdate();
+        const cleared = await services.catalog.clear(ctx.caller);
+        await b.editReply({ content: cleared ? 'The catalog is cleared.' : 'There was no catalog to clear.', components: [], allowedMentions: { parse: [] } });
+      },
+    },
+    {
+      prefix: CLEAR_IDS.cancel,
+      async handle(i, _services, ctx, ownerId) {
+        const b = i as ButtonInteraction;
+        if (ownerId !== b.user.id) throw new UserError('component.notYours');
+        await b.update({ content: 'Cancelled: the catalog is unchanged.', components: [], allowedMentions: { parse: [] } });
+      },
+    },
+  ],
   autocomplete: (i, services) => autocompleteTitle(i, services),
 } satisfies Command;

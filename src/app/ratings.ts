@@ -75,7 +75,7 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
         const s = (id: string) => out.value.scores[id] ?? predicted.get(id)!;
         const order = [...offlineOrder].sort((a, b) => s(b) - s(a));
         ranked = order.map((id) => ({ item: byId.get(id)!, score: s(id), reason: out.value.scores[id] !== undefined ? `LLM predicts ${s(id)}` : reasonOf(id) }));
-        info = { engine: 'llm', llmCalls: out.calls, notes: [`pointwise: one LLM call per title (${out.calls} calls)`, ...out.notes] };
+        info = { engine: 'llm', llmCalls: out.calls, notes: out.notes };
       } else info = offlineInfo(d, ctx, out);
     } else {
       const out = input.method === 'pairwise'

@@ -111,3 +111,16 @@ export function customIds(msg: { components?: { components: { custom_id?: string
 export function replyFiles(rec: InteractionRecord): { name: string; bytes: Uint8Array }[] {
   return rec.edits.at(-1)?.files ?? rec.callbacks[0]?.files ?? [];
 }
+
+/** The titles a recommendation reply lists (`**1. Heat (1995)** — reason` lines), in order. */
+export function listedTitles(msg: Parameters<typeof visibleText>[0]): string[] {
+  return [...visibleText(msg).matchAll(/^\*\*\d+\. (.+?)\*\*/gm)].map((m) => m[1]);
+}
+
+/** Sends `content` in a conversation thread as `author` and waits for the bot's next message there. */
+export async function refineInThread(h: Harness, threadId: string, author: { id: string; username: string }, content: string, timeoutMs = 30_000) {
+  const mine = () => h.emu.channelMessages(threadId).filter((m) => m.authorId === h.emu.botUser.id);
+  const before = mine().length;
+  await h.emu.sendMessage({ channelId: threadId, guildId: GUILD, author, content });
+  return h.emu.waitFor(() => mine()[before], timeoutMs) as Promise<Parameters<typeof visibleText>[0] & object>;
+}

@@ -2,14 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/services.js';
 import { makeApp } from '../helpers/app.js';
-import { ADMIN, GUILD, MEMBER, startHarness, visibleText, type Harness } from './harness.js';
+import { MEMBER_PERMISSIONS } from '../emulators/discord/constants.js';
+import { ADMIN, customIds, GUILD, listedTitles, MEMBER, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
 
 describe('e2e over the real services', () => {
   let h: Harness;
   let app: AppServices;
+  /** Added to the bot's clock: moves time forward for expiry checks. */
+  let skew = 0;
   beforeAll(async () => {
     app = await makeApp();
-    h = await startHarness({ services: app });
+    h = await startHarness({ services: app, clock: () => Date.now() + skew });
     const st = await h.run({ type: 'command', name: 'catalog', subcommand: 'starter' });
     expect(visibleText(st.final())).toContain('Catalog replaced from **starter catalog**');
   }, 60_000);
@@ -32,6 +35,48 @@ describe('e2e over the real services', () => {
     expect(visibleText(reply as never)).toContain('Updated list');
   });
 
+  it('GIVEN a three-turn refinement without a key THEN the rule-based reader changes the list as asked, each turn answered in the thread', async () => {
+    const r = await h.run({ type: 'command', name: 'recommend', options: { request: 'funny heist movies', count: 5 } });
+    const thread = h.emu.threads().find((t) => t.name === 'Recs for admin: funny heist movies');
+    const id = thread?.id as string;
+    const shown = async () => (await app.deps.conversations.get(id))?.shown ?? [];
+    const isComedy = async (itemId: string) => ((await app.getItem(GUILD, itemId))?.tags ?? []).some((t) => t.toLowerCase() === 'comedy');
+    const first = await shown();
+    expect(first).toHaveLength(5);
+    expect(listedTitles(r.final())).toHaveLength(5);
+    expect((await Promise.all(first.map(isComedy))).some(Boolean), 'set-up: the first list has a comedy').toBe(true);
+
+    // Turn 1: the second item is replaced, the others stay in place.
+    const t1 = await refineInThread(h, id, ADMIN, 'swap the second one');
+    const after1 = await shown();
+    expect(after1[1]).not.toBe(first[1]);
+    expect(after1.filter((_, k) => k !== 1)).toEqual(first.filter((_, k) => k !== 1));
+    expect(visibleText(t1)).toContain('Updated list');
+    expect(visibleText(t1)).toMatch(/swapped #2/);
+    expect(visibleText(t1)).toContain('Offline engine (no API key)');
+
+    // Turn 2: no comedy is left, the list is still full.
+    const t2 = await refineInThread(h, id, ADMIN, 'no comedies');
+    const after2 = await shown();
+    expect(after2).toHaveLength(5);
+    expect((await Promise.all(after2.map(isComedy))).some(Boolean)).toBe(false);
+    expect(listedTitles(t2)).toHaveLength(5);
+
+    // Turn 3: three items, still without comedies.
+    const t3 = await refineInThread(h, id, ADMIN, 'just 3');
+    const after3 = await shown();
+    expect(after3).toHaveLength(3);
+    expect((await Promise.all(after3.map(isComedy))).some(Boolean)).toBe(false);
+    expect(listedTitles(t3)).toHaveLength(3);
+    expect(visibleText(t3)).toContain('now 3 items');
+    expect((await app.deps.conversations.get(id))?.turns.filter((t) => t.role === 'user').map((t) => t.text)).toEqual([
+      'funny heist movies',
+      'swap the second one',
+      'no comedies',
+      'just 3',
+    ]);
+  });
+
   it('GIVEN autocomplete then /rate with the chosen id THEN the rating is stored for that user', async () => {
     const ac = await h.run({ type: 'autocomplete', name: 'rate', focused: 'title', options: { title: 'hea' } });
     const choice = (ac.callbacks[0].data.choices as { name: string; value: string }[])[0];
@@ -47,5 +92,48 @@ describe('e2e over the real services', () => {
     expect(left.profile.history).toEqual([]);
     expect(left.profile.ratings).toEqual({});
     expect(left.conversations).toEqual([]);
+  });
+
+  it('GIVEN /settings without a key THEN it says the LLM is not configured, even with the server switch on', async () => {
+    const s = await h.run({ type: 'command', name: 'settings', options: { llm: true } });
+    expect(visibleText(s.final())).toContain('LLM: not configured (offline engine; set GEMINI_API_KEY)');
+    expect(visibleText(s.final())).not.toMatch(/LLM: on/);
+  });
+
+  // Last: it clears the catalog the other tests use.
+  it('GIVEN /catalog clear THEN only the asker, still holding Manage Server, can confirm with the button, before it expires', async () => {
+    const size = async () => (await app.catalog.info(GUILD))?.itemCount ?? 0;
+    const before = await size();
+    expect(before).toBeGreaterThan(9000);
+    const ask = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
+    expect(ask.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(visibleText(ask.final())).toContain('This removes the whole catalog');
+    expect(customIds(ask.final())).toEqual(['cc:admin', 'cx:admin']);
+    const msg = ask.messageId as string;
+    expect(await size()).toBe(before);
+
+    const other = await h.run({ type: 'button', customId: 'cc:admin', messageId: msg, user: MEMBER });
+    expect(visibleText(other.final())).toContain('belongs to someone else');
+    const demoted = await h.run({ type: 'button', customId: 'cc:admin', messageId: msg, user: ADMIN, memberPermissions: MEMBER_PERMISSIONS });
+    expect(visibleText(demoted.final())).toContain('Manage Server');
+    skew = 11 * 60_000;
+    const late = await h.run({ type: 'button', customId: 'cc:admin', messageId: msg });
+    skew = 0;
+    expect(visibleText(late.final())).toContain('This confirmation has expired');
+    expect(await size()).toBe(before);
+
+    const ask2 = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
+    const cancel = await h.run({ type: 'button', customId: 'cx:admin', messageId: ask2.messageId as string });
+    expect(visibleText(cancel.final())).toContain('Cancelled: the catalog is unchanged');
+    expect(await size()).toBe(before);
+
+    const ask3 = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
+    const ok = await h.run({ type: 'button', customId: 'cc:admin', messageId: ask3.messageId as string });
+    expect(ok.callbacks[0].type).toBe(6);
+    expect(visibleText(ok.final())).toContain('The catalog is cleared');
+    expect(customIds(ok.final())).toEqual([]);
+    expect(await app.catalog.info(GUILD)).toBeNull();
+    const again = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
+    expect(visibleText(again.final())).toContain('There is no catalog to clear');
   });
 });

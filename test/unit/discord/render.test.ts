@@ -5,7 +5,8 @@ import { renderCatalogInfo, renderCatalogProgress, renderUploadReport } from '..
 import { engineNote } from '../../../src/discord/render/engine.js';
 import { safe } from '../../../src/discord/render/escape.js';
 import { clampReply, LIMITS, type Rendered } from '../../../src/discord/render/limits.js';
-import { renderError, renderHelp, renderImportReport, renderPrivacyConfirm, renderPrivacyExport, renderSettings } from '../../../src/discord/render/misc.js';
+import { renderError, renderHelp, renderImportReport, renderPrivacyConfirm, renderPrivacyExport } from '../../../src/discord/render/misc.js';
+import { renderSettings } from '../../../src/discord/render/settings.js';
 import { renderPredict, renderRank } from '../../../src/discord/render/predict.js';
 import { renderProfile } from '../../../src/discord/render/profile.js';
 import { renderRecommendations } from '../../../src/discord/render/recommendations.js';
@@ -145,7 +146,7 @@ describe('other renderers under huge inputs', () => {
       renderProfile({ watched: 1e6, rated: 5, notInterested: 0, meanRating: 3.5, ratingSpread: { '4': 3, '0.5': 2 }, topTags: big.map((b) => ({ tag: b.title, count: 1 })), recent: big.map((it) => ({ item: it, at: 0, rating: 5 })) }),
       renderWatchedList(big.map((it, k) => ({ item: it, at: k * 1000 }))),
       renderImportReport({ format: 'letterboxd', rows: 9000, ratingsImported: 1, historyImported: 2, unmatched: big.map((b, k) => ({ row: k, title: b.title })), errors: issues }, long(400)),
-      renderSettings({ llmEnabled: true, conversationMode: 'thread', userDailyCalls: 1, serverDailyCalls: 2, userDailyTokens: 3, serverDailyTokens: 4 }),
+      renderSettings({ llmEnabled: true, conversationMode: 'thread', userDailyCalls: 1, serverDailyCalls: 2, userDailyTokens: 3, serverDailyTokens: 4 }, { configured: true, enabled: true, provider: long(500), model: long(500) }),
       renderHelp({ configured: true, enabled: true, provider: long(500), model: long(500) }),
       renderPrivacyConfirm(long(200)),
       renderPrivacyExport({ a: long(100_000) }),
