@@ -38,12 +38,12 @@ export async function uploadCatalog(d: AppDeps, c: Caller, input: UploadInput): 
       const errors: CatalogIssue[] = parsed.errors.length
         ? parsed.errors
         : [{ row: 0, code: 'file.no-items', message: 'The file has no valid items.' }];
-      return { ...base, errors, added: 0, updated: 0, removed: 0, total: current.length, applied: false, version: pointer?.version ?? 0 };
+      return { ...base, errors, added: 0, updated: 0, removed: 0, total: fatal ? 0 : rejectedRows, catalogSize: current.length, applied: false, version: pointer?.version ?? 0 };
     }
     const items = input.mode === 'merge' ? mergeCatalogs(current, parsed.items) : parsed.items;
     if (items.length > d.config.CATALOG_MAX_ITEMS) {
       const err = { row: 0, code: 'file.too-many-items', message: `Merged, the catalog would hold ${items.length} items; the limit is ${d.config.CATALOG_MAX_ITEMS}.` };
-      return { ...base, errors: [err, ...parsed.errors], added: 0, updated: 0, removed: 0, total: current.length, applied: false, version: pointer?.version ?? 0 };
+      return { ...base, errors: [err, ...parsed.errors], added: 0, updated: 0, removed: 0, total: parsed.items.length + rejectedRows, catalogSize: current.length, applied: false, version: pointer?.version ?? 0 };
     }
     const diff = diffCatalogs(current, items);
     const applied = await writeCatalog(d, c, items, input.source ?? input.mode, input.onProgress);
@@ -52,7 +52,8 @@ export async function uploadCatalog(d: AppDeps, c: Caller, input: UploadInput): 
       added: diff.added.length,
       updated: diff.updated.length,
       removed: diff.removed.length,
-      total: items.length,
+      total: parsed.items.length + rejectedRows,
+      catalogSize: items.length,
       applied: true,
       embedRequests: applied.embedRequests,
       version: applied.version,

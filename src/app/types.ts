@@ -42,7 +42,10 @@ export interface UploadReport {
   updated: number;
   removed: number;
   rejected: number;
+  /** Rows read from the file (valid and rejected); 0 when the file could not be read at all. */
   total: number;
+  /** Items in the catalog after this upload (the previous count when nothing was applied). */
+  catalogSize: number;
   errors: CatalogIssue[];
   warnings: CatalogIssue[];
   /** False when the catalog was not changed (e.g. every row rejected, or a fatal error). */

@@ -132,7 +132,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
     return cat(c.scope).find((it) => norm(it.title) === t) ?? null;
   };
   const report = (mode: 'replace' | 'merge', p: Partial<UploadReport>): UploadReport => ({
-    mode, added: 0, updated: 0, removed: 0, rejected: 0, total: 0, errors: [], warnings: [], applied: true, embedRequests: 0, version: 0, ...p,
+    mode, added: 0, updated: 0, removed: 0, rejected: 0, total: 0, catalogSize: 0, errors: [], warnings: [], applied: true, embedRequests: 0, version: 0, ...p,
   });
 
   const s: FakeServices = {
@@ -278,7 +278,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
         const { items, errors } = parseCsv(new TextDecoder().decode(input.bytes));
         const total = items.length + errors.length;
         input.onProgress?.({ phase: 'parsing', done: total, total } satisfies UploadProgress);
-        if (!items.length) return report(input.mode, { rejected: errors.length, total, errors, applied: false, version: versions.get(c.scope) ?? 0 });
+        if (!items.length) return report(input.mode, { rejected: errors.length, total, catalogSize: cat(c.scope).length, errors, applied: false, version: versions.get(c.scope) ?? 0 });
         for (let d = 0; d < items.length; d += Math.max(1, Math.ceil(items.length / 10))) {
           input.onProgress?.({ phase: 'embedding', done: d, total: items.length });
           await tick();
@@ -291,7 +291,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
         versions.set(c.scope, v);
         catalogs.set(c.scope, next);
         const added = items.filter((x) => !oldIds.has(x.id)).length;
-        return report(input.mode, { added, updated: items.length - added, removed: input.mode === 'replace' ? old.filter((x) => !items.some((y) => y.id === x.id)).length : 0, rejected: errors.length, total, errors, version: v, embedRequests: 1 });
+        return report(input.mode, { added, updated: items.length - added, removed: input.mode === 'replace' ? old.filter((x) => !items.some((y) => y.id === x.id)).length : 0, rejected: errors.length, total, catalogSize: next.length, errors, version: v, embedRequests: 1 });
       },
       async info(scope): Promise<CatalogInfo | null> {
         rec('catalog.info', undefined, scope);
@@ -312,7 +312,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       async starter(c) {
         rec('catalog.starter', c);
         catalogs.set(c.scope, [...STARTER]);
-        return report('replace', { added: STARTER.length, total: STARTER.length, version: 1 });
+        return report('replace', { added: STARTER.length, total: STARTER.length, catalogSize: STARTER.length, version: 1 });
       },
       async clear(c) {
         rec('catalog.clear', c);

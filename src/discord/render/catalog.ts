@@ -26,7 +26,8 @@ export function renderUploadReport(r: UploadReport, filename?: string): Rendered
   const head = r.applied
     ? `Catalog ${r.mode === 'merge' ? 'merged' : 'replaced'}${filename ? ` from **${safe(filename, 100)}**` : ''}: now version ${r.version}.`
     : `The catalog was **not** changed${filename ? ` (**${safe(filename, 100)}**)` : ''}: the previous one is intact.`;
-  const counts = `Added ${num(r.added)} · updated ${num(r.updated)} · removed ${num(r.removed)} · rejected ${num(r.rejected)} of ${num(r.total)} rows.`;
+  const rows = r.total > 0 ? ` of ${num(r.total)} row${r.total === 1 ? '' : 's'}` : '';
+  const counts = `Added ${num(r.added)} · updated ${num(r.updated)} · removed ${num(r.removed)} · rejected ${num(r.rejected)}${rows}. The catalog holds ${num(r.catalogSize)} item${r.catalogSize === 1 ? '' : 's'}.`;
   const fields = [];
   if (r.errors.length) {
     fields.push({ name: `Errors (${num(r.errors.length)})`, value: fitLines(r.errors.slice(0, 10).map(issueLine), LIMITS.fieldValue, r.errors.length) });

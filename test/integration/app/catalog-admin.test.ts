@@ -38,7 +38,7 @@ describe('catalog upload', () => {
     const admin = caller('u-admin', 'guild-cat-replace');
     const v1 = await app.catalog.upload(admin, { bytes: fixture('books-v1.csv'), filename: 'books.csv', mode: 'replace' });
     const r = await app.catalog.upload(admin, { bytes: fixture('books-v2.csv'), filename: 'books.csv', mode: 'replace' });
-    expect(r).toMatchObject({ applied: true, added: 2, updated: 1, removed: 1, total: 7 });
+    expect(r).toMatchObject({ applied: true, added: 2, updated: 1, removed: 1, total: 7, catalogSize: 7 });
     expect(r.version).toBeGreaterThan(v1.version);
     expect(await ids(admin.scope)).toEqual(['b-dune', 'b-foundation', 'b-gatsby', 'b-hobbit', 'b-neuromancer', 'b-piranesi', 'b-rebecca']);
     expect(await app.getItem(admin.scope, 'b-martian')).toBeNull();
@@ -50,7 +50,7 @@ describe('catalog upload', () => {
     const admin = caller('u-admin', 'guild-cat-merge');
     await app.catalog.upload(admin, { bytes: fixture('books-v1.csv'), filename: 'books.csv', mode: 'replace' });
     const r = await app.catalog.upload(admin, { bytes: fixture('books-extra.csv'), filename: 'extra.csv', mode: 'merge' });
-    expect(r).toMatchObject({ mode: 'merge', applied: true, added: 1, updated: 1, removed: 0, total: 7 });
+    expect(r).toMatchObject({ mode: 'merge', applied: true, added: 1, updated: 1, removed: 0, total: 2, catalogSize: 7 });
     expect(await ids(admin.scope)).toEqual(['b-dune', 'b-earthsea', 'b-gatsby', 'b-hobbit', 'b-martian', 'b-neuromancer', 'b-rebecca']);
     expect((await app.getItem(admin.scope, 'b-dune'))?.description).toContain('merged edition');
     expect((await app.searchTitles(admin, 'wizard of'))[0]?.id).toBe('b-earthsea');
@@ -90,7 +90,7 @@ describe('catalog upload', () => {
   it('GIVEN a file with a few bad rows THEN the good rows are applied and the bad ones reported by row', async () => {
     const admin = caller('u-admin', 'guild-cat-some-bad');
     const r = await app.catalog.upload(admin, { bytes: fixture('books-some-bad.csv'), filename: 'books.csv', mode: 'replace' });
-    expect(r).toMatchObject({ applied: true, added: 3, total: 3, rejected: 3 });
+    expect(r).toMatchObject({ applied: true, added: 3, total: 6, catalogSize: 3, rejected: 3 });
     expect(r.errors.map((e) => e.row).sort()).toEqual([2, 4, 5]);
     expect(await ids(admin.scope)).toEqual(['c-ok1', 'c-ok2', 'c-ok3']);
     expect((await app.getItem(admin.scope, 'c-ok1'))?.title).toBe('Kindred');

@@ -118,7 +118,7 @@ describe('renderRecommendations', () => {
 
 describe('other renderers under huge inputs', () => {
   const issues = Array.from({ length: 5000 }, (_, k) => ({ row: k + 1, column: 'title', code: 'required', message: `${EVIL} ${long(500)}` }));
-  const report: UploadReport = { mode: 'replace', added: 1, updated: 2, removed: 3, rejected: 5000, total: 5006, errors: issues, warnings: issues, applied: false, embedRequests: 0, version: 4 };
+  const report: UploadReport = { mode: 'replace', added: 1, updated: 2, removed: 3, rejected: 5000, total: 5006, catalogSize: 120, errors: issues, warnings: issues, applied: false, embedRequests: 0, version: 4 };
 
   it('GIVEN an upload report with 5,000 errors THEN it shows the first ones by row within limits', () => {
     const r = renderUploadReport(report, EVIL);
