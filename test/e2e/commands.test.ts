@@ -101,7 +101,10 @@ describe('e2e: every slash command through the emulator with the real discord.js
     expect(replyFiles(ex)[0]?.name).toBe('catalog.json');
     const rm = await h.run({ type: 'command', name: 'catalog', subcommand: 'remove', options: { title: 'm12' } });
     expect(visibleText(rm.final())).toContain('Removed **Amélie (2001)** from the catalog');
-    expect(visibleText((await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' })).final())).toContain('The catalog is cleared');
+    const ask = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
+    expect(visibleText(ask.final())).toContain('cannot be undone');
+    expect(sv.catalogs.get('g1')?.length).toBeGreaterThan(0);
+    expect(visibleText((await h.run({ type: 'button', customId: 'cc:admin', messageId: ask.messageId as string })).final())).toContain('The catalog is cleared');
     expect(sv.catalogs.get('g1')).toEqual([]);
     const st = await h.run({ type: 'command', name: 'catalog', subcommand: 'starter' });
     expect(visibleText(st.final())).toContain('Added 12');
@@ -111,7 +114,7 @@ describe('e2e: every slash command through the emulator with the real discord.js
     const set = await h.run({ type: 'command', name: 'settings', options: { llm: false, user_daily_calls: 7 } });
     expect(visibleText(set.final())).toContain('Settings saved');
     expect(visibleText(set.final())).toContain('7 per user');
-    expect(visibleText((await h.run({ type: 'command', name: 'settings' })).final())).toMatch(/LLM\noff/);
+    expect(visibleText((await h.run({ type: 'command', name: 'settings' })).final())).toContain('LLM: not configured');
     const denied = await h.run({ type: 'command', name: 'settings', options: { llm: true }, user: MEMBER });
     expect(visibleText(denied.final())).toContain('Manage Server');
     expect((await sv.settings.get('g1')).llmEnabled).toBe(false);
