@@ -1,7 +1,7 @@
 import { describeChange } from '../llm/uses/refine.js';
 import { parseConstraints } from '../recsys/constraints.js';
 import { satisfies } from '../recsys/filters/filters.js';
-import { applyRefinement, readRefinement, type RefineState } from '../recsys/refine/index.js';
+import { applyRefinement, readRefinement, type Refined, type RefineState } from '../recsys/refine/index.js';
 import type { Constraints, Recommendation } from '../recsys/types.js';
 import type { Conversation } from '../store/types.js';
 import type { AppDeps } from './deps.js';
@@ -107,7 +107,7 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
     constraints: conv.constraints as Constraints,
     count: conv.count,
   };
-  const refined = applyRefinement(state, action);
+  const refined = keepWhatStillFits(applyRefinement(state, action), action.kind, l);
   const ctx = await llmContext(d, c);
   let info: EngineInfo = offlineInfo(d, ctx);
   let items: Recommendation[];
@@ -177,7 +177,7 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
 }
 
 /** Offline turn: run the pipeline for the new pieces and fill the slots the refinement left open. */
-async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, refined: ReturnType<typeof applyRefinement>): Promise<Recommendation[]> {
+async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, refined: Refined): Promise<Recommendation[]> {
   const q = refined.query;
   const fresh =
     q.count > 0
@@ -216,17 +216,22 @@ function mergeUnique(recs: Recommendation[]): Recommendation[] {
 }
 
 function describeOffline(kind: string, before: string[], after: Recommendation[], l: Loaded): string {
-  const title = (id: string) => (l.catalog.byId.get(id)?.title ?? id);
-  const afterIds = after.map((r) => r.item.id);
-  const swaps: string[] = [];
-  before.forEach((id, i) => {
-    const now = afterIds[i];
-    if (now !== undefined && now !== id && !before.includes(now)) swaps.push(`swapped #${i + 1} ${title(id)} for ${title(now)}`);
-  });
-  if (kind === 'swap' && swaps.length) return swaps.join('; ');
   if (kind === 'count') return `now ${after.length} item${after.length === 1 ? '' : 's'}`;
-  const added = afterIds.filter((id) => !before.includes(id)).length;
-  return added ? `${added} new pick${added === 1 ? '' : 's'}` : 'no change';
+  return describeChange(before, after.map((r) => r.item.id), (id) => l.catalog.byId.get(id)?.title ?? id);
+}
+
+/**
+ * A new constraint ("no comedies") keeps the shown items that still satisfy it, in their places, and
+ * only replaces the others, so the user sees exactly what the constraint changed.
+ */
+function keepWhatStillFits(r: Refined, kind: string, l: Loaded): Refined {
+  if (kind !== 'constraint' || r.state.shown.length === 0) return r;
+  const keep = r.state.shown.map((id) => {
+    const item = l.catalog.byId.get(id);
+    return item && !r.state.rejected.includes(id) && satisfies(item, r.state.constraints) ? id : null;
+  });
+  const open = keep.filter((x) => x === null).length;
+  return { ...r, keep, query: { ...r.query, exclude: [...new Set([...r.query.exclude, ...r.state.shown])], count: open } };
 }
 
 /** "More like this" button: nearest items to one item, for this user. */

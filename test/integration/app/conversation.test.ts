@@ -133,6 +133,9 @@ for (const b of backends) {
       expect(noComedy.items.length).toBe(5);
       expect(noComedy.items.filter((x) => hasTag(x.item, 'comedy')).map((x) => x.item.title)).toEqual([]);
       expect(idsOf(noComedy), 'the swapped-out item stays out').not.toContain(before[1]);
+      swap.items.forEach((x, i) => {
+        if (!hasTag(x.item, 'comedy')) expect(idsOf(noComedy)[i], `#${i + 1} still fits and keeps its place`).toBe(x.item.id);
+      });
 
       const three = await turnApp.refine(me, { conversationId, text: 'just 3' });
       expect(idsOf(three)).toEqual(idsOf(noComedy).slice(0, 3));
