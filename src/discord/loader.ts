@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Command } from './types.js';
 
@@ -39,7 +39,10 @@ export function validateCommand(mod: unknown, file: string): Command {
 }
 
 /** Discovers `commands/*.ts|js` at run time (not `.d.ts`, not `*.test.*`), in name order. */
-export async function loadCommands(dir = resolve(process.cwd(), 'commands'), importer: (url: string) => Promise<unknown> = (u) => import(u)): Promise<Command[]> {
+/** `commands/` at the project root, from `src/discord/` (tsx) or `dist/src/discord/` (built, next to `dist/commands/`). */
+export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
+
+export async function loadCommands(dir = COMMANDS_DIR, importer: (url: string) => Promise<unknown> = (u) => import(u)): Promise<Command[]> {
   const files = (await readdir(dir)).filter((f) => /\.(ts|js|mjs)$/.test(f) && !/\.d\.ts$|\.test\./.test(f)).sort();
   const out: Command[] = [];
   const names = new Map<string, string>();
