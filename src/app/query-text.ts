@@ -9,9 +9,39 @@ const FILLER = new Set(
   'a an the some any me i im i\'m we us you my our please recommend recommendation recommendations suggest suggestion suggestions show shows give want would like love looking look for find watch watching to something anything movie movies film films flick flicks good great nice best kind sort type of with and or that is are be in on tonight today maybe really very'.split(' '),
 );
 
+/**
+ * Moods and everyday words mapped to the genre and tag words catalogs use, so that "something cozy" finds
+ * what the catalog calls Comedy or Mystery. The user's own words are kept; these are added.
+ */
+const EXPAND: [RegExp, string][] = [
+  [/\bcozy|cosy\b/, 'comedy mystery romance light'],
+  [/\b(feel[- ]?good|uplifting|heart ?warming|wholesome|cheerful|lighter|light[- ]hearted)\b/, 'comedy family feel-good romance'],
+  [/\b(funny|hilarious|laughs?|silly)\b/, 'comedy funny'],
+  [/\b(scary|creepy|spooky|terrifying|frightening)\b/, 'horror suspense'],
+  [/\b(sad|tearjerker|cry|emotional|moving)\b/, 'drama romance emotional'],
+  [/\b(mind[- ]?bending|trippy|twisty|cerebral)\b/, 'sci-fi mystery thought-provoking twist ending surreal'],
+  [/\b(kids?|children|family)\b/, 'children animation family'],
+  [/\b(space|alien|aliens|galaxy|outer space)\b/, 'sci-fi space aliens'],
+  [/\b(true story|real events|biopic)\b/, 'based on a true story biography drama'],
+  [/\b(date night|romantic)\b/, 'romance comedy'],
+  [/\b(epic|sweeping)\b/, 'adventure epic war fantasy'],
+  [/\b(dark|gritty|bleak)\b/, 'dark thriller crime'],
+  [/\b(action[- ]packed|explosions?|fights?)\b/, 'action'],
+  [/\b(magic|wizards?|dragons?)\b/, 'fantasy magic'],
+  [/\b(cowboys?|wild west)\b/, 'western'],
+  [/\b(detective|whodunit|murder mystery)\b/, 'mystery crime detective'],
+  [/\b(singing|songs?)\b/, 'musical music'],
+  [/\b(spy|spies|espionage)\b/, 'spy action thriller espionage'],
+  [/\b(heists?|robbery|robberies|con artists?)\b/, 'heist crime'],
+];
+
 export function queryText(request: string): string {
   const stripped = request.replace(NEGATED, ' ').replace(YEARS, ' ');
   const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !FILLER.has(w.toLowerCase()));
   // Nothing left ("recommend me a movie"): keep the request as it was rather than search for nothing.
-  return words.length ? words.join(' ') : request;
+  if (!words.length) return request;
+  const lower = words.join(' ').toLowerCase();
+  const extra = EXPAND.filter(([re]) => re.test(lower)).map(([, add]) => add);
+  // The user's own words twice: the expansions help, the words asked for lead.
+  return [...words, ...words, ...extra].join(' ');
 }

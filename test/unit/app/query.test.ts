@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { queryText } from '../../../src/app/query-text.js';
+import { titleSeeds } from '../../../src/app/query-seeds.js';
+import { TitleIndex } from '../../../src/app/titles.js';
+
+describe('queryText: what of a request is embedded', () => {
+  it.each([
+    ['heist movies', /^heist heist\b/, /movies/],
+    ['recommend me some good films about space', /space/, /recommend|films|good/],
+    ['a thriller but no horror', /thriller/, /horror/],
+    ['comedies without romance or musicals', /comedies/, /romance|musicals/],
+    ['westerns older than 1970', /westerns/, /1970|older/],
+    ['dramas from the 90s', /dramas/, /90s/],
+  ])('GIVEN "%s" THEN it keeps the subject and drops filler, negations and years', (req, keep, drop) => {
+    const q = queryText(req);
+    expect(q).toMatch(keep);
+    expect(q).not.toMatch(drop);
+  });
+
+  it('GIVEN a mood word THEN the genre words catalogs use are added', () => {
+    expect(queryText('something cozy')).toMatch(/comedy/);
+    expect(queryText('a scary one')).toMatch(/horror/);
+  });
+
+  it('GIVEN only filler THEN the request is kept rather than searching for nothing', () => {
+    expect(queryText('recommend me a movie')).toBe('recommend me a movie');
+  });
+});
+
+describe('titleSeeds: "like <title>" leads with that item', () => {
+  const titles = new TitleIndex([
+    { id: 'm1', title: 'The Matrix', year: 1999 },
+    { id: 'm2', title: 'Toy Story', year: 1995 },
+    { id: 'm3', title: 'Heat', year: 1995 },
+  ]);
+  it.each([
+    ['something like The Matrix', ['m1']],
+    ['movies like toy story but no comedies', ['m2']],
+    ['similar to Heat, older than 2000', ['m3']],
+    ['heist movies', []],
+    ['like Nothing In This Catalog', []],
+  ])('GIVEN "%s" THEN the seeds are %j', (text, seeds) => {
+    expect(titleSeeds(text, titles)).toEqual(seeds);
+  });
+});
