@@ -19,7 +19,7 @@ const ACCENT = 0x5865f2;
 /** A list of recommendations: one line per item with its reason, the engine note, and item buttons. */
 export function renderRecommendations(result: RecResult, opts: RecOptions): Rendered {
   const lines: string[] = [];
-  if (result.change) lines.push(`*${safe(result.change, 200)}*`, '');
+  if (result.change) lines.push(`*${safe(result.change, 600)}*`, '');
   if (!result.items.length) lines.push('No matches this time. Try other words, or fewer constraints.');
   for (const [i, rec] of result.items.entries()) {
     const reason = rec.reason ? ` — ${safe(rec.reason, 160)}` : '';
