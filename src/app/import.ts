@@ -20,19 +20,29 @@ export async function importHistory(
   const report: ImportReport = { format: parsed.format, rows: parsed.rows.length, ratingsImported: 0, historyImported: 0, unmatched: [], errors: parsed.errors };
   // Oldest first, so the history keeps the order things were watched in.
   const rows = parsed.rows.slice().sort((a, b) => (a.watchedAt ?? 0) - (b.watchedAt ?? 0));
-  for (const r of rows) {
-    const item = cat.titles.resolve(r.year ? `${r.title} (${r.year})` : r.title);
-    if (!item || (r.year !== undefined && item.year !== undefined && Math.abs(item.year - r.year) > 1)) {
-      report.unmatched.push(r.year === undefined ? { row: r.row, title: r.title } : { row: r.row, title: r.title, year: r.year });
-      continue;
+  // A diary repeats titles (rewatches); an unmatched title costs the resolver's fuzzy search, so once each.
+  const resolved = new Map<string, ReturnType<typeof cat.titles.resolve>>();
+  const resolve = (q: string) => {
+    if (!resolved.has(q)) resolved.set(q, cat.titles.resolve(q));
+    return resolved.get(q);
+  };
+  // One locked write for the whole file: all rows land, or (on a ValidationError) none do.
+  await d.profiles.batch(c.scope, c.userId, (edit) => {
+    for (const r of rows) {
+      const item = resolve(r.year ? `${r.title} (${r.year})` : r.title);
+      if (!item || (r.year !== undefined && item.year !== undefined && Math.abs(item.year - r.year) > 1)) {
+        report.unmatched.push(r.year === undefined ? { row: r.row, title: r.title } : { row: r.row, title: r.title, year: r.year });
+        continue;
+      }
+      const at = r.watchedAt ?? d.clock();
+      if (r.rating !== undefined) {
+        edit.rate(item.id, r.rating, at);
+        report.ratingsImported++;
+      }
+      edit.watched(item.id, at);
+      report.historyImported++;
     }
-    if (r.rating !== undefined) {
-      await d.profiles.setRating(c.scope, c.userId, item.id, r.rating, r.watchedAt ?? d.clock());
-      report.ratingsImported++;
-    }
-    await d.profiles.appendHistory(c.scope, c.userId, item.id, r.watchedAt ?? d.clock());
-    report.historyImported++;
-  }
+  });
   d.engines.markDirty(c.scope);
   return report;
 }

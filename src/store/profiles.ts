@@ -1,5 +1,5 @@
 import { ValidationError } from './errors.js';
-import { checkId, keys } from './keys.js';
+import { keys } from './keys.js';
 import type { Store } from './kv.js';
 import type { HistoryEntry, ItemId, Profile, Scope } from './types.js';
 
@@ -17,6 +17,43 @@ export interface ProfileExport {
 }
 
 type PrefValue = string | number | boolean;
+
+/** The edits one `batch` call may make; each throws ValidationError at once on bad input. */
+export interface ProfileEdit {
+  rate(itemId: ItemId, value: number, at?: number): void;
+  watched(itemId: ItemId, at?: number): void;
+}
+
+/** Longest item id kept in a profile (code points). */
+export const MAX_ITEM_ID = 1_000; // the catalog accepts ids up to its maxField (1,000)
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Item ids come from catalogs ("tt 01", "film:2", "Été-1", a URL) and are never part of a store key,
+ * so only their length and the absence of control characters are checked ('item.id').
+ */
+export function checkItemId(itemId: ItemId): ItemId {
+  const ok = typeof itemId === 'string' && itemId.length > 0 && !CONTROL.test(itemId) && codePoints(itemId) <= MAX_ITEM_ID;
+  if (!ok) throw new ValidationError('item.id', 'invalid item id', { value: String(itemId).slice(0, 120) });
+  return itemId;
+}
+
+function codePoints(s: string): number {
+  if (s.length <= MAX_ITEM_ID) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function checkAt(at: number, code = 'history.at'): number {
+  if (typeof at !== 'number' || !Number.isFinite(at)) throw new ValidationError(code, code === 'history.at' ? 'invalid watch time' : 'invalid rating time', { at });
+  return at;
+}
+
+/** Own-property write, so an id like "__proto__" is stored as data, never as the object's prototype. */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 export function emptyProfile(): Profile {
   return { history: [], ratings: {}, notInterested: [], preferences: {}, updatedAt: 0 };
@@ -61,8 +98,8 @@ export class ProfileRepo {
 
   /** Adds a watch. An item already in the history is moved to its new time (once per item), kept in time order. */
   async appendHistory(scope: Scope, user: string, itemId: ItemId, at: number = this.clock()): Promise<Profile> {
-    checkId('item', itemId);
-    if (!Number.isFinite(at)) throw new ValidationError('history.at', 'invalid watch time', { at });
+    checkItemId(itemId);
+    checkAt(at);
     return this.mutate(scope, user, (p) => {
       const h = p.history.filter((e) => e.itemId !== itemId);
       let i = h.length;
@@ -101,10 +138,11 @@ export class ProfileRepo {
   }
 
   async setRating(scope: Scope, user: string, itemId: ItemId, value: number, at: number = this.clock()): Promise<Profile> {
-    checkId('item', itemId);
+    checkItemId(itemId);
     checkRating(value);
+    checkAt(at, 'rating.at');
     return this.mutate(scope, user, (p) => {
-      p.ratings[itemId] = { value, at };
+      setOwn(p.ratings, itemId, { value, at });
       return true;
     });
   }
@@ -120,7 +158,7 @@ export class ProfileRepo {
   }
 
   async addNotInterested(scope: Scope, user: string, itemId: ItemId): Promise<Profile> {
-    checkId('item', itemId);
+    checkItemId(itemId);
     return this.mutate(scope, user, (p) => {
       if (p.notInterested.includes(itemId)) return false;
       p.notInterested.push(itemId);
@@ -137,6 +175,42 @@ export class ProfileRepo {
       return removed;
     });
     return removed;
+  }
+
+  /**
+   * Many ratings and watches in ONE locked read-modify-write (an /import of thousands of rows).
+   * `fn` runs first, outside the lock; any ValidationError it throws rejects the whole batch and
+   * nothing is written. Same rules as setRating / appendHistory: the last edit of an item wins,
+   * history stays in time order with one entry per item (ties: older entries first, then in edit
+   * order), and the oldest entries beyond maxHistory are dropped once at the end.
+   */
+  async batch(scope: Scope, user: string, fn: (edit: ProfileEdit) => void): Promise<Profile> {
+    const ratings = new Map<ItemId, { value: number; at: number }>();
+    const watched = new Map<ItemId, number>();
+    fn({
+      rate: (itemId, value, at = this.clock()) => {
+        checkItemId(itemId);
+        checkRating(value);
+        ratings.set(itemId, { value, at: checkAt(at, 'rating.at') });
+      },
+      watched: (itemId, at = this.clock()) => {
+        checkItemId(itemId);
+        checkAt(at);
+        watched.delete(itemId); // re-inserted last: a later watch of the same item goes after earlier ones
+        watched.set(itemId, at);
+      },
+    });
+    return this.mutate(scope, user, (p) => {
+      if (ratings.size === 0 && watched.size === 0) return false;
+      for (const [itemId, r] of ratings) setOwn(p.ratings, itemId, r);
+      if (watched.size > 0) {
+        const h = p.history.filter((e) => !watched.has(e.itemId));
+        for (const [itemId, at] of watched) h.push({ itemId, at });
+        h.sort((a, b) => a.at - b.at); // stable: equal times keep older entries first, then edit order
+        p.history = h.length > this.maxHistory ? h.slice(h.length - this.maxHistory) : h;
+      }
+      return true;
+    });
   }
 
   /** `null` removes the preference. */

@@ -3,15 +3,18 @@
  * public `Services`: ratings and history land in the profile, rows that match nothing are reported.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppServices } from '../../../src/services.js';
+import { createStore, type Store } from '../../../src/store/index.js';
 import { appError, caller, makeApp, utf8 } from '../../helpers/app.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/app/${name}`, import.meta.url)));
 
 let app: AppServices;
+let store: Store;
 beforeAll(async () => {
-  app = await makeApp();
+  store = await createStore('memory://');
+  app = await makeApp({ store });
   await app.catalog.starter(caller('u-admin'));
 });
 afterAll(() => app?.close());
@@ -68,5 +71,31 @@ describe('importHistory', () => {
   it('GIVEN a server without a catalog THEN import fails with catalog.empty', async () => {
     const e = await appError(app.importHistory(caller('u-x', 'guild-import-empty'), { bytes: fixture('letterboxd-ratings.csv'), filename: 'ratings.csv' }));
     expect(e.code).toBe('catalog.empty');
+  });
+
+  it('GIVEN a 2,000-row diary THEN the profile is written once and ends with one history entry per film', async () => {
+    const me = caller('u-import-diary');
+    const films = [['Heat', 1995], ['The Matrix', 1999], ['Spirited Away', 2001], ['Toy Story', 1995], ['Oppenheimer', 2023]] as const;
+    const lines = ['Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date'];
+    for (let i = 0; i < 2_000; i++) {
+      const [title, year] = films[i % films.length];
+      const day = new Date(Date.UTC(2015, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${day},${title},${year},https://boxd.it/x${i},${((i % 10) + 1) / 2},,,${day}`);
+    }
+    const set = vi.spyOn(store, 'set');
+    const r = await app.importHistory(me, { bytes: utf8(`${lines.join('\n')}\n`), filename: 'diary.csv' });
+    const profileWrites = set.mock.calls.filter(([key]) => key === `profile:${me.scope}:${me.userId}`);
+    set.mockRestore();
+    expect(r).toMatchObject({ format: 'letterboxd', rows: 2_000, ratingsImported: 1_600, historyImported: 1_600, errors: [] });
+    expect(r.unmatched).toHaveLength(400);
+    expect(profileWrites).toHaveLength(1);
+    const list = await app.watched.list(me);
+    // the last diary row of each film wins: 0-based rows 1995..1998 are Heat..Toy Story, rated 3..4.5
+    expect(list.map((x) => [x.item.title.split(' (')[0], x.rating])).toEqual([
+      ['Toy Story', 4.5],
+      ['Spirited Away', 4],
+      ['The Matrix', 3.5],
+      ['Heat', 3],
+    ]);
   });
 });
