@@ -25,9 +25,16 @@ import { fmt, summary, table } from './stats.js';
 type Mode = 'llm' | 'offline' | 'fake';
 type Row = { command: string; users: number; ack: ReturnType<typeof summary>; final: ReturnType<typeof summary>; errors: number };
 
+const BOT_USAGE = 'usage: npm run bench -- bot [--offline | --fake] [--rounds N] [--items N]';
+
+/** `--name N` as a positive integer, `dflt` when absent; throws with the usage line when the value is missing or not one. */
 function arg(args: string[], name: string, dflt: number): number {
   const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
+  if (i < 0) return dflt;
+  const raw = args[i + 1];
+  const n = raw === undefined || raw.startsWith('--') ? NaN : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a whole number of at least 1${raw === undefined || raw.startsWith('--') ? '' : ` (got "${raw}")`}\n${BOT_USAGE}`);
+  return n;
 }
 
 const GUILD = 'g1';
@@ -140,8 +147,15 @@ async function realServices(mode: 'llm' | 'offline', items: number): Promise<Set
 const lastAt = (r: InteractionRecord) => Math.max(...r.callbacks.map((c) => c.at), ...r.edits.map((e) => e.at), ...r.followUps.map((f) => f.at));
 
 export async function benchBot(args: string[] = [], opts: { makeServices?: () => Promise<Services> } = {}): Promise<Row[]> {
-  const rounds = arg(args, 'rounds', 20);
-  const items = arg(args, 'items', 10_000);
+  let rounds: number;
+  let items: number;
+  try {
+    rounds = arg(args, 'rounds', 20);
+    items = arg(args, 'items', 10_000);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
   const mode: Mode = opts.makeServices || args.includes('--fake') ? 'fake' : args.includes('--offline') ? 'offline' : 'llm';
   let setup: Setup;
   if (opts.makeServices) {

@@ -5,7 +5,8 @@ import { UserError } from '../src/discord/errors.js';
 import { autocompleteTitle } from '../src/discord/autocomplete.js';
 import { MANAGE_GUILD, requireManageGuild } from '../src/discord/permissions.js';
 import { defer, send } from '../src/discord/reply.js';
-import { titleOf } from '../src/discord/render/escape.js';
+import { bytes as bytesText, num, titleOf } from '../src/discord/render/escape.js';
+import { catalogToCsv } from '../src/catalog/serialise.js';
 import { renderCatalogExport, renderCatalogInfo, renderCatalogProgress, renderUploadReport } from '../src/discord/render/catalog.js';
 import { button, customId, row } from '../src/discord/render/components.js';
 import { clampReply, EPHEMERAL, type Rendered } from '../src/discord/render/limits.js';
@@ -48,16 +49,44 @@ async function upload(i: ChatInputCommandInteraction, services: Services, ctx: C
   const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
   let last = 0;
   let edits: Promise<unknown> = Promise.resolve();
+  // Once the upload ends (report or error) no queued progress edit may go out: it would overwrite the answer.
+  let stopped = false;
   const onProgress = (p: UploadProgress) => {
     const now = ctx.clock();
-    if (now - last < PROGRESS_EVERY_MS) return;
+    if (stopped || now - last < PROGRESS_EVERY_MS) return;
     last = now;
     const { flags: _f, ...body } = renderCatalogProgress(file.name, p);
-    edits = edits.then(() => i.editReply(body)).catch((e: unknown) => ctx.logger.warn({ err: String(e) }, 'progress edit failed'));
+    edits = edits
+      .then(() => (stopped ? undefined : i.editReply(body)))
+      .catch((e: unknown) => ctx.logger.warn({ err: String(e) }, 'progress edit failed'));
   };
-  const report = await services.catalog.upload(ctx.caller, { bytes, filename: file.name, mode, onProgress });
-  await edits;
+  let report;
+  try {
+    report = await services.catalog.upload(ctx.caller, { bytes, filename: file.name, mode, onProgress });
+  } finally {
+    stopped = true;
+    await edits;
+  }
   await send(i, renderUploadReport(report, file.name));
+}
+
+/** Discord's attachment limit when the interaction does not say (10 MiB, the smallest a server has). */
+export const DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024;
+
+/** The catalog as one file: compact JSON (no indentation) or CSV; explained instead when over the upload limit. */
+async function exportCatalog(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext): Promise<void> {
+  const format = i.options.getString('format') === 'csv' ? 'csv' : 'json';
+  await defer(i, true, { now: true });
+  const items = await services.catalog.export(ctx.caller.scope);
+  const data = format === 'csv' ? catalogToCsv(items) : JSON.stringify(items);
+  const size = Buffer.byteLength(data, 'utf8');
+  const limit = i.attachmentSizeLimit > 0 ? i.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
+  if (size > limit) {
+    const other = format === 'json' ? ' Try `format:csv`, which is smaller.' : '';
+    await send(i, renderNotice(`The catalog (${num(items.length)} items) is ${bytesText(size)} as ${format.toUpperCase()}, over the ${bytesText(limit)} Discord allows for a file here.${other}`));
+    return;
+  }
+  await send(i, renderCatalogExport(data, items.length, format));
 }
 
 export default {
@@ -76,7 +105,12 @@ export default {
         ),
     )
     .addSubcommand((s) => s.setName('info').setDescription('Size, version and embeddings of the catalog'))
-    .addSubcommand((s) => s.setName('export').setDescription('Download the catalog as JSON'))
+    .addSubcommand((s) =>
+      s
+        .setName('export')
+        .setDescription('Download the catalog as JSON or CSV')
+        .addStringOption((o) => o.setName('format').setDescription('File format (default json)').addChoices({ name: 'json', value: 'json' }, { name: 'csv', value: 'csv' })),
+    )
     .addSubcommand((s) =>
       s
         .setName('remove')
@@ -94,12 +128,11 @@ export default {
       if (!info) return void (await send(i, renderNotice('There is no catalog to clear.')));
       return void (await send(i, renderClearConfirm(i.user.id, info.itemCount)));
     }
-    await defer(i, true);
+    if (sub === 'export') return exportCatalog(i, services, ctx);
+    // The starter catalog is embedded (engine work); info and remove are store reads and writes.
+    await defer(i, true, sub === 'starter' ? { now: true } : { afterMs: ctx.deferAfterMs });
     if (sub === 'info') {
       await send(i, renderCatalogInfo(await services.catalog.info(ctx.caller.scope)));
-    } else if (sub === 'export') {
-      const items = await services.catalog.export(ctx.caller.scope);
-      await send(i, renderCatalogExport(JSON.stringify(items, null, 1), items.length));
     } else if (sub === 'remove') {
       const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
       const removed = await services.catalog.remove(ctx.caller, item.id);

@@ -18,7 +18,7 @@ export default {
   async execute(i, services, ctx) {
     const file = i.options.getAttachment('file', true);
     const format = (i.options.getString('format') ?? undefined) as 'letterboxd' | 'imdb' | 'csv' | undefined;
-    await defer(i, true);
+    await defer(i, true, { now: true });  // engine work: defer at once
     const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
     const report = await services.importHistory(ctx.caller, { bytes, filename: file.name, format });
     await send(i, renderImportReport(report, file.name));

@@ -10,7 +10,7 @@ export default {
     .setDescription('What to watch next, from the order of your watch history')
     .addIntegerOption((o) => o.setName('count').setDescription('How many (1-10, default 5)').setMinValue(1).setMaxValue(10)),
   async execute(i, services, ctx) {
-    await defer(i, true);
+    await defer(i, true, { now: true });  // engine work: defer at once
     const result = await services.next(ctx.caller, { count: i.options.getInteger('count') ?? 5 });
     await send(i, renderRecommendations(result, { title: 'Up next for you', buttons: true, ephemeral: true }));
   },

@@ -13,7 +13,7 @@ export default {
     .setDescription('How much you would probably like something, and why')
     .addStringOption((o) => o.setName('title').setDescription('Title').setRequired(true).setAutocomplete(true)),
   async execute(i, services, ctx) {
-    await defer(i, true);
+    await defer(i, true, { now: true });  // engine work: defer at once
     const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
     await send(i, { ...renderPredict(await services.predict(ctx.caller, { itemId: item.id })), flags: EPHEMERAL });
   },

@@ -21,7 +21,7 @@ export default {
     .addSubcommand((s) => s.setName('delete').setDescription('Delete your history, ratings, conversations and usage here')),
   async execute(i, services, ctx) {
     if (i.options.getSubcommand(true) === 'export') {
-      await defer(i, true);
+      await defer(i, true, { afterMs: ctx.deferAfterMs });
       await send(i, renderPrivacyExport(await services.privacy.export(ctx.caller)));
     } else {
       await send(i, renderPrivacyConfirm(i.user.id));

@@ -6,7 +6,7 @@ import type { Command } from '../src/discord/types.js';
 export default {
   data: new SlashCommandBuilder().setName('profile').setDescription('Your taste summary (only you see it)'),
   async execute(i, services, ctx) {
-    await defer(i, true);
+    await defer(i, true, { afterMs: ctx.deferAfterMs });
     await send(i, renderProfile(await services.profile(ctx.caller)));
   },
 } satisfies Command;

@@ -21,7 +21,7 @@ export default {
     if (titles.length < 2) throw new UserError('rank.tooFew');
     if (titles.length > RANK_MAX) throw new UserError('rank.tooMany', { max: RANK_MAX, count: titles.length });
     const method = (i.options.getString('method') ?? 'listwise') as 'pointwise' | 'pairwise' | 'listwise';
-    await defer(i, false);
+    await defer(i, false, { now: true });  // engine work: defer at once
     await send(i, renderRank(await services.rank(ctx.caller, { titles, method })));
   },
 } satisfies Command;

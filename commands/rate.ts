@@ -15,7 +15,7 @@ export default {
     .addNumberOption((o) => o.setName('score').setDescription('0.5 to 5, in halves').setRequired(true).setMinValue(0.5).setMaxValue(5)),
   async execute(i, services, ctx) {
     const score = checkRating(i.options.getNumber('score', true));
-    await defer(i, true);
+    await defer(i, true, { afterMs: ctx.deferAfterMs });
     const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
     await services.rate(ctx.caller, item.id, score);
     await send(i, renderNotice(`Rated **${titleOf(item)}** ${stars(score)}.`));

@@ -31,7 +31,7 @@ export default {
   })(),
   async execute(i, services, ctx) {
     requireManageGuild(i, '/settings');
-    await defer(i, true);
+    await defer(i, true, { afterMs: ctx.deferAfterMs });
     const patch: Partial<ServerSettings> = {};
     const llm = i.options.getBoolean('llm');
     if (llm !== null) patch.llmEnabled = llm;

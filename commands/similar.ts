@@ -16,7 +16,7 @@ export default {
     const title = i.options.getString('title');
     const text = i.options.getString('text')?.trim() || undefined;
     if (!title && !text) throw new UserError('similar.needInput');
-    await defer(i, false);
+    await defer(i, false, { now: true });  // engine work: defer at once
     const item = title ? await resolveItem(services, ctx.caller, title) : null;
     const result = await services.similar(ctx.caller, { itemId: item?.id, text, count: 8 });
     await send(i, renderRecommendations(result, { title: item ? `Similar to ${item.title}` : `Similar to "${text}"`, buttons: true }));

@@ -29,7 +29,7 @@ export default {
     ),
   async execute(i, services, ctx) {
     const sub = i.options.getSubcommand(true);
-    await defer(i, true);
+    await defer(i, true, { afterMs: ctx.deferAfterMs });
     if (sub === 'list') {
       await send(i, renderWatchedList(await services.watched.list(ctx.caller)));
       return;

@@ -16,18 +16,25 @@ export interface EvalArgs {
   json: boolean;
 }
 
+export const EVAL_USAGE = 'usage: npm run eval -- --data DIR [--overviews FILE] [--json]';
+
 export function parseArgs(argv: string[], repoRoot: string): EvalArgs {
   let data: string | undefined;
   let overviews: string | undefined;
   let json = false;
+  /** The value of `--name VALUE` or `--name=VALUE`; a missing or empty one is an error, not the default. */
+  const value = (name: string, v: string | undefined): string => {
+    if (v === undefined || v === '' || v.startsWith('--')) throw new Error(`--${name} needs a value (${EVAL_USAGE})`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
-    else if (a === '--data') data = argv[++i];
-    else if (a.startsWith('--data=')) data = a.slice(7);
-    else if (a === '--overviews') overviews = argv[++i];
-    else if (a.startsWith('--overviews=')) overviews = a.slice(12);
-    else if (a !== '--') throw new Error(`unknown argument ${a} (usage: npm run eval -- --data DIR [--overviews FILE] [--json])`);
+    else if (a === '--data') data = value('data', argv[++i]);
+    else if (a.startsWith('--data=')) data = value('data', a.slice(7));
+    else if (a === '--overviews') overviews = value('overviews', argv[++i]);
+    else if (a.startsWith('--overviews=')) overviews = value('overviews', a.slice(12));
+    else if (a !== '--') throw new Error(`unknown argument ${a} (${EVAL_USAGE})`);
   }
   if (!data) {
     const small = resolve(repoRoot, '../shared/data/ml-latest-small');

@@ -46,6 +46,7 @@ const schema = z.object({
   OPENAI_MODEL: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_EMBED_MODEL: optionalText,
+  OPENAI_EMBED_DIMS: int(768, 8, 8192),
   STORE_URL: z
     .string()
     .default('sqlite://data/tastemaker.sqlite')

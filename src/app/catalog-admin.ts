@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { diffCatalogs, mergeCatalogs } from '../catalog/diff.js';
 import { parseCatalog } from '../catalog/parse.js';
-import { catalogToCsv } from '../catalog/serialise.js';
 import type { CatalogIssue, CatalogItem } from '../catalog/types.js';
 import type { AppDeps } from './deps.js';
 import { itemText } from './item-text.js';
-import { buildScopeCatalog, embedInBatches } from './scope-catalog.js';
+import { buildScopeCatalog, embedInBatches, localFallback } from './scope-catalog.js';
 import type { Caller, CatalogInfo, UploadProgress, UploadReport } from './types.js';
 
 const adminKey = (scope: string) => `catalog-admin:${scope}`;
@@ -70,19 +69,32 @@ async function writeCatalog(
   onProgress?: (p: UploadProgress) => void,
 ): Promise<{ version: number; embedRequests: number }> {
   const before = d.embedStats?.().requests ?? 0;
-  const vectors = await embedInBatches(d.embedder, items.map(itemText), (done, total) => onProgress?.({ phase: 'embedding', done, total }));
+  const texts = items.map(itemText);
+  const progress = (done: number, total: number) => onProgress?.({ phase: 'embedding', done, total });
+  let embedder = d.embedder;
+  let vectors: Float32Array[];
+  try {
+    vectors = await embedInBatches(embedder, texts, progress);
+  } catch (e) {
+    // The provider is down: the catalog is still replaced, with local vectors; the next load retries it.
+    const fallback = localFallback(embedder);
+    if (!fallback) throw e;
+    d.logger.warn({ err: e instanceof Error ? e.message : String(e), scope: c.scope }, 'embedding failed during upload: using the local embedder');
+    embedder = fallback;
+    vectors = await embedInBatches(embedder, texts, progress);
+  }
   const embedRequests = (d.embedStats?.().requests ?? 0) - before;
   // Local vectors are cheap to recompute: only a provider's vectors are worth their storage.
-  const keepVectors = d.embedStats !== undefined;
+  const keepVectors = d.embedStats !== undefined && embedder === d.embedder;
   const pointer = await d.catalogs.write(
     c.scope,
     items,
     keepVectors ? vectors : null,
-    { updatedBy: c.userId, source, embedModel: keepVectors ? d.embedder.model : null },
+    { updatedBy: c.userId, source, embedModel: keepVectors ? embedder.model : null },
     { onChunk: (done, total) => onProgress?.({ phase: 'saving', done, total }) },
   );
-  const version = { pointer: { ...pointer, embedModel: d.embedder.model }, items, vectors };
-  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, d.embedder));
+  const version = { pointer: { ...pointer, embedModel: embedder.model }, items, vectors };
+  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, embedder));
   return { version: pointer.version, embedRequests };
 }
 
@@ -99,10 +111,6 @@ export async function catalogInfo(d: AppDeps, scope: string): Promise<CatalogInf
 
 export async function exportCatalog(d: AppDeps, scope: string): Promise<CatalogItem[]> {
   return (await d.engines.catalog(scope)).items;
-}
-
-export function exportCatalogCsv(items: CatalogItem[]): Uint8Array {
-  return new TextEncoder().encode(catalogToCsv(items));
 }
 
 export async function removeItem(d: AppDeps, c: Caller, itemId: string): Promise<boolean> {

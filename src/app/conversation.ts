@@ -28,7 +28,10 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
     if (!ctx.enabled) throw new AppError('catalog.empty');
     const ow = await openWorldList(d, c, l, ctx, { text, count });
     if (ow.info.engine !== 'llm') throw new AppError('catalog.empty');
-    return { ...ow.info, items: ow.items };
+    const conversation = input.conversationId
+      ? await saveConversation(d, c, input.conversationId, { request: text, constraints, count, items: ow.items, userText: text })
+      : undefined;
+    return { ...ow.info, items: ow.items, conversation };
   }
   const pool = ctx.enabled ? Math.max(count, d.config.LLM_MAX_CANDIDATES) : count;
   const seeds = titleSeeds(text, l.catalog.titles);
@@ -42,15 +45,19 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
       intent: 'conversation',
       offline,
       count,
-      call: () =>
-        d.llm.conversation(ctx, {
-          request: text,
-          history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
-          candidates: offline.map((x) => toBrief(x.item)),
-          offlineOrder: offline.map((x) => x.item.id),
-          count,
-          offlineReasons: reasonsOf(offline),
-        }),
+      call: (signal) =>
+        d.llm.conversation(
+          ctx,
+          {
+            request: text,
+            history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
+            candidates: offline.map((x) => toBrief(x.item)),
+            offlineOrder: offline.map((x) => x.item.id),
+            count,
+            offlineReasons: reasonsOf(offline),
+          },
+          { signal },
+        ),
     });
     items = r.items;
     info = r.info;
@@ -93,10 +100,16 @@ async function saveConversation(
  * (its constraints are enforced even when the LLM answers); the LLM, when on, rewrites the list in one call.
  */
 export async function refine(d: AppDeps, c: Caller, input: { conversationId: string; text: string }): Promise<RecResult> {
+  // One turn at a time per conversation: two quick messages must not both start from the same state.
+  return d.store.withLock(`conv-turn:${input.conversationId}`, () => refineTurn(d, c, input));
+}
+
+async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string; text: string }): Promise<RecResult> {
   const conv = await d.conversations.get(input.conversationId);
   if (!conv || conv.scope !== c.scope) throw new AppError('conversation.not-found');
   if (conv.ownerId !== c.userId) throw new AppError('conversation.not-owner');
-  const l = await load(d, c);
+  const l = await load(d, c, { requireCatalog: false });
+  if (l.catalog.items.length === 0) return openWorldTurn(d, c, l, conv, input.text);
   const titles = conv.shown.map((id) => l.catalog.byId.get(id)?.title ?? id);
   const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles }, { knownTags: l.catalog.tags });
   const state: RefineState = {
@@ -133,17 +146,21 @@ export async function refine(d: AppDeps, c: Caller, input: { conversationId: str
       intent: 'conversation',
       offline: candidates,
       count: refined.state.count,
-      call: () =>
-        d.llm.refine(ctx, {
-          request: conv.request,
-          turns: conv.turns.map((t) => ({ role: t.role, text: t.text })),
-          shown: shownRecs.map((x) => toBrief(x.item)),
-          candidates: candidates.map((x) => toBrief(x.item)),
-          offlineOrder: offlineRefined(l, refined.keep, pool).map((x) => x.item.id),
-          message: input.text,
-          count: refined.state.count,
-          offlineReasons: reasonsOf(candidates),
-        }),
+      call: (signal) =>
+        d.llm.refine(
+          ctx,
+          {
+            request: conv.request,
+            turns: conv.turns.map((t) => ({ role: t.role, text: t.text })),
+            shown: shownRecs.map((x) => toBrief(x.item)),
+            candidates: candidates.map((x) => toBrief(x.item)),
+            offlineOrder: offlineRefined(l, refined.keep, pool).map((x) => x.item.id),
+            message: input.text,
+            count: refined.state.count,
+            offlineReasons: reasonsOf(candidates),
+          },
+          { signal },
+        ),
     });
     info = r.info;
     if (r.outcome?.ok) {
@@ -232,6 +249,27 @@ function keepWhatStillFits(r: Refined, kind: string, l: Loaded): Refined {
   });
   const open = keep.filter((x) => x === null).length;
   return { ...r, keep, query: { ...r.query, exclude: [...new Set([...r.query.exclude, ...r.state.shown])], count: open } };
+}
+
+/** A follow-up where the server has no catalog: the LLM proposes a new list for the whole conversation. */
+async function openWorldTurn(d: AppDeps, c: Caller, l: Loaded, conv: Conversation, message: string): Promise<RecResult> {
+  const ctx = await llmContext(d, c);
+  if (!ctx.enabled) throw new AppError('catalog.empty');
+  const extraText = conv.extraText ? `${conv.extraText}; ${message}` : message;
+  const shownTitles = conv.turns.at(-1)?.text ?? '';
+  const text = `${conv.request}; ${extraText}${shownTitles ? ` (the list shown was: ${shownTitles})` : ''}`;
+  const ow = await openWorldList(d, c, l, ctx, { text, count: conv.count });
+  if (ow.info.engine !== 'llm') throw new AppError('catalog.empty');
+  const now = d.clock();
+  const titles = ow.items.map((r) => displayTitle(r.item)).join('; ');
+  const saved = await d.conversations.update(conv.id, (cur) => ({
+    ...cur,
+    extraText,
+    shown: ow.items.map((r) => r.item.id),
+    turns: [...cur.turns, { role: 'user' as const, text: message, at: now }, { role: 'bot' as const, text: titles, items: ow.items.map((r) => r.item.id), at: now }].slice(-40),
+    updatedAt: now,
+  }));
+  return { ...ow.info, items: ow.items, change: 'a new list for your request', conversation: saved };
 }
 
 /** "More like this" button: nearest items to one item, for this user. */

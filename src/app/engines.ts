@@ -4,7 +4,7 @@ import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../store/types.js';
 import type { Worker } from 'node:worker_threads';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
-import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
+import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
 
 export interface EnginesOptions {
@@ -21,6 +21,12 @@ export interface EnginesOptions {
   inlineMaxWork?: number;
   /** Starts the training worker (tests inject broken ones). Default `spawnTrainWorker`. */
   spawnWorker?: () => Worker;
+  /**
+   * Test hook: gets each worker training's pending result as soon as the job is handed to the worker, and
+   * returns what the engine awaits instead (a test holds it back to order events deterministically). The new
+   * models are built and swapped in only once the returned promise resolves. Default: the result as is.
+   */
+  holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
 }
 
 interface Slot {
@@ -65,7 +71,7 @@ export class Engines {
   async catalog(scope: Scope): Promise<ScopeCatalog> {
     const s = this.slot(scope);
     if (!s.catalog) {
-      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder));
+      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger }));
       s.catalog.catch(() => {
         if (this.slots.get(scope) === s) s.catalog = undefined;
       });
@@ -142,7 +148,8 @@ export class Engines {
     let where = 'inline';
     if (this.o.trainInWorker !== false && trainingWork(input) >= (this.o.inlineMaxWork ?? 5_000)) {
       try {
-        const state = await this.trainPool().train(scope, input);
+        const job = this.trainPool().train(scope, input);
+        const state = await (this.o.holdWorkerResult ? this.o.holdWorkerResult(scope, job) : job);
         m = scopeModelsFromState(state, this.clock());
         where = 'worker';
       } catch (err) {

@@ -33,7 +33,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}

@@ -2,6 +2,7 @@ import { parseImport } from '../catalog/import.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import type { Caller, ImportReport } from './types.js';
+import { scopeCatalog } from './scope-access.js';
 
 /**
  * `/import`: ratings and watch history from a Letterboxd, IMDb or plain CSV export, matched to the
@@ -15,7 +16,7 @@ export async function importHistory(
   const parsed = parseImport(input.bytes, { filename: input.filename, format: input.format, maxBytes: d.config.CATALOG_MAX_BYTES, clock: d.clock });
   const fatal = parsed.errors.find((e) => e.row === 0);
   if (fatal && parsed.rows.length === 0) throw new AppError('import.unrecognised', { format: input.format, reason: fatal.message });
-  const cat = await d.engines.catalog(c.scope);
+  const cat = await scopeCatalog(d, c);
   if (cat.items.length === 0) throw new AppError('catalog.empty');
   const report: ImportReport = { format: parsed.format, rows: parsed.rows.length, ratingsImported: 0, historyImported: 0, unmatched: [], errors: parsed.errors };
   // Oldest first, so the history keeps the order things were watched in.

@@ -1,4 +1,5 @@
 import type { LlmOutcome, Pick } from '../llm/contracts.js';
+import { llmDeadlineMs } from '../llm/retry.js';
 import { LlmPicksScorer } from '../llm/stages.js';
 import { runPipeline } from '../recsys/pipeline.js';
 import { FusionScorer } from '../recsys/scorers/fusion.js';
@@ -21,10 +22,11 @@ export async function rankWithLlm<V extends { picks: Pick[] }>(
   c: Caller,
   l: Loaded,
   ctx: LlmContext,
-  input: { intent: Intent; offline: Recommendation[]; count: number; call: () => Promise<LlmOutcome<V>> },
+  input: { intent: Intent; offline: Recommendation[]; count: number; call: (signal?: AbortSignal) => Promise<LlmOutcome<V>> },
 ): Promise<{ items: Recommendation[]; info: EngineInfo; outcome: LlmOutcome<V> | undefined }> {
-  // Timeout of the whole stage: the provider's own per-call timeout plus room for its retries.
-  const scorer = new LlmPicksScorer<V>(() => input.call(), d.config.LLM_TIMEOUT_MS * 3 + 1_000);
+  // The stage's timeout is the gateway's own deadline (attempts and backoff) plus a little, so the gateway
+  // reports first; the signal stops the call if the stage is given up anyway.
+  const scorer = new LlmPicksScorer<V>((_cs, signal) => input.call(signal), llmDeadlineMs(d.config.LLM_TIMEOUT_MS) + 500);
   const offlineById = new Map(input.offline.map((r) => [r.item.id, r]));
   const res = await runPipeline(
     { scope: c.scope, userId: c.userId, intent: input.intent, count: input.count },

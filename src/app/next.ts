@@ -27,14 +27,18 @@ export async function next(d: AppDeps, c: Caller, input: { count?: number }): Pr
       intent: 'next',
       offline,
       count,
-      call: () =>
-        d.llm.next(ctx, {
-          history,
-          candidates: offline.map((x) => toBrief(x.item)),
-          offlineOrder: offline.map((x) => x.item.id),
-          count,
-          offlineReasons: reasonsOf(offline),
-        }),
+      call: (signal) =>
+        d.llm.next(
+          ctx,
+          {
+            history,
+            candidates: offline.map((x) => toBrief(x.item)),
+            offlineOrder: offline.map((x) => x.item.id),
+            count,
+            offlineReasons: reasonsOf(offline),
+          },
+          { signal },
+        ),
     });
     items = r.items;
     info = r.info;

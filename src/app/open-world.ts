@@ -1,6 +1,7 @@
 import { stableItemId } from '../catalog/id.js';
 import type { CatalogItem } from '../catalog/types.js';
 import type { LlmContext } from '../llm/contracts.js';
+import { llmDeadlineMs } from '../llm/retry.js';
 import { LlmTitleSource } from '../llm/stages.js';
 import { runPipeline } from '../recsys/pipeline.js';
 import { FusionScorer } from '../recsys/scorers/fusion.js';
@@ -25,8 +26,8 @@ export async function openWorldList(
 ): Promise<{ items: Recommendation[]; info: EngineInfo }> {
   const extra = new Map<string, CatalogItem>();
   const source = new LlmTitleSource({
-    timeoutMs: d.config.LLM_TIMEOUT_MS * 3 + 1_000,
-    propose: (count) => d.llm.openWorld(ctx, { request: input.text, history: historyBriefs(l, d.config.LLM_MAX_HISTORY), count }),
+    timeoutMs: llmDeadlineMs(d.config.LLM_TIMEOUT_MS) + 500,
+    propose: (count, signal) => d.llm.openWorld(ctx, { request: input.text, history: historyBriefs(l, d.config.LLM_MAX_HISTORY), count }, { signal }),
     resolve: (t) => l.catalog.titles.resolve(t.year ? `${t.title} (${t.year})` : t.title)?.id,
     unresolved: (t) => {
       const item: CatalogItem = { id: `ow-${stableItemId(t.title, t.year)}`, title: t.title.slice(0, 300) };

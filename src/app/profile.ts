@@ -4,6 +4,7 @@ import type { Conversation, Profile } from '../store/types.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import type { Caller, ProfileSummary } from './types.js';
+import { scopeCatalog } from './scope-access.js';
 
 /** Store validation errors that the user caused become user errors; everything else propagates. */
 async function userFacing<T>(work: () => Promise<T>): Promise<T> {
@@ -16,7 +17,7 @@ async function userFacing<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function requireItem(d: AppDeps, c: Caller, itemId: string): Promise<CatalogItem> {
-  const item = (await d.engines.catalog(c.scope)).byId.get(itemId);
+  const item = (await scopeCatalog(d, c)).byId.get(itemId);
   if (!item) throw new AppError('item.not-found', { itemId });
   return item;
 }
@@ -37,7 +38,7 @@ export async function removeWatched(d: AppDeps, c: Caller, itemId: string): Prom
 }
 
 export async function listWatched(d: AppDeps, c: Caller): Promise<{ item: CatalogItem; at: number; rating?: number }[]> {
-  const [p, cat] = await Promise.all([d.profiles.get(c.scope, c.userId), d.engines.catalog(c.scope)]);
+  const [p, cat] = await Promise.all([d.profiles.get(c.scope, c.userId), scopeCatalog(d, c)]);
   return p.history
     .slice()
     .reverse()
@@ -65,7 +66,7 @@ export async function notInterested(d: AppDeps, c: Caller, itemId: string): Prom
 }
 
 export async function profileSummary(d: AppDeps, c: Caller): Promise<ProfileSummary> {
-  const [p, cat] = await Promise.all([d.profiles.get(c.scope, c.userId), d.engines.catalog(c.scope)]);
+  const [p, cat] = await Promise.all([d.profiles.get(c.scope, c.userId), scopeCatalog(d, c)]);
   return summarise(p, (id) => cat.byId.get(id));
 }
 
@@ -108,7 +109,10 @@ export function summarise(p: Profile, item: (id: string) => CatalogItem | undefi
 export async function exportUserData(d: AppDeps, c: Caller): Promise<{ profile: Profile; conversations: Conversation[]; usage: unknown }> {
   const [profile, convIds] = await Promise.all([d.profiles.get(c.scope, c.userId), d.conversations.listForUser(c.scope, c.userId)]);
   const conversations = (await Promise.all(convIds.map((id) => d.conversations.get(id)))).filter((x): x is Conversation => x !== undefined);
-  const usage = { today: await d.usage.get(c.scope, c.userId) };
+  // Every day still kept (retention), keyed by day: what `delete` removes is exactly what is exported.
+  const usageKeys = (await d.usage.userKeys(c.scope, c.userId)).sort();
+  const counters = await d.store.getMany<unknown>(usageKeys);
+  const usage = Object.fromEntries(usageKeys.map((k, i) => [k.slice(k.lastIndexOf(':') + 1), counters[i]]));
   return { profile, conversations, usage };
 }
 

@@ -4,7 +4,7 @@
  * and which would otherwise pull the very items they exclude towards the query.
  */
 const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of)\s+(?:any\s+|more\s+|the\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
-const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+\d{2,4}s?\b|\b(?:before|after|since|from|in)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|\b(?:only|just)\b/gi;
+const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+(?:the\s+)?\d{2,4}s?\b|\b(?:before|after|since|from|in|between)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|(?:\bthe\s+)?(?:'|\b)\d0s\b|\b(?:18|19|20)\d{2}s?\b|\b(?:only|just)\b/gi;
 const FILLER = new Set(
   'a an the some any me i im i\'m we us you my our please recommend recommendation recommendations suggest suggestion suggestions show shows give want would like love looking look for find watch watching to something anything movie movies film films flick flicks good great nice best kind sort type of with and or that is are be in on tonight today maybe really very'.split(' '),
 );
@@ -38,8 +38,9 @@ const EXPAND: [RegExp, string][] = [
 export function queryText(request: string): string {
   const stripped = request.replace(NEGATED, ' ').replace(YEARS, ' ');
   const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !FILLER.has(w.toLowerCase()));
-  // Nothing left ("recommend me a movie"): keep the request as it was rather than search for nothing.
-  if (!words.length) return request;
+  // Only filler ("recommend me a movie"): keep those words rather than search for nothing. Only
+  // constraints ("nothing from the 90s"): no text at all, so taste and popularity lead.
+  if (!words.length) return stripped.replace(/\s+/g, ' ').trim();
   const lower = words.join(' ').toLowerCase();
   const extra = EXPAND.filter(([re]) => re.test(lower)).map(([, add]) => add);
   // The user's own words twice: the expansions help, the words asked for lead.

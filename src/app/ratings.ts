@@ -67,7 +67,10 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
   let info: EngineInfo = offlineInfo(d, ctx);
   let ranked = fromOrder(offlineOrder, reasonOf);
   if (ctx.enabled && items.length > 1) {
-    const ratings = ratingsNear(l, items[0], 30).map((n) => ({ item: toBrief(n.item, 0), rating: n.rating }));
+    // The user's ratings nearest to ANY of the titles, so a mixed list is judged on all of its neighbours.
+    const near = new Map<string, { item: CatalogItem; rating: number; sim: number }>();
+    for (const it of items) for (const n of ratingsNear(l, it, Math.ceil(30 / items.length) + 2)) if (!near.has(n.item.id)) near.set(n.item.id, n);
+    const ratings = [...near.values()].slice(0, 30).map((n) => ({ item: toBrief(n.item, 0), rating: n.rating }));
     const candidates = items.map((i) => toBrief(i));
     if (input.method === 'pointwise') {
       const out = await d.llm.rankPointwise(ctx, { ratings, candidates });

@@ -10,6 +10,7 @@ import { queryText } from './query-text.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import type { ScopeModels } from './scope-models.js';
 import type { Caller } from './types.js';
+import { scopeCatalog } from './scope-access.js';
 
 /** What most use cases load first: the scope's catalog and models, and the caller's profile. */
 export interface Loaded {
@@ -19,7 +20,7 @@ export interface Loaded {
 }
 
 export async function load(d: AppDeps, c: Caller, opts: { requireCatalog?: boolean } = {}): Promise<Loaded> {
-  const catalog = await d.engines.catalog(c.scope);
+  const catalog = await scopeCatalog(d, c);
   if (opts.requireCatalog !== false && catalog.items.length === 0) throw new AppError('catalog.empty');
   const [models, profile] = await Promise.all([d.engines.models(c.scope), d.profiles.get(c.scope, c.userId)]);
   return { catalog, models, profile };
@@ -37,14 +38,15 @@ export interface OfflineQuery {
 
 /** Runs the offline pipeline: the answer without an LLM, and the candidate list an LLM picks from. */
 export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQuery): Promise<Recommendation[]> {
+  const text = oq.text === undefined ? undefined : queryText(oq.text) || undefined;
   const deps = buildPipeline({
     intent: oq.intent,
     catalog: l.catalog,
     models: l.models,
     profile: l.profile,
-    embedder: d.embedder,
+    embedder: l.catalog.embedder,
     ids: oq.ids,
-    hasText: Boolean(oq.text?.trim() || oq.seeds?.length),
+    hasText: Boolean(text || oq.seeds?.length),
     clock: d.clock,
   });
   const res = await runPipeline(
@@ -52,7 +54,7 @@ export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQu
       scope: c.scope,
       userId: c.userId,
       intent: oq.intent,
-      text: oq.text === undefined ? undefined : queryText(oq.text),
+      text,
       seeds: oq.seeds,
       exclude: oq.exclude,
       constraints: oq.constraints,

@@ -1,5 +1,7 @@
 import type { CatalogItem } from '../catalog/types.js';
+import { createLocalEmbedder } from '../embed/local.js';
 import type { Embedder } from '../embed/types.js';
+import type { Logger } from '../log.js';
 import { VectorIndex } from '../recsys/index/vector-index.js';
 import type { CatalogVersion } from '../store/types.js';
 import { itemText } from './item-text.js';
@@ -11,6 +13,8 @@ export interface ScopeCatalog {
   items: CatalogItem[];
   byId: Map<string, CatalogItem>;
   index: VectorIndex;
+  /** The embedder the index was built with: queries must use this one (vectors of two models never meet). */
+  embedder: Embedder;
   titles: TitleIndex;
   /** Every tag in the catalog, most used first (for the constraint parser). */
   tags: string[];
@@ -19,13 +23,30 @@ export interface ScopeCatalog {
 /**
  * Builds the in-memory catalog. Stored vectors are used only when they come from the same embedding
  * model; otherwise items are embedded again (the cached embedder makes that free for remote models).
+ * When a remote embedder fails, the catalog is built with the local one instead, so the engine keeps
+ * answering (the next load tries the remote one again).
  */
-export async function buildScopeCatalog(v: CatalogVersion | null, embedder: Embedder): Promise<ScopeCatalog> {
+export async function buildScopeCatalog(
+  v: CatalogVersion | null,
+  embedder: Embedder,
+  opts: { fallback?: Embedder; logger?: Logger } = {},
+): Promise<ScopeCatalog> {
   const items = v?.items ?? [];
+  let used = embedder;
   let vectors: Float32Array[];
   if (v?.vectors && v.pointer.embedModel === embedder.model && v.vectors.length === items.length) vectors = v.vectors;
-  else vectors = items.length ? await embedInBatches(embedder, items.map(itemText)) : [];
-  const index = new VectorIndex({ model: embedder.model, dims: embedder.dims, initialCapacity: Math.max(16, items.length) });
+  else {
+    try {
+      vectors = items.length ? await embedInBatches(embedder, items.map(itemText)) : [];
+    } catch (e) {
+      const fallback = opts.fallback ?? localFallback(embedder);
+      if (!fallback) throw e;
+      opts.logger?.warn({ err: e instanceof Error ? e.message : String(e), model: embedder.model, fallback: fallback.model }, 'embedding failed: catalog built with the local embedder');
+      used = fallback;
+      vectors = await embedInBatches(fallback, items.map(itemText));
+    }
+  }
+  const index = new VectorIndex({ model: used.model, dims: used.dims, initialCapacity: Math.max(16, items.length) });
   if (items.length) index.upsert(items.map((i) => i.id), vectors);
   const tagCount = new Map<string, number>();
   for (const it of items) for (const t of it.tags ?? []) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
@@ -34,9 +55,16 @@ export async function buildScopeCatalog(v: CatalogVersion | null, embedder: Embe
     items,
     byId: new Map(items.map((i) => [i.id, i])),
     index,
+    embedder: used,
     titles: new TitleIndex(items),
     tags: [...tagCount.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
   };
+}
+
+/** The local embedder, as the fallback of any other one (none for the local one itself). */
+export function localFallback(embedder: Embedder): Embedder | undefined {
+  const local = createLocalEmbedder();
+  return embedder.model === local.model ? undefined : local;
 }
 
 export async function embedInBatches(

@@ -8,6 +8,7 @@ import { predict, rank } from './ratings.js';
 import { getSettings, setSettings } from './settings.js';
 import { similar } from './similar.js';
 import type { Services } from './types.js';
+import { callerOfScope, scopeCatalog } from './scope-access.js';
 
 /** The one `Services` object every face uses: thin delegation to the use cases. */
 export function createAppServices(d: AppDeps, close: () => Promise<void>): Services {
@@ -20,15 +21,15 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
     rank: (c, i) => rank(d, c, i),
     similar: (c, i) => similar(d, c, i),
     async searchTitles(c, query, limit = 25) {
-      const [cat, p] = await Promise.all([d.engines.catalog(c.scope), d.profiles.get(c.scope, c.userId)]);
+      const [cat, p] = await Promise.all([scopeCatalog(d, c), d.profiles.get(c.scope, c.userId)]);
       return cat.titles.search(query, limit, new Set(p.history.map((h) => h.itemId)));
     },
     async resolveTitle(c, title) {
-      const cat = await d.engines.catalog(c.scope);
+      const cat = await scopeCatalog(d, c);
       return cat.byId.get(title) ?? cat.titles.resolve(title);
     },
     async getItem(scope, itemId) {
-      return (await d.engines.catalog(scope)).byId.get(itemId) ?? null;
+      return (await scopeCatalog(d, callerOfScope(scope))).byId.get(itemId) ?? null;
     },
     watched: {
       add: (c, id, rating) => addWatched(d, c, id, rating),

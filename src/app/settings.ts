@@ -42,8 +42,13 @@ export async function llmContext(d: AppDeps, c: Caller): Promise<LlmContext> {
   };
 }
 
-/** EngineInfo for an answer the offline engine gave because the LLM could not (or may not) answer. */
+/**
+ * EngineInfo for an answer of the offline engine: why the LLM did not answer (no key, switched off, over
+ * budget, failing), or no reason when the LLM was available and simply not needed (nothing to rank).
+ */
 export function offlineInfo(d: AppDeps, ctx: LlmContext, failed?: { reason: EngineInfo['offlineReason']; calls: number; notes: string[] }): EngineInfo {
   const reason = failed?.reason ?? (!d.llmConfigured ? 'no-key' : !ctx.enabled ? 'disabled' : undefined);
-  return { engine: 'offline', offlineReason: reason ?? 'no-key', llmCalls: failed?.calls ?? 0, notes: failed?.notes ?? [] };
+  const info: EngineInfo = { engine: 'offline', llmCalls: failed?.calls ?? 0, notes: failed?.notes ?? [] };
+  if (reason) info.offlineReason = reason;
+  return info;
 }

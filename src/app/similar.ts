@@ -17,8 +17,8 @@ export async function similar(d: AppDeps, c: Caller, input: { itemId?: string; t
     const item = l.catalog.byId.get(input.itemId);
     if (!item) throw new AppError('item.not-found', { itemId: input.itemId });
     seeds = [item.id];
-    notes.push(`nearest to ${displayTitle(item)} by ${d.embedder.model}`);
-  } else notes.push(`nearest to your words by ${d.embedder.model}`);
+    notes.push(`nearest to ${displayTitle(item)} by ${l.catalog.embedder.model}`);
+  } else notes.push(`nearest to your words by ${l.catalog.embedder.model}`);
   const items = await runOffline(d, c, l, {
     intent: 'similar',
     text: seeds ? undefined : text,
@@ -26,9 +26,10 @@ export async function similar(d: AppDeps, c: Caller, input: { itemId?: string; t
     exclude: seeds,
     count,
   });
-  // Similarity is embedding search by design: no generation call. With a provider's embedder it is
-  // that model's answer; with the local embedder it is the offline engine's.
-  const remote = d.embedStats !== undefined;
-  const offline = offlineInfo(d, await llmContext(d, c));
-  return { engine: remote ? 'llm' : 'offline', offlineReason: remote ? undefined : offline.offlineReason, llmCalls: 0, notes, items };
+  // Similarity is embedding search by design: no generation call. It is the provider's answer only when
+  // the catalog's vectors are the provider's (not the local fallback) and the search found something.
+  const remote = d.embedStats !== undefined && l.catalog.embedder === d.embedder;
+  const ctx = await llmContext(d, c);
+  if (remote && items.length) return { engine: 'llm', llmCalls: 0, notes, items };
+  return { ...offlineInfo(d, ctx, remote ? { reason: 'llm-failed', calls: 0, notes: [] } : undefined), notes, items };
 }

@@ -3,7 +3,7 @@ import type { Services } from '../app/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createRouter, type Router } from './router.js';
-import { ThreadRegistry } from './threads.js';
+import { isConversationThread, ThreadRegistry } from './threads.js';
 import type { Command } from './types.js';
 
 export interface BotOptions {
@@ -15,14 +15,19 @@ export interface BotOptions {
   fetch?: typeof globalThis.fetch;
   /**
    * Ask for the privileged Message Content intent (default true). Without it, thread refinement works
-   * when the bot is mentioned, and the bot says so once per thread.
+   * when the bot is mentioned, and the bot says so once per thread. `loginBot` falls back to false when
+   * Discord refuses the intent (4014).
    */
   messageContent?: boolean;
+  /** The lazy defer's delay for cheap handlers (default DEFER_AFTER_MS); tests inject it instead of sleeping. */
+  deferAfterMs?: number;
 }
 
 export interface Bot {
   client: Client;
   router: Router;
+  /** Whether this client asked for the Message Content intent. */
+  messageContent: boolean;
 }
 
 /**
@@ -30,26 +35,28 @@ export interface Bot {
  * `DISCORD_API_URL` goes to the REST base; mentions are off by default and on every reply.
  */
 export function createBot(o: BotOptions): Bot {
+  const messageContent = o.messageContent ?? true;
   const client = new Client({
     intents: [
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
       GatewayIntentBits.DirectMessages,
-      ...(o.messageContent === false ? [] : [GatewayIntentBits.MessageContent]),
+      ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
     ],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     ...(o.config.DISCORD_API_URL ? { rest: { api: o.config.DISCORD_API_URL } } : {}),
   });
-  const router = createRouter({ ...o, registry: new ThreadRegistry() });
+  const router = createRouter({ ...o, messageContent, registry: new ThreadRegistry() });
   client.on(Events.InteractionCreate, (i) => void router.onInteraction(i));
   client.on(Events.MessageCreate, (m) => {
     if (m.author.bot || !client.user) return;
-    const inConversation = m.channel.isThread() ? m.channel.ownerId === client.user.id : !m.inGuild() || m.reference !== null;
+    // The bot's own threads, DMs, and replies anywhere (the handler keeps only an asker's reply to their own list).
+    const inConversation = isConversationThread(m.channel, client.user.id) || !m.inGuild() || m.reference !== null;
     if (inConversation) void router.onMessage(m, client.user.id);
   });
   client.once(Events.ClientReady, (c) => o.logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord ready'));
   client.on(Events.Error, (e) => o.logger.error({ err: e.message }, 'discord client error'));
   client.on(Events.Warn, (w) => o.logger.warn({ warning: w }, 'discord client warning'));
-  return { client, router };
+  return { client, router, messageContent };
 }

@@ -48,7 +48,7 @@ export const recommendationComponents: ComponentHandler[] = [
     prefix: IDS.moreLike,
     async handle(i, services, ctx, rest) {
       const itemId = itemIdOf(i, rest);
-      await defer(i as ButtonInteraction, true);
+      await defer(i as ButtonInteraction, true, { now: true });
       const item = await itemOrThrow(services, ctx, itemId);
       const result = await services.moreLike(ctx.caller, { itemId: item.id, count: 5 });
       await send(i as ButtonInteraction, renderRecommendations(result, { title: `More like ${item.title}`, buttons: true, ephemeral: true }));

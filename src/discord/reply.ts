@@ -13,10 +13,11 @@ interface Pending {
 const pending = new WeakMap<RepliableInteraction, Pending>();
 
 /**
- * Acknowledges work that may take over a second. By default the defer is sent only if no answer is ready
- * within DEFER_AFTER_MS: fast answers then go out as one direct reply (an interaction callback, which
- * discord.js does not count against the 50 requests/s global limit) instead of a defer plus an edit.
- * `now: true` defers at once (needed before `editReply`-based placeholders or progress).
+ * Acknowledges work. `now: true` defers at once: for anything that calls the engine or the LLM (a blocked
+ * event loop would stop a timer from firing in time), and before `editReply`-based placeholders or progress.
+ * Without it (cheap store reads) the defer is sent only if no answer is ready within `afterMs`
+ * (CommandContext.deferAfterMs, DEFER_AFTER_MS by default): fast answers then go out as one direct reply
+ * (an interaction callback, which discord.js does not count against the 50 requests/s global limit).
  */
 export async function defer(i: RepliableInteraction, ephemeral: boolean, o: { now?: boolean; afterMs?: number } = {}): Promise<void> {
   if (i.deferred || i.replied) return;
@@ -61,4 +62,41 @@ export async function send(i: RepliableInteraction, r: Rendered, mode: 'auto' | 
   const eph = p ? p.ephemeral : flags === EPHEMERAL;
   await i.reply({ ...body, ...(eph ? { flags: EPHEMERAL } : {}) });
   return undefined;
+}
+
+const keepOriginal = new WeakSet<RepliableInteraction>();
+
+/**
+ * The public deferred reply stays when an error follows (sendError then only adds the private follow-up):
+ * for a /recommend whose reply carries a thread, which says itself what went wrong.
+ */
+export function keepOriginalOnError(i: RepliableInteraction): void {
+  keepOriginal.add(i);
+}
+
+/**
+ * Sends an error reply, always private whatever came before: a direct ephemeral reply when nothing was sent
+ * yet; an edit of a private defer; after a public defer, the public "thinking…" message is deleted and the
+ * error goes out as an ephemeral follow-up; after a finished reply or a component update, an ephemeral follow-up.
+ */
+export async function sendError(i: RepliableInteraction, r: Rendered): Promise<void> {
+  const p = pending.get(i);
+  if (p?.timer) {
+    clearTimeout(p.timer);
+    p.timer = undefined;
+  }
+  if (p?.deferring) await p.deferring;
+  const { flags: _flags, ...rest } = r;
+  const body = { ...rest, allowedMentions: NO_MENTIONS };
+  if (!i.deferred && !i.replied) {
+    await i.reply({ ...body, flags: EPHEMERAL });
+    return;
+  }
+  // `ephemeral` is true or false after deferReply/reply, null after a component's deferUpdate/update.
+  if (i.deferred && i.ephemeral === true) {
+    await i.editReply(body);
+    return;
+  }
+  if (i.deferred && i.ephemeral === false && !keepOriginal.has(i)) await i.deleteReply().catch(() => undefined);
+  await i.followUp({ ...body, flags: EPHEMERAL });
 }

@@ -6,10 +6,11 @@ import { callerOf } from './caller.js';
 import { recommendationComponents } from './components.js';
 import { asUserError, UserError } from './errors.js';
 import { APOLOGY } from './messages.js';
-import { send } from './reply.js';
+import { DEFER_AFTER_MS, sendError } from './reply.js';
 import { renderError } from './render/misc.js';
 import { NO_MENTIONS } from './render/limits.js';
-import { handleConversationMessage, ThreadRegistry } from './threads.js';
+import { handleConversationMessage } from './conversation-message.js';
+import { ThreadRegistry } from './threads.js';
 import type { Command, CommandContext, ComponentHandler } from './types.js';
 
 export interface RouterOptions {
@@ -20,6 +21,10 @@ export interface RouterOptions {
   clock?: () => number;
   fetch?: typeof globalThis.fetch;
   registry?: ThreadRegistry;
+  /** The lazy defer's delay for cheap handlers (default DEFER_AFTER_MS). */
+  deferAfterMs?: number;
+  /** Whether the bot has the Message Content intent (default true). */
+  messageContent?: boolean;
 }
 
 export interface Router {
@@ -57,6 +62,8 @@ export function createRouter(o: RouterOptions): Router {
     clock: o.clock ?? Date.now,
     fetch: o.fetch ?? globalThis.fetch,
     threads: registry,
+    deferAfterMs: o.deferAfterMs ?? DEFER_AFTER_MS,
+    messageContent: o.messageContent ?? true,
   });
 
   async function handleError(err: unknown, meta: ErrorMeta, answer: (text: string) => Promise<unknown>): Promise<void> {
@@ -92,7 +99,8 @@ export function createRouter(o: RouterOptions): Router {
       return;
     }
     if (!i.isRepliable()) return;
-    const answer = (text: string) => send(i, renderError(text));
+    // Errors are always private, also after a public defer (see sendError).
+    const answer = (text: string) => sendError(i, renderError(text));
     try {
       if (i.isChatInputCommand()) {
         meta.kind = 'command';
@@ -117,7 +125,7 @@ export function createRouter(o: RouterOptions): Router {
   async function onMessage(m: Message, botId: string): Promise<void> {
     if (m.author.bot) return;
     try {
-      await handleConversationMessage(m, { services: o.services, registry, logger: o.logger, botId });
+      await handleConversationMessage(m, { services: o.services, registry, logger: o.logger, botId, messageContent: o.messageContent ?? true });
     } catch (err) {
       await handleError(err, { kind: 'message', userId: m.author.id, guildId: m.guildId }, (text) =>
         m.reply({ ...renderError(text), flags: undefined, allowedMentions: NO_MENTIONS }),

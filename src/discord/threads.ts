@@ -1,29 +1,28 @@
 import { ChannelType, type ChatInputCommandInteraction, type Message } from 'discord.js';
-import type { Caller, RecResult, Services } from '../app/types.js';
 import type { Logger } from '../log.js';
-import { callerOf } from './caller.js';
-import { renderRecommendations } from './render/recommendations.js';
-import { LIMITS, NO_MENTIONS } from './render/limits.js';
+import { LIMITS } from './render/limits.js';
 
 /**
  * Who asked in which conversation thread. The conversation itself lives in the store under the thread id
  * (it survives restarts); this registry only caches the owner, and after a restart reads it back from
- * the thread's starter message (the list), which names the asker as `<@id>` (mentions are never pinged).
+ * the newest list in the thread that names its asker as `<@id>` (mentions are never pinged).
  */
 export class ThreadRegistry {
   private readonly owners = new Map<string, string>();
   private readonly warnedNoContent = new Set<string>();
   remember(threadId: string, ownerId: string): void {
+    this.owners.delete(threadId);
     this.owners.set(threadId, ownerId);
     if (this.owners.size > 10_000) this.owners.delete(this.owners.keys().next().value as string);
   }
   owner(threadId: string): string | undefined {
     return this.owners.get(threadId);
   }
-  /** True the first time only: the bot explains the missing Message Content intent once per thread. */
-  shouldWarnNoContent(threadId: string): boolean {
-    if (this.warnedNoContent.has(threadId)) return false;
-    this.warnedNoContent.add(threadId);
+  /** True the first time only: the bot explains the missing Message Content intent once per channel. */
+  shouldWarnNoContent(channelId: string): boolean {
+    if (this.warnedNoContent.has(channelId)) return false;
+    this.warnedNoContent.add(channelId);
+    if (this.warnedNoContent.size > 10_000) this.warnedNoContent.delete(this.warnedNoContent.values().next().value as string);
     return true;
   }
 }
@@ -39,17 +38,44 @@ export const ASKED_BY = 'Asked by';
 export function askedBy(ownerId: string): string {
   return `${ASKED_BY} <@${ownerId}>`;
 }
+const ASKED_BY_RE = new RegExp(`^${ASKED_BY} <@!?(\\d+|[^>\\s]+)>`);
+function askedByOf(content: string): string | undefined {
+  return ASKED_BY_RE.exec(content)?.[1];
+}
 
-export function refineHint(threadId: string): string {
-  return `Refine it in <#${threadId}>: say what to change ("swap the second one", "no horror", "something older"). Only the asker's messages count.`;
+/** The heading of every /recommend answer: how a reply's target is known as a list (with the command name). */
+export const RECOMMEND_TITLE = 'Recommendations: ';
+
+/** How to refine in a new conversation thread; `mentionName` when the bot can only read messages that mention it. */
+export function refineHint(threadId: string, mentionName?: string): string {
+  return mentionName
+    ? `Refine it in <#${threadId}> by mentioning me: \`@${mentionName} no horror\` (I can only read messages that mention me). Only the asker's messages count.`
+    : `Refine it in <#${threadId}>: say what to change ("swap the second one", "no horror", "something older"). Only the asker's messages count.`;
+}
+
+/** The hint of a /recommend made inside an existing conversation thread: the new list replaces the old one. */
+export function replaceHint(mentionName?: string): string {
+  const how = mentionName ? `mention me (\`@${mentionName} no horror\`)` : 'say what to change ("no horror", "something older")';
+  return `This starts a new conversation in this thread: it replaces the previous list, and only the new asker's messages refine it. To refine, ${how}.`;
+}
+
+/** The hint of an inline answer in a server channel; `mentionName` when replies must mention the bot to be read. */
+export function replyHint(mentionName?: string): string {
+  return mentionName ? `Reply to this message and mention me (\`@${mentionName}\`) to refine it.` : 'Reply to this message to refine it.';
+}
+
+/** True for a thread the bot created: its conversation threads (it creates no others). */
+export function isConversationThread(ch: { isThread(): boolean; ownerId?: string | null } | null, botId: string): boolean {
+  return !!ch && ch.isThread() && ch.ownerId === botId;
 }
 
 /**
- * Opens the conversation thread on the reply message BEFORE computing the list, so that the
- * conversation id is the thread id from the first turn. Returns null where no thread can be made
- * (DMs, threads, inline mode), and the caller then uses an inline conversation id.
+ * Opens the conversation thread on the reply message BEFORE computing the list, so that the conversation
+ * id is the thread id from the first turn. Returns null where no thread can be made (DMs, threads, other
+ * channel types), and also when Discord refuses it (no Create Public Threads permission): the reply is then
+ * already deferred publicly and the caller answers inline.
  */
-export async function openThread(i: ChatInputCommandInteraction, request: string, registry: ThreadRegistry): Promise<{ id: string } | null> {
+export async function openThread(i: ChatInputCommandInteraction, request: string, registry: ThreadRegistry, logger?: Logger): Promise<{ id: string } | null> {
   const ch = i.channel;
   if (!i.inGuild() || !ch || (ch.type !== ChannelType.GuildText && ch.type !== ChannelType.GuildAnnouncement)) return null;
   if (i.deferred || i.replied) throw new Error('openThread must acknowledge the interaction itself');
@@ -57,70 +83,43 @@ export async function openThread(i: ChatInputCommandInteraction, request: string
   const res = await i.deferReply({ withResponse: true });
   const msg = res.resource?.message;
   if (!msg) return null;
-  const thread = await msg.startThread({ name: threadName(i.user.globalName ?? i.user.username, request), autoArchiveDuration: 1440 });
-  registry.remember(thread.id, i.user.id);
-  return { id: thread.id };
+  try {
+    const thread = await msg.startThread({ name: threadName(i.user.globalName ?? i.user.username, request), autoArchiveDuration: 1440 });
+    registry.remember(thread.id, i.user.id);
+    return { id: thread.id };
+  } catch (e) {
+    logger?.info({ err: e instanceof Error ? e.message : String(e), channelId: ch.id }, 'could not open a conversation thread; answering inline');
+    return null;
+  }
 }
 
-/** The id of an inline conversation (DMs, inline mode): one per channel and user; store-safe characters only. */
+/** The id of a DM conversation: one per DM channel and user; store-safe characters only. */
 export function inlineConversationId(channelId: string, userId: string): string {
   return `inline.${channelId}.${userId}`;
 }
 
-async function ownerFromThread(message: Message, registry: ThreadRegistry, botId: string): Promise<string | undefined> {
-  const cached = registry.owner(message.channelId);
-  if (cached) return cached;
-  const ch = message.channel;
-  if (!ch.isThread() || ch.ownerId !== botId) return undefined;
-  const starter = await ch.fetchStarterMessage().catch(() => null);
-  if (!starter || starter.author.id !== botId) return undefined;
-  const id = starter.interactionMetadata?.user.id ?? starter.content.match(new RegExp(`^${ASKED_BY} <@!?([^>\\s]+)>`))?.[1];
-  if (id) registry.remember(message.channelId, id);
-  return id;
-}
-
-export interface ThreadDeps {
-  services: Services;
-  registry: ThreadRegistry;
-  logger: Logger;
-  botId: string;
+/** The id of an inline conversation in a server: one per /recommend answer, named by its interaction id. */
+export function answerConversationId(interactionId: string): string {
+  return `inline.${interactionId}`;
 }
 
 /**
- * A message in a conversation: the asker's messages refine the list, everyone else's are ignored.
- * Returns what it did, for logs and tests. Errors propagate to the one error handler.
+ * The asker of a conversation thread: cached, else the newest bot message in the thread that names its
+ * asker (a /recommend inside the thread replaces the conversation), else the thread's starter message.
  */
-export async function handleConversationMessage(message: Message, d: ThreadDeps): Promise<'refined' | 'ignored' | 'warned'> {
-  if (message.author.bot || message.system) return 'ignored';
-  let conversationId: string;
-  if (message.channel.isThread()) {
-    const owner = await ownerFromThread(message, d.registry, d.botId);
-    if (!owner || owner !== message.author.id) return 'ignored';
-    conversationId = message.channelId;
-  } else if (!message.inGuild()) {
-    conversationId = inlineConversationId(message.channelId, message.author.id);
-  } else {
-    // Inline conversations in a server channel refine only by replying to the bot's list.
-    const ref = message.reference?.messageId ? await message.fetchReference().catch(() => null) : null;
-    if (!ref || ref.author.id !== d.botId) return 'ignored';
-    conversationId = inlineConversationId(message.channelId, message.author.id);
+export async function ownerFromThread(message: Message, registry: ThreadRegistry, botId: string): Promise<string | undefined> {
+  const cached = registry.owner(message.channelId);
+  if (cached) return cached;
+  const ch = message.channel;
+  if (!isConversationThread(ch, botId) || !ch.isThread()) return undefined;
+  const recent = await ch.messages.fetch({ limit: 50 }).catch(() => null);
+  const newest = recent ? [...recent.values()].sort((a, b) => b.createdTimestamp - a.createdTimestamp) : [];
+  let id = newest.map((m) => (m.author.id === botId ? askedByOf(m.content) : undefined)).find(Boolean);
+  if (!id) {
+    const starter = await ch.fetchStarterMessage().catch(() => null);
+    if (!starter || starter.author.id !== botId) return undefined;
+    id = starter.interactionMetadata?.user.id ?? askedByOf(starter.content);
   }
-  const mentioned = message.mentions.users.has(d.botId);
-  const text = message.content.replace(new RegExp(`<@!?${d.botId}>`, 'g'), '').trim();
-  if (!text) {
-    if (message.content === '' && !mentioned && message.attachments.size === 0 && d.registry.shouldWarnNoContent(message.channelId)) {
-      await message.reply({
-        content: 'I cannot read messages here (the Message Content intent is off for this bot). Mention me to refine: `@Tastemaker no horror please`.',
-        allowedMentions: NO_MENTIONS,
-      });
-      return 'warned';
-    }
-    return 'ignored';
-  }
-  const caller: Caller = callerOf({ guildId: message.guildId, user: message.author });
-  if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
-  const result: RecResult = await d.services.refine(caller, { conversationId, text });
-  await message.reply({ ...renderRecommendations(result, { title: 'Updated list', buttons: true }), allowedMentions: NO_MENTIONS });
-  return 'refined';
+  if (id) registry.remember(message.channelId, id);
+  return id;
 }
-

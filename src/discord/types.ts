@@ -21,6 +21,13 @@ export interface CommandContext {
   fetch: typeof globalThis.fetch;
   /** Remembers who asked in a conversation thread (see threads.ts). */
   threads: import('./threads.js').ThreadRegistry;
+  /**
+   * How long a cheap handler (store reads) may work before its lazy defer fires (`defer(i, e, { afterMs })`);
+   * DEFER_AFTER_MS by default, injectable so tests need no real sleeps. Engine and LLM work defers at once.
+   */
+  deferAfterMs: number;
+  /** Whether the bot runs with the Message Content intent; without it only messages that mention it can be read. */
+  messageContent: boolean;
 }
 
 export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;

@@ -1,4 +1,4 @@
-import type { LlmProvider } from '../llm/types.js';
+import { LlmError, type LlmProvider } from '../llm/types.js';
 import type { Embedder } from './types.js';
 
 /** Scales to unit length (Gemini's vectors below 3072 dims are not normalised). */
@@ -13,20 +13,27 @@ function l2normalize(v: Float32Array): Float32Array {
 }
 
 /**
- * Embeddings from an OpenAI-compatible server. Model id: `openai:{embedModel}:{dims}`; when the size was not
- * configured it is learnt from the first answer, so read `model`/`dims` after the first `embed`.
+ * Embeddings from an OpenAI-compatible server. Model id: `openai:{embedModel}:{dims}`. With a configured size
+ * (OPENAI_EMBED_DIMS, the provider's `embedDims`), `model` and `dims` are fixed up front, before any request,
+ * so vector indexes and caches can be set up at once; only a provider built without a size learns it from
+ * the first answer (read `model`/`dims` after the first `embed` then).
  */
 export function createOpenAiEmbedder(provider: LlmProvider): Embedder {
+  const fixed = provider.embedDims > 0 ? provider.embedDims : undefined;
+  const dims = () => fixed ?? provider.embedDims;
   return {
     get model() {
-      return `openai:${provider.embedModel}:${provider.embedDims}`;
+      return `openai:${provider.embedModel}:${dims()}`;
     },
     get dims() {
-      return provider.embedDims;
+      return dims();
     },
     async embed(texts, opts) {
       if (texts.length === 0) return [];
       const { vectors } = await provider.embed(texts, opts);
+      if (vectors.length !== texts.length || (fixed !== undefined && vectors.some((v) => v.length !== fixed))) {
+        throw new LlmError('server', `embedding answer does not match the request (${texts.length} x ${dims()})`);
+      }
       return vectors.map(l2normalize);
     },
   };

@@ -55,6 +55,7 @@ export interface LlmLimits {
   /** Most recent history items put in one prompt. */
   maxHistory: number;
   cacheTtlMs: number;
+  /** Per attempt (LLM_TIMEOUT_MS); one call with its retries may take `llmDeadlineMs(timeoutMs)`. */
   timeoutMs: number;
   pointwiseConcurrency: number;
   /** Longest list pairwise ranking compares (default 8); longer lists rank their top part only. */

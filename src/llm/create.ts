@@ -14,6 +14,7 @@ export interface ProviderDeps {
 
 /** The configured provider, or null when LLM_PROVIDER=none (the offline engine answers everything). */
 export function createProvider(config: Config, deps: ProviderDeps = {}): LlmProvider | null {
+  // per attempt: one call with its retries is bounded by llmDeadlineMs(LLM_TIMEOUT_MS) in the gateway
   const common = { timeoutMs: config.LLM_TIMEOUT_MS, clock: deps.clock, retry: deps.retry, breaker: deps.breaker };
   switch (config.LLM_PROVIDER) {
     case 'gemini':
@@ -34,6 +35,7 @@ export function createProvider(config: Config, deps: ProviderDeps = {}): LlmProv
         model: config.OPENAI_MODEL,
         apiKey: config.OPENAI_API_KEY,
         embedModel: config.OPENAI_EMBED_MODEL,
+        embedDims: config.OPENAI_EMBED_DIMS,
         fetch: deps.fetch,
       });
     default:

@@ -1,8 +1,9 @@
 import type { Logger } from '../log.js';
-import { checkBudget } from './budget.js';
 import type { ResponseCache } from './cache.js';
 import type { LlmContext, LlmFailReason, UsageLike } from './contracts.js';
 import type { Parsed } from './parse.js';
+import { createReserver } from './reserve.js';
+import { llmDeadlineMs } from './retry.js';
 import { deadline } from './timing.js';
 import { LlmError, type ChatMessage, type JsonSchema, type LlmProvider, type LlmUsage } from './types.js';
 
@@ -22,6 +23,8 @@ export interface GatewayCall<T> {
   parse(text: string): Parsed<T>;
   /** What the answer depends on, hashed into the cache key (default: the prompt itself). */
   cacheInputs?: unknown;
+  /** Aborts the call (e.g. the pipeline stage that made it timed out): no request starts, a running one stops. */
+  signal?: AbortSignal;
 }
 
 export type GatewayResult<T> =
@@ -33,7 +36,7 @@ export interface GatewayDeps {
   cache: ResponseCache;
   usage: UsageLike;
   logger: Logger;
-  /** Overall wait for one logical call, retries included. */
+  /** Per-attempt timeout (the provider's); one logical call, retries included, gets `llmDeadlineMs(timeoutMs)`. */
   timeoutMs: number;
   clock?: () => number;
 }
@@ -50,16 +53,22 @@ const FAIL_NOTES: Record<LlmError['kind'], string> = {
   network: 'the LLM could not be reached',
 };
 
+const CANCELLED = { ok: false, reason: 'llm-failed', calls: 0, note: FAIL_NOTES.timeout } as const;
+
 /**
- * The only way a use reaches a provider: cache, then budget (checked BEFORE any request), then one call,
- * then usage recording and one log line (use, latency, tokens; never prompts or keys).
+ * The only way a use reaches a provider: cache, then a budget reservation (checked and counted BEFORE any
+ * request, atomically per scope), then one call under the overall deadline, then the tokens and one log
+ * line (use, latency, tokens; never prompts or keys).
  */
 export function createGateway(d: GatewayDeps) {
   const clock = d.clock ?? Date.now;
+  const reserver = createReserver(d.usage, clock);
+  const overallMs = llmDeadlineMs(d.timeoutMs);
   return async function run<T>(ctx: LlmContext, call: GatewayCall<T>): Promise<GatewayResult<T>> {
     const p = d.provider;
     if (!p) return { ok: false, reason: 'no-key', calls: 0, note: 'no LLM is configured' };
     if (!ctx.enabled) return { ok: false, reason: 'disabled', calls: 0, note: 'the LLM is turned off here' };
+    if (call.signal?.aborted) return CANCELLED;
     const log = d.logger.child({ use: call.use, provider: p.name, model: p.model, scope: ctx.scope });
     const key = d.cache.key(call.use, call.prompt.version, p.model, call.cacheInputs ?? call.prompt);
     const hit = await d.cache.get(key);
@@ -70,16 +79,20 @@ export function createGateway(d: GatewayDeps) {
         return { ok: true, value: parsed.value, calls: 0, usage: { promptTokens: 0, outputTokens: 0 }, cached: true };
       }
     }
-    const over = await checkBudget(d.usage, ctx.scope, ctx.userId, ctx.budget);
+    const over = await reserver.reserve(ctx);
     if (over) {
       log.info({ outcome: 'over-budget' }, 'llm call skipped');
       return { ok: false, reason: 'over-budget', calls: 0, note: over };
     }
+    if (call.signal?.aborted) {
+      reserver.release(ctx);
+      return CANCELLED;
+    }
     const started = clock();
-    const dl = deadline(d.timeoutMs);
+    const dl = deadline(overallMs, call.signal);
     try {
       const r = await p.generate({ use: call.use, ...call.prompt, signal: dl.signal });
-      await d.usage.add(ctx.scope, ctx.userId, { calls: 1, ...r.usage });
+      if (r.usage.promptTokens + r.usage.outputTokens > 0) await d.usage.add(ctx.scope, ctx.userId, { calls: 0, ...r.usage });
       const parsed = call.parse(r.text);
       log.info(
         { cached: false, latencyMs: r.latencyMs, promptTokens: r.usage.promptTokens, outputTokens: r.usage.outputTokens, finishReason: r.finishReason, outcome: parsed.ok ? 'ok' : 'bad-answer' },
@@ -91,9 +104,11 @@ export function createGateway(d: GatewayDeps) {
     } catch (e) {
       const err = e instanceof LlmError ? e : new LlmError('network', 'unexpected provider failure');
       const wentOut = err.kind !== 'circuit-open';
-      if (wentOut) await d.usage.add(ctx.scope, ctx.userId, { calls: 1, promptTokens: 0, outputTokens: 0 });
-      log.warn({ latencyMs: clock() - started, outcome: 'llm-failed', kind: dl.timedOut() ? 'timeout' : err.kind }, 'llm call failed');
-      const note = dl.timedOut() ? FAIL_NOTES.timeout : FAIL_NOTES[err.kind];
+      if (!wentOut) reserver.release(ctx);
+      // our own deadline, or the caller's (a stage timeout), both read as "too slow"
+      const late = dl.signal.aborted;
+      log.warn({ latencyMs: clock() - started, outcome: 'llm-failed', kind: late ? 'timeout' : err.kind }, 'llm call failed');
+      const note = late ? FAIL_NOTES.timeout : FAIL_NOTES[err.kind];
       return { ok: false, reason: 'llm-failed', calls: wentOut ? 1 : 0, note };
     } finally {
       dl.done();

@@ -10,7 +10,10 @@ export interface OpenAiProviderOptions {
   model: string;
   apiKey?: string;
   embedModel?: string;
-  /** Known embedding size; when left out it is learnt from the first answer. */
+  /**
+   * Embedding size (OPENAI_EMBED_DIMS): reported up front, sent as `dimensions` while the server accepts it,
+   * and checked on every answer. Left out (or 0): learnt from the first answer.
+   */
   embedDims?: number;
   timeoutMs?: number;
   retry?: RetryOptions;
@@ -38,7 +41,10 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): LlmProvider {
   const batch = opts.embedBatch ?? 100;
   const breaker = opts.breaker && 'tryPass' in opts.breaker ? opts.breaker : createBreaker({ clock, ...(opts.breaker ?? {}) });
   const embedModel = opts.embedModel ?? opts.model;
-  let embedDims = opts.embedDims ?? 0;
+  const wantDims = opts.embedDims !== undefined && opts.embedDims > 0 ? opts.embedDims : undefined;
+  let embedDims = wantDims ?? 0;
+  /** Set once the server refused `dimensions` (older models and servers); later requests leave it out. */
+  let dimensionsUnsupported = false;
   /** Set once the server refused `json_schema`; later calls ask for `json_object` directly. */
   let schemaUnsupported = false;
 
@@ -126,18 +132,34 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): LlmProvider {
       let requests = 0;
       for (let i = 0; i < texts.length; i += batch) {
         const chunk = texts.slice(i, i + batch);
-        const a = await withRetry(
-          () => {
-            requests++;
-            return post<EmbedAnswer>('/v1/embeddings', { model: embedModel, input: chunk }, o.signal);
-          },
-          breaker,
-          opts.retry,
-          o.signal,
-        );
+        const ask = (dims: number | undefined) => {
+          requests++;
+          return post<EmbedAnswer>('/v1/embeddings', { model: embedModel, input: chunk, ...(dims ? { dimensions: dims } : {}) }, o.signal);
+        };
+        const once = async (): Promise<EmbedAnswer> => {
+          if (wantDims && !dimensionsUnsupported) {
+            try {
+              return await ask(wantDims);
+            } catch (e) {
+              if (!(e instanceof LlmError && e.kind === 'bad-request')) throw e;
+              dimensionsUnsupported = true; // the answer's size is still checked below
+            }
+          }
+          return ask(undefined);
+        };
+        const a = await withRetry(once, breaker, opts.retry, o.signal);
         const data = [...(a.data ?? [])].sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
         if (data.length !== chunk.length) throw new LlmError('server', 'embedding count mismatch');
-        for (const d of data) vectors.push(Float32Array.from(d.embedding ?? []));
+        for (const d of data) {
+          const v = Float32Array.from(d.embedding ?? []);
+          if (wantDims && v.length !== wantDims) {
+            throw new LlmError(
+              'bad-request',
+              `the embedding model ${embedModel} returned ${v.length}-dimensional vectors, but OPENAI_EMBED_DIMS is ${wantDims}: set OPENAI_EMBED_DIMS=${v.length}`,
+            );
+          }
+          vectors.push(v);
+        }
       }
       if (vectors.length > 0 && embedDims === 0) embedDims = vectors[0].length;
       return { vectors, requests };

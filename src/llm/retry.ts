@@ -2,8 +2,22 @@ import { LlmError } from './types.js';
 import type { Breaker } from './breaker.js';
 import { sleep as realSleep, type Sleep } from './timing.js';
 
+/** Retries after the first attempt when none are configured. */
+export const DEFAULT_RETRIES = 2;
+/** Room for the backoff waits between attempts in `llmDeadlineMs` (the defaults wait at most 0.5 s + 1 s). */
+export const BACKOFF_ALLOWANCE_MS = 2_000;
+
+/**
+ * The longest one logical LLM call may take, retries included: every attempt at its full per-attempt
+ * timeout (`timeoutMs`, LLM_TIMEOUT_MS) plus the backoff between them, i.e. 3 x timeoutMs + 2 s. The gateway
+ * gives up at this deadline; a pipeline stage that wraps one LLM call should use it as its timeout.
+ */
+export function llmDeadlineMs(timeoutMs: number): number {
+  return (DEFAULT_RETRIES + 1) * timeoutMs + BACKOFF_ALLOWANCE_MS;
+}
+
 export interface RetryOptions {
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default DEFAULT_RETRIES = 2). */
   retries?: number;
   /** First backoff delay; doubles each retry, jittered to 50-100% (default 500 ms). */
   baseDelayMs?: number;
@@ -29,7 +43,7 @@ export async function withRetry<T>(
   opts: RetryOptions = {},
   signal?: AbortSignal,
 ): Promise<T> {
-  const retries = opts.retries ?? 2;
+  const retries = opts.retries ?? DEFAULT_RETRIES;
   const base = opts.baseDelayMs ?? 500;
   const max = opts.maxDelayMs ?? 10_000;
   const sleep = opts.sleep ?? realSleep;

@@ -4,7 +4,9 @@
  *   ranking stage of a list (conversation, refinement turn, next). Fail-open: when the LLM cannot answer
  *   the stage throws, the runner skips it, and the offline order stands.
  * - `LlmTitleSource`: titles the LLM proposes (open world), resolved against the catalog when one exists.
- * Both keep their outcome (calls, notes, why it failed) for the reply.
+ * Both keep their outcome (calls, notes, why it failed) for the reply, and pass the AbortSignal the pipeline
+ * gives them (it aborts when the stage times out) to the LLM call, so a timed-out stage stops its call.
+ * Use `llmDeadlineMs(LLM_TIMEOUT_MS)` (retry.ts) as their `timeoutMs`: the gateway's own overall deadline.
  */
 import type { Candidate, CandidateSource, RecQuery, Scorer } from '../recsys/types.js';
 import type { LlmFailReason, LlmOutcome, Pick } from './contracts.js';
@@ -25,7 +27,8 @@ export class LlmPicksScorer<V extends PicksValue> implements Scorer {
   outcome: LlmOutcome<V> | undefined;
 
   constructor(
-    private readonly call: (cs: Candidate[]) => Promise<LlmOutcome<V>>,
+    /** `signal` aborts when the stage times out: pass it to the use (`{ signal }`). */
+    private readonly call: (cs: Candidate[], signal?: AbortSignal) => Promise<LlmOutcome<V>>,
     readonly timeoutMs: number,
   ) {}
 
@@ -35,8 +38,8 @@ export class LlmPicksScorer<V extends PicksValue> implements Scorer {
     return o?.ok ? o.value.picks.find((p) => p.id === itemId && p.by === 'llm')?.reason : undefined;
   }
 
-  async score(_q: RecQuery, cs: Candidate[]): Promise<number[]> {
-    const out = await this.call(cs);
+  async score(_q: RecQuery, cs: Candidate[], signal?: AbortSignal): Promise<number[]> {
+    const out = await this.call(cs, signal);
     this.outcome = out;
     if (!out.ok) throw new LlmStageError(out.reason, out.notes);
     const n = out.value.picks.length;
@@ -47,7 +50,8 @@ export class LlmPicksScorer<V extends PicksValue> implements Scorer {
 }
 
 export interface LlmTitleSourceOptions {
-  propose: (count: number) => Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
+  /** `signal` aborts when the stage times out: pass it to the use (`{ signal }`). */
+  propose: (count: number, signal?: AbortSignal) => Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
   /** The catalog item a title is, or undefined. */
   resolve: (title: OpenWorldTitle) => string | undefined;
   /** Id for a title no catalog item matches (open world); undefined drops it. */
@@ -66,8 +70,8 @@ export class LlmTitleSource implements CandidateSource {
     this.timeoutMs = o.timeoutMs;
   }
 
-  async fetch(q: RecQuery, k: number): Promise<Candidate[]> {
-    const out = await this.o.propose(Math.min(k, q.count));
+  async fetch(q: RecQuery, k: number, signal?: AbortSignal): Promise<Candidate[]> {
+    const out = await this.o.propose(Math.min(k, q.count), signal);
     this.outcome = out;
     if (!out.ok) throw new LlmStageError(out.reason, out.notes);
     const seen = new Set<string>();

@@ -8,9 +8,9 @@ import { rankPairwise } from './uses/pairwise.js';
 import { conversation, next, openWorld, type ConversationArgs, type NextArgs, type OpenWorldArgs, type OpenWorldTitle } from './uses/pick.js';
 import { predict, rankListwise, rankPointwise, type Ratings } from './uses/rank.js';
 import { refine, type RefineArgs, type RefineValue } from './uses/refine.js';
-import type { UseEnv } from './uses/shared.js';
+import type { CallOptions, UseEnv } from './uses/shared.js';
 
-export type { ConversationArgs, NextArgs, OpenWorldArgs, OpenWorldTitle, RefineArgs, RefineValue, Ratings };
+export type { CallOptions, ConversationArgs, NextArgs, OpenWorldArgs, OpenWorldTitle, RefineArgs, RefineValue, Ratings };
 
 export interface LlmUsesDeps {
   /** null when no LLM is configured: every method answers `{ ok: false, reason: 'no-key' }` at once. */
@@ -22,19 +22,20 @@ export interface LlmUsesDeps {
   clock?: () => number;
 }
 
+/** Every method takes an optional last `CallOptions` ({ signal }): aborting it stops the use (ok:false). */
 export interface LlmUses {
   /** One call: picks among candidate ids and orders them (listwise), a reason each. */
-  conversation(ctx: LlmContext, a: ConversationArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
+  conversation(ctx: LlmContext, a: ConversationArgs, o?: CallOptions): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
   /** No catalog: proposed titles, to resolve with `matchTitle`. */
-  openWorld(ctx: LlmContext, a: OpenWorldArgs): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
+  openWorld(ctx: LlmContext, a: OpenWorldArgs, o?: CallOptions): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
   /** One refinement turn of a conversation. */
-  refine(ctx: LlmContext, a: RefineArgs): Promise<LlmOutcome<RefineValue>>;
+  refine(ctx: LlmContext, a: RefineArgs, o?: CallOptions): Promise<LlmOutcome<RefineValue>>;
   /** Sequential: next items from the ordered (oldest first) history. */
-  next(ctx: LlmContext, a: NextArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
-  predict(ctx: LlmContext, a: { ratings: Ratings; target: ItemBrief }): Promise<LlmOutcome<{ rating: number; why: string }>>;
-  rankPointwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[] }): Promise<LlmOutcome<{ scores: Record<string, number>; calls: number }>>;
-  rankPairwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }): Promise<LlmOutcome<{ order: string[] }>>;
-  rankListwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }): Promise<LlmOutcome<{ order: string[] }>>;
+  next(ctx: LlmContext, a: NextArgs, o?: CallOptions): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
+  predict(ctx: LlmContext, a: { ratings: Ratings; target: ItemBrief }, o?: CallOptions): Promise<LlmOutcome<{ rating: number; why: string }>>;
+  rankPointwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[] }, o?: CallOptions): Promise<LlmOutcome<{ scores: Record<string, number>; calls: number }>>;
+  rankPairwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }, o?: CallOptions): Promise<LlmOutcome<{ order: string[] }>>;
+  rankListwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }, o?: CallOptions): Promise<LlmOutcome<{ order: string[] }>>;
   matchTitle: typeof matchTitle;
 }
 
@@ -50,14 +51,14 @@ export function createLlmUses(d: LlmUsesDeps): LlmUses {
   });
   const env: UseEnv = { run, limits: d.limits };
   return {
-    conversation: (ctx, a) => conversation(env, ctx, a),
-    openWorld: (ctx, a) => openWorld(env, ctx, a),
-    refine: (ctx, a) => refine(env, ctx, a),
-    next: (ctx, a) => next(env, ctx, a),
-    predict: (ctx, a) => predict(env, ctx, a),
-    rankPointwise: (ctx, a) => rankPointwise(env, ctx, a),
-    rankPairwise: (ctx, a) => rankPairwise(env, ctx, a),
-    rankListwise: (ctx, a) => rankListwise(env, ctx, a),
+    conversation: (ctx, a, o) => conversation(env, ctx, a, o),
+    openWorld: (ctx, a, o) => openWorld(env, ctx, a, o),
+    refine: (ctx, a, o) => refine(env, ctx, a, o),
+    next: (ctx, a, o) => next(env, ctx, a, o),
+    predict: (ctx, a, o) => predict(env, ctx, a, o),
+    rankPointwise: (ctx, a, o) => rankPointwise(env, ctx, a, o),
+    rankPairwise: (ctx, a, o) => rankPairwise(env, ctx, a, o),
+    rankListwise: (ctx, a, o) => rankListwise(env, ctx, a, o),
     matchTitle,
   };
 }

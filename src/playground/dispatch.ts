@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Caller, Services } from '../app/types.js';
 import { UserError } from '../discord/errors.js';
 import { checkRating, RANK_MAX, splitTitles } from '../discord/options.js';
-import { bytes as human, stars, titleOf } from '../discord/render/escape.js';
+import { bytes as human, num, stars, titleOf } from '../discord/render/escape.js';
 import { progressLine, renderCatalogExport, renderCatalogInfo, renderUploadReport } from '../discord/render/catalog.js';
 import type { Rendered } from '../discord/render/limits.js';
 import { renderHelp, renderImportReport, renderNotice, renderPrivacyExport } from '../discord/render/misc.js';
@@ -155,8 +155,12 @@ async function catalog(s: Session, args: string): Promise<Rendered> {
       });
       return renderUploadReport(report, basename(path));
     }
-    case 'starter':
+    case 'starter': {
+      // The playground switches the starter on by itself: saying "replaced, added 0" again would only confuse.
+      const info = await sv.catalog.info(c.scope);
+      if (info?.source === 'starter') return renderNotice(`The starter catalog is already on (${num(info.itemCount)} items).`);
       return renderUploadReport(await sv.catalog.starter(c), 'starter catalog');
+    }
     case 'info':
       return renderCatalogInfo(await sv.catalog.info(c.scope));
     case 'export': {

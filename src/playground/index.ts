@@ -6,6 +6,7 @@ import { APOLOGY } from '../discord/messages.js';
 import { renderRecommendations } from '../discord/render/recommendations.js';
 import { dispatch, type Session } from './dispatch.js';
 import { parseLine } from './parse.js';
+import { saveReplyFiles } from './save.js';
 import { toText } from './text.js';
 
 export interface PlaygroundOptions {
@@ -17,6 +18,8 @@ export interface PlaygroundOptions {
   /** Default: scope `playground`, user `local`. */
   caller?: Caller;
   maxBytes?: number;
+  /** Where files a command returns (`/catalog export`, `/privacy export`) are written, never overwriting. Default: the working folder. */
+  outDir?: string;
   /** Where unexpected errors go (never to the answer text). Default: nowhere. */
   onError?: (e: unknown) => void;
 }
@@ -44,7 +47,11 @@ export async function runPlayground(o: PlaygroundOptions): Promise<void> {
       if (p.kind === 'command') {
         const r = await dispatch(session, p.name, p.args);
         if (r === 'quit') quit = true;
-        else write(toText(r));
+        else if (!r.files?.length) write(toText(r));
+        else {
+          const saved = await saveReplyFiles(o.outDir ?? process.cwd(), r.files);
+          write([toText({ ...r, files: undefined }), ...saved].filter(Boolean).join('\n'));
+        }
       } else if (p.kind === 'text') {
         if (!session.conversationId) write('Start with /recommend <what you want>; then plain text refines it. /help lists commands.');
         else {

@@ -11,6 +11,8 @@ export interface Constraints {
   excludeTags?: string[];
   minYear?: number;
   maxYear?: number;
+  /** Inclusive year ranges to leave out ("no 80s movies" -> [[1980, 1989]]). */
+  excludeYears?: [number, number][];
 }
 
 export interface RecQuery {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeServices, STARTER, type FakeServices } from '../helpers/fake-services.js';
+import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
 import { MEMBER, startHarness, visibleText, type Harness } from './harness.js';
 
 const csv = (n: number) => 'id,title,year,tags\n' + Array.from({ length: n }, (_, k) => `i${k},Item ${k},${1950 + (k % 70)},tag${k % 7}`).join('\n') + '\n';
@@ -19,13 +19,17 @@ describe('e2e: /catalog upload', () => {
   const downloads = (name: string) => h.emu.log.filter((c) => c.method === 'GET' && c.path.includes(name));
 
   it('GIVEN a member without Manage Server THEN the upload is refused before any download and the catalog is unchanged', async () => {
+    const infoBefore = await sv.catalog.info('g1');
+    const itemsBefore = await sv.catalog.export('g1');
+    expect(itemsBefore.length, 'set-up: the server has a catalog to protect').toBeGreaterThan(0);
     const att = h.emu.addAttachment('member.csv', enc(csv(10)), 'text/csv');
     const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'upload', attachments: { file: att }, user: MEMBER });
     expect(r.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(visibleText(r.final())).toContain('You need the **Manage Server** permission to use `/catalog upload`');
     expect(downloads('member.csv')).toHaveLength(0);
     expect(sv.calls.some((c) => c.method === 'catalog.upload')).toBe(false);
-    expect(sv.catalogs.get('g1') ?? STARTER).toEqual(STARTER);
+    expect(await sv.catalog.info('g1')).toEqual(infoBefore);
+    expect(await sv.catalog.export('g1')).toEqual(itemsBefore);
   });
 
   it('GIVEN an admin uploads 1,000 rows THEN the reply shows throttled progress edits, then the final report', async () => {

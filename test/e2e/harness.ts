@@ -35,6 +35,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   clock?: () => number;
   messageContent?: boolean;
+  /** The lazy defer's delay for cheap commands (default: the bot's DEFER_AFTER_MS). */
+  deferAfterMs?: number;
 }
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
@@ -45,7 +47,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   // Registered as a guild command through the real deploy script, so the emulator knows the option types.
   await deployCommands({ config, commands, guildId: GUILD });
   const login = async () => {
-    const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent });
+    const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent, deferAfterMs: o.deferAfterMs });
     const ready = new Promise<void>((r) => bot.client.once(Events.ClientReady, () => r()));
     await bot.client.login(emu.token);
     await ready;

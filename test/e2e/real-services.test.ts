@@ -10,9 +10,12 @@ describe('e2e over the real services', () => {
   let app: AppServices;
   /** Added to the bot's clock: moves time forward for expiry checks. */
   let skew = 0;
+  /** While true, each reading of the bot's clock is one second later (so the 2-second progress throttle lets every other step through). */
+  let stepping = false;
+  let stepped = 0;
   beforeAll(async () => {
     app = await makeApp();
-    h = await startHarness({ services: app, clock: () => Date.now() + skew });
+    h = await startHarness({ services: app, clock: () => Date.now() + skew + (stepping ? (stepped += 1000) : 0) });
     const st = await h.run({ type: 'command', name: 'catalog', subcommand: 'starter' });
     expect(visibleText(st.final())).toContain('Catalog replaced from **starter catalog**');
   }, 60_000);
@@ -98,6 +101,60 @@ describe('e2e over the real services', () => {
     const s = await h.run({ type: 'command', name: 'settings', options: { llm: true } });
     expect(visibleText(s.final())).toContain('LLM: not configured (offline engine; set GEMINI_API_KEY)');
     expect(visibleText(s.final())).not.toMatch(/LLM: on/);
+  });
+
+  const csv = (n: number) => 'id,title,year,tags\n' + Array.from({ length: n }, (_, k) => `i${k},Item ${k},${1950 + (k % 70)},tag${k % 7}`).join('\n') + '\n';
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const downloads = (name: string) => h.emu.log.filter((c) => c.method === 'GET' && c.path.includes(name));
+
+  it('GIVEN a member without Manage Server uploads a catalog THEN it is refused before any download and the stored catalog keeps its version and size', async () => {
+    const before = await app.catalog.info(GUILD);
+    expect(before?.itemCount, 'set-up: the starter catalog is on').toBeGreaterThan(9000);
+    const att = h.emu.addAttachment('member.csv', enc(csv(10)), 'text/csv');
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'upload', attachments: { file: att }, user: MEMBER });
+    expect(r.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(visibleText(r.final())).toContain('You need the **Manage Server** permission to use `/catalog upload`');
+    expect(downloads('member.csv')).toHaveLength(0);
+    expect(await app.catalog.info(GUILD)).toEqual(before);
+  });
+
+  it('GIVEN an admin merges 3,000 generated rows THEN the reply shows progress edits, then the report, and the store holds a new version with 3,000 more items', async () => {
+    const before = await app.catalog.info(GUILD);
+    const size = (before?.itemCount ?? 0) + 3000;
+    const att = h.emu.addAttachment('items.csv', enc(csv(3000)), 'text/csv');
+    stepping = true;
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'upload', options: { mode: 'merge' }, attachments: { file: att } }).finally(() => {
+      stepping = false;
+      stepped = 0;
+    });
+    expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: 64 } });
+    const progress = r.edits.map((e) => String(e.body.content ?? '')).filter((c) => c.includes('Uploading **items.csv**'));
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    // Embedding reports every 500 items, one clock second apart: the 2-second rule lets every other one through.
+    const embedded = progress.map((p) => p.match(/embedding ([\d,]+)\/([\d,]+)/)).filter((m) => m !== null);
+    expect(embedded.length).toBeGreaterThanOrEqual(2);
+    expect(embedded.every((m) => m[2] === size.toLocaleString('en-US'))).toBe(true);
+    const done = embedded.map((m) => Number(m[1].replace(/,/g, '')));
+    expect(done.slice(1).every((d, k) => d - done[k] >= 1000 || d === size)).toBe(true);
+    const text = visibleText(r.final());
+    expect(text).toContain(`Catalog merged from **items.csv**: now version ${(before?.version ?? 0) + 1}.`);
+    expect(text).toContain('Added 3,000');
+    const after = await app.catalog.info(GUILD);
+    expect(after).toMatchObject({ version: (before?.version ?? 0) + 1, itemCount: size });
+    expect((await app.getItem(GUILD, 'i2999'))?.title).toBe('Item 2999');
+  });
+
+  it('GIVEN a malformed upload THEN the report names the rows and the stored catalog keeps its version and size', async () => {
+    const before = await app.catalog.info(GUILD);
+    const att = h.emu.addAttachment('bad.csv', enc('id,title,year\na,,2000\nb,,2001\nc,Foo,notayear\n'), 'text/csv');
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'upload', attachments: { file: att } });
+    const text = visibleText(r.final());
+    expect(text).toContain('The catalog was **not** changed (**bad.csv**): the previous one is intact.');
+    expect(text).toContain('rejected 3');
+    expect(text).toMatch(/row 1, column title: .*empty/i);
+    expect(text).toMatch(/row 3, column year/);
+    expect(await app.catalog.info(GUILD)).toEqual(before);
+    expect(await app.getItem(GUILD, 'c')).toBeFalsy();
   });
 
   // Last: it clears the catalog the other tests use.

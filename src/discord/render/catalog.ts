@@ -60,6 +60,7 @@ export function renderCatalogInfo(info: CatalogInfo | null): Rendered {
   });
 }
 
-export function renderCatalogExport(json: string, count: number): Rendered {
-  return clampReply({ content: `The catalog: ${num(count)} items.`, files: [{ attachment: Buffer.from(json, 'utf8'), name: 'catalog.json' }], flags: EPHEMERAL });
+/** The catalog file (`catalog.json` or `catalog.csv`), private to the admin who asked. */
+export function renderCatalogExport(data: string, count: number, format: 'json' | 'csv' = 'json'): Rendered {
+  return clampReply({ content: `The catalog: ${num(count)} items.`, files: [{ attachment: Buffer.from(data, 'utf8'), name: `catalog.${format}` }], flags: EPHEMERAL });
 }

@@ -10,7 +10,7 @@ const REASONS: Record<NonNullable<EngineInfo['offlineReason']>, string> = {
 
 /** The footer line (plain text: footers show no markdown) every answer carries: which engine answered, and why when it was not the LLM. */
 export function engineNote(info: Pick<EngineInfo, 'engine' | 'offlineReason' | 'notes'>): string {
-  const head = info.engine === 'llm' ? 'Ranked with the LLM' : REASONS[info.offlineReason ?? 'no-key'] ?? 'Offline engine';
+  const head = info.engine === 'llm' ? 'Ranked with the LLM' : info.offlineReason ? REASONS[info.offlineReason] : 'Offline engine';
   const notes = info.notes.filter(Boolean).map((n) => n.replace(/\s+/g, ' ').slice(0, 120));
   return notes.length ? `${head} · ${notes.slice(0, 3).join(' · ')}` : head;
 }

@@ -1,7 +1,8 @@
 import type { PredictResult, RankResult } from '../../app/types.js';
 import { engineNote } from './engine.js';
+import { publicReason } from './reasons.js';
 import { safe, stars, titleOf } from './escape.js';
-import { clampReply, type Rendered } from './limits.js';
+import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
 
 /** The predicted rating for one item and why. */
 export function renderPredict(r: PredictResult): Rendered {
@@ -17,13 +18,17 @@ export function renderPredict(r: PredictResult): Rendered {
   });
 }
 
-/** The user's own list ranked for them. */
-export function renderRank(r: RankResult): Rendered {
-  const lines = r.ranked.map((x, i) => `**${i + 1}. ${titleOf(x.item, 100)}**${x.reason ? ` — ${safe(x.reason, 140)}` : ''}`);
+/** The user's own list ranked for them; public unless `ephemeral`, so reasons naming the asker's history are generalised. */
+export function renderRank(r: RankResult, o: { ephemeral?: boolean } = {}): Rendered {
+  const lines = r.ranked.map((x, i) => {
+    const reason = o.ephemeral ? x.reason : publicReason(x.reason);
+    return `**${i + 1}. ${titleOf(x.item, 100)}**${reason ? ` — ${safe(reason, 140)}` : ''}`;
+  });
   if (r.unmatched.length) {
     lines.push('', `Not found in the catalog: ${r.unmatched.slice(0, 20).map((t) => safe(t, 60)).join(', ')}${r.unmatched.length > 20 ? ` and ${r.unmatched.length - 20} more` : ''}`);
   }
   return clampReply({
     embeds: [{ title: `Your list, ranked (${r.method})`, description: lines.join('\n') || 'Nothing to rank.', footer: { text: engineNote(r) } }],
+    ...(o.ephemeral ? { flags: EPHEMERAL } : {}),
   });
 }

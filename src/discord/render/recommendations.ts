@@ -1,6 +1,7 @@
 import type { RecResult } from '../../app/types.js';
 import { itemButtons, itemSelects } from './components.js';
 import { engineNote } from './engine.js';
+import { publicReason } from './reasons.js';
 import { safe, titleOf } from './escape.js';
 import { clampReply, EPHEMERAL, LIMITS, type Rendered } from './limits.js';
 
@@ -9,6 +10,7 @@ export interface RecOptions {
   title: string;
   /** Adds Watched / Not interested / More like this components. */
   buttons?: boolean;
+  /** Private answers keep reasons that name the asker's history; public ones show "similar to X" instead. */
   ephemeral?: boolean;
   /** A line before the list (e.g. "Reply in this thread to refine"). */
   hint?: string;
@@ -22,7 +24,9 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
   if (result.change) lines.push(`*${safe(result.change, 600)}*`, '');
   if (!result.items.length) lines.push('No matches this time. Try other words, or fewer constraints.');
   for (const [i, rec] of result.items.entries()) {
-    const reason = rec.reason ? ` — ${safe(rec.reason, 160)}` : '';
+    // Public lists never tell the channel what the asker watched or how they rated it.
+    const text = opts.ephemeral ? rec.reason : publicReason(rec.reason);
+    const reason = text ? ` — ${safe(text, 160)}` : '';
     lines.push(`**${i + 1}. ${titleOf(rec.item)}**${reason}`);
   }
   if (opts.hint) lines.push('', opts.hint);

@@ -3,7 +3,7 @@ import type { GatewayResult } from '../gateway.js';
 import { parseAnswer } from '../parse.js';
 import * as pairwisePrompt from '../prompts/pairwise.js';
 import type { LlmUsage } from '../types.js';
-import { addUsage, failed, type Ctx, type UseEnv } from './shared.js';
+import { addUsage, failed, type CallOptions, type Ctx, type UseEnv } from './shared.js';
 import type { Ratings } from './rank.js';
 
 class PairFailed extends Error {
@@ -22,6 +22,7 @@ export async function rankPairwise(
   env: UseEnv,
   ctx: Ctx,
   a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] },
+  o: CallOptions = {},
 ): Promise<LlmOutcome<{ order: string[] }>> {
   const max = env.limits.maxPairwise ?? 8;
   const byId = new Map(a.candidates.map((c) => [c.id, c]));
@@ -40,6 +41,7 @@ export async function rankPairwise(
     let loWins = memo.get(k);
     if (loWins === undefined) {
       const r = await env.run(ctx, {
+        signal: o.signal,
         use: 'rank-pairwise',
         prompt: pairwisePrompt.build(a.ratings, byId.get(lo)!, byId.get(hi)!, env.limits),
         parse: (t) => parseAnswer(t, pairwisePrompt.answer),

@@ -4,7 +4,7 @@ import { parseAnswer } from '../parse.js';
 import * as conversationPrompt from '../prompts/conversation.js';
 import * as nextPrompt from '../prompts/next.js';
 import * as openWorldPrompt from '../prompts/open-world.js';
-import { andCheck, cut, failed, offlineReasonOf, succeeded, type Ctx, type UseEnv } from './shared.js';
+import { andCheck, cut, failed, offlineReasonOf, succeeded, type CallOptions, type Ctx, type UseEnv } from './shared.js';
 
 export interface ConversationArgs {
   request: string;
@@ -40,11 +40,12 @@ const anyAllowed = (allowed: Set<string>) => (v: { picks: { id: string }[] }) =>
   v.picks.some((p) => allowed.has(p.id.trim())) ? null : 'no pick among the candidates';
 
 /** Picks and orders (listwise) among candidates in one call: the conversational list. */
-export async function conversation(env: UseEnv, ctx: Ctx, a: ConversationArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>> {
+export async function conversation(env: UseEnv, ctx: Ctx, a: ConversationArgs, o: CallOptions = {}): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>> {
   const cands = cut(a.candidates, env.limits.maxCandidates);
   const allowed = new Set(cands.map((c) => c.id));
   const prompt = conversationPrompt.build({ ...a, candidates: cands }, env.limits);
   const r = await env.run(ctx, {
+    signal: o.signal,
     use: 'conversation',
     prompt,
     parse: (t) => andCheck(parseAnswer(t, conversationPrompt.answer), anyAllowed(allowed)),
@@ -55,10 +56,11 @@ export async function conversation(env: UseEnv, ctx: Ctx, a: ConversationArgs): 
 }
 
 /** Next items from the ordered history. */
-export async function next(env: UseEnv, ctx: Ctx, a: NextArgs): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>> {
+export async function next(env: UseEnv, ctx: Ctx, a: NextArgs, o: CallOptions = {}): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>> {
   const cands = cut(a.candidates, env.limits.maxCandidates);
   const allowed = new Set(cands.map((c) => c.id));
   const r = await env.run(ctx, {
+    signal: o.signal,
     use: 'next',
     prompt: nextPrompt.build({ ...a, candidates: cands }, env.limits),
     parse: (t) => andCheck(parseAnswer(t, nextPrompt.answer), anyAllowed(allowed)),
@@ -75,8 +77,9 @@ function yearOf(v: unknown): number | undefined {
 }
 
 /** Titles proposed without a catalog; the caller resolves them with `matchTitle`. */
-export async function openWorld(env: UseEnv, ctx: Ctx, a: OpenWorldArgs): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>> {
+export async function openWorld(env: UseEnv, ctx: Ctx, a: OpenWorldArgs, o: CallOptions = {}): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>> {
   const r = await env.run(ctx, {
+    signal: o.signal,
     use: 'open-world',
     prompt: openWorldPrompt.build(a, env.limits),
     parse: (t) => andCheck(parseAnswer(t, openWorldPrompt.answer), (v) => (v.titles.some((x) => cleanLine(x.title) !== '') ? null : 'no titles')),

@@ -7,25 +7,27 @@ import * as pointwisePrompt from '../prompts/pointwise.js';
 import * as predictPrompt from '../prompts/predict.js';
 import { mapLimit } from '../timing.js';
 import type { LlmUsage } from '../types.js';
-import { addUsage, andCheck, cut, failed, succeeded, type Ctx, type UseEnv } from './shared.js';
+import { addUsage, andCheck, cut, failed, succeeded, type CallOptions, type Ctx, type UseEnv } from './shared.js';
 
 export type Ratings = { item: ItemBrief; rating: number }[];
 
 /** One predicted rating (1..5, rounded to a half star) with a short why. */
-export async function predict(env: UseEnv, ctx: Ctx, a: { ratings: Ratings; target: ItemBrief }): Promise<LlmOutcome<{ rating: number; why: string }>> {
-  const r = await env.run(ctx, { use: 'predict', prompt: predictPrompt.build(a, env.limits), parse: (t) => parseAnswer(t, predictPrompt.answer) });
+export async function predict(env: UseEnv, ctx: Ctx, a: { ratings: Ratings; target: ItemBrief }, o: CallOptions = {}): Promise<LlmOutcome<{ rating: number; why: string }>> {
+  const r = await env.run(ctx, { signal: o.signal, use: 'predict', prompt: predictPrompt.build(a, env.limits), parse: (t) => parseAnswer(t, predictPrompt.answer) });
   if (!r.ok) return failed(r);
   return succeeded({ rating: toHalf(r.value.rating), why: cleanLine(r.value.why) }, r);
 }
 
 /**
  * Pointwise: one call per candidate (at most `pointwiseConcurrency` at once). Candidates whose call failed
- * are left out of `scores`; after the first failure or budget stop, the remaining calls are not made.
+ * are left out of `scores`; after the first failure or budget stop, or once `o.signal` aborts, the remaining
+ * calls are not made.
  */
 export async function rankPointwise(
   env: UseEnv,
   ctx: Ctx,
   a: { ratings: Ratings; candidates: ItemBrief[] },
+  o: CallOptions = {},
 ): Promise<LlmOutcome<{ scores: Record<string, number>; calls: number }>> {
   const cands = cut(a.candidates, env.limits.maxCandidates);
   const scores: Record<string, number> = {};
@@ -36,8 +38,9 @@ export async function rankPointwise(
   let stop: Fail | null = null; // a failure that makes further calls pointless (budget, outage, no key)
   let badAnswer: Fail | null = null;
   await mapLimit(cands, Math.max(1, env.limits.pointwiseConcurrency), async (c) => {
-    if (stop) return;
+    if (stop || o.signal?.aborted) return;
     const r = await env.run(ctx, {
+      signal: o.signal,
       use: 'rank-pointwise',
       prompt: pointwisePrompt.build(a.ratings, c, env.limits),
       parse: (t) => parseAnswer(t, pointwisePrompt.answer),
@@ -67,10 +70,12 @@ export async function rankListwise(
   env: UseEnv,
   ctx: Ctx,
   a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] },
+  o: CallOptions = {},
 ): Promise<LlmOutcome<{ order: string[] }>> {
   const cands = cut(a.candidates, env.limits.maxCandidates);
   const allowed = new Set(cands.map((c) => c.id));
   const r = await env.run(ctx, {
+    signal: o.signal,
     use: 'rank-listwise',
     prompt: listwisePrompt.build(a.ratings, cands, env.limits),
     parse: (t) =>

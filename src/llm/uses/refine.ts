@@ -2,7 +2,7 @@ import type { ItemBrief, LlmOutcome, Pick } from '../contracts.js';
 import { cleanLine, groundPicks, repairNotes } from '../grounding.js';
 import { parseAnswer } from '../parse.js';
 import * as refinePrompt from '../prompts/refine.js';
-import { andCheck, cut, failed, offlineReasonOf, succeeded, type Ctx, type UseEnv } from './shared.js';
+import { andCheck, cut, failed, offlineReasonOf, succeeded, type CallOptions, type Ctx, type UseEnv } from './shared.js';
 
 export interface RefineArgs {
   request: string;
@@ -43,11 +43,12 @@ export function describeChange(before: string[], after: string[], titleOf: (id: 
 }
 
 /** One refinement turn: the new list from the conversation, the shown list and the new message. */
-export async function refine(env: UseEnv, ctx: Ctx, a: RefineArgs): Promise<LlmOutcome<RefineValue>> {
+export async function refine(env: UseEnv, ctx: Ctx, a: RefineArgs, o: CallOptions = {}): Promise<LlmOutcome<RefineValue>> {
   const cands = cut(a.candidates, env.limits.maxCandidates);
   const byId = new Map<string, ItemBrief>([...a.shown, ...cands].map((c) => [c.id, c]));
   const allowed = new Set(byId.keys());
   const r = await env.run(ctx, {
+    signal: o.signal,
     use: 'refine',
     prompt: refinePrompt.build({ ...a, candidates: cands }, env.limits),
     parse: (t) =>

@@ -10,6 +10,12 @@ export interface UseEnv {
 
 export type Ctx = LlmContext;
 
+/** Per-call options of every use. */
+export interface CallOptions {
+  /** Aborts the use: calls not yet made are not made, a running one stops (ok:false, llm-failed). */
+  signal?: AbortSignal;
+}
+
 export function failed<T>(r: Extract<GatewayResult<unknown>, { ok: false }>, extra: string[] = []): LlmOutcome<T> {
   return { ok: false, reason: r.reason, calls: r.calls, notes: [r.note, ...extra] };
 }

@@ -68,10 +68,13 @@ export function allowListFilter(): Filter {
  * - excludeTags: the item must match none; an item with no tags passes.
  * - minYear/maxYear are inclusive. An item with no year PASSES year constraints: many uploaded catalogs
  *   (board games, books without dates) have no year at all, and "older than 2000" should not empty them.
+ * - excludeYears: inclusive ranges; an item whose year falls in one fails, an item with no year passes.
  */
 export function satisfies(item: CatalogItem, c: Constraints): boolean {
   if (c.minYear !== undefined && item.year !== undefined && item.year < c.minYear) return false;
   if (c.maxYear !== undefined && item.year !== undefined && item.year > c.maxYear) return false;
+  const year = item.year;
+  if (year !== undefined && c.excludeYears?.some(([from, to]) => year >= from && year <= to)) return false;
   const tags = item.tags ?? [];
   for (const t of c.excludeTags ?? []) {
     for (const canon of canonicalTags(t)) if (tagMatches(canon, tags)) return false;
@@ -88,7 +91,7 @@ export function constraintsFilter(items: (id: ItemId) => CatalogItem | undefined
     id: 'constraints',
     async apply(q, cs) {
       const c = q.constraints;
-      if (!c || (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined)) {
+      if (!c || (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined && !c.excludeYears?.length)) {
         return { kept: cs, removed: [] };
       }
       return split(cs, (cand) => {

@@ -28,8 +28,24 @@ export interface ReadOptions {
 }
 
 const RESET = /\b(start (?:over|again|afresh)|reset|from scratch|forget (?:it|that|all that|everything)|never ?mind|clear (?:it|everything|all))\b/;
-const SWAP = /\b(swap|replace|change|drop|remove|ditch|skip|lose|get rid of|toss|exchange|switch|not|no|don't like|dislike|hate|seen|watched|without)\b/;
-const MORE_LIKE = /\b(?:more (?:like|of)|similar to|something like|others like|things like|stuff like|in the vein of|like)\s+(.+)$/;
+/** A swap word counts only when a position or a title follows it (after filler): "not the second one", "drop 2". */
+const SWAP = /\b(swap|replace|change|drop|remove|ditch|skip|lose|get rid of|toss|exchange|switch|not (?:a fan of|into|keen on)|not|no|don't like|dislike|hate|seen|watched|without)\b/g;
+const SWAP_FILLER = /^(?:\s+(?:to|the|out|of|on|me|please|already|both|just|only|movie|film|pick|item|one|option)\b)*\s*/;
+/** A position right at the start: "2", "#2", "2nd", "number 2", "the second", "last", "second to last". */
+const POSITION_START =
+  /^(?:#\s*\d|\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b|(?:number|no\.|item|pick|option)\s*\d|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|opening|last|bottom|final|penultimate)\b)/;
+const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple)';
+/**
+ * A count said outright, read before swaps so "no more than 3" is not "no ... #3": "no more than 3",
+ * "at most 4", "only 3", "just three", "3 is enough", "max 5". Not when a swap verb comes first ("replace just 2").
+ */
+const COUNT_FIRST = new RegExp(
+  `\\b(?:(?:no|not) more than|at most|only|just|max(?:imum)?(?: of)?)\\s+${NUM}\\b(?!\\s*(?:st|nd|rd|th)\\b)(?!\\s+(?:more|extra))` +
+    `|\\b${NUM}\\s+(?:(?:is|are|would be|will be|should be)\\s+(?:enough|plenty|sufficient)|(?:will|would|should) do)\\b`,
+);
+const SWAP_VERB = /\b(?:swap|replace|change|drop|remove|ditch|skip|lose|get rid of|toss|exchange|switch)\b/;
+// a bare "like" said with a negation ("I don't like Alien") is a complaint, not a seed
+const MORE_LIKE = /\b(?:more (?:like|of)|similar to|something like|others like|things like|stuff like|in the vein of|(?<!\b(?:don't|do not|didn't|did not|not|never|really don't)\s)like)\s+(.+)$/;
 const FEWER = /\b(shorter|fewer|less (?:options|items|movies|picks|results)|smaller list|too many|cut (?:it|the list) down)\b/;
 const MORE = /\b(longer|more (?:options|items|movies|films|picks|results|recommendations|suggestions)|give me more|show me more|bigger list|expand|extend)\b|^\s*more[.!]*\s*$/;
 const EXACT = /\b(?:just|only|give me|show me|show|top|list|make it|want|need)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple)\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+(?:more|extra))/;
@@ -37,6 +53,37 @@ const N_MORE = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a co
 
 function inRange(positions: number[], count: number): { ok: number[]; bad: number[] } {
   return { ok: positions.filter((p) => p <= count).map((p) => p - 1), bad: positions.filter((p) => p > count) };
+}
+
+/** 1-based position of the longest title that one of `texts` starts with (a whole word), if any. */
+function titleAt(texts: string[], titles: string[] | undefined): number | undefined {
+  if (!titles) return undefined;
+  let best: number | undefined;
+  let bestLen = 0;
+  titles.forEach((title, i) => {
+    const tt = title.toLowerCase().replace(/\s*\(\d{4}\)\s*$/, '').trim();
+    const at = (x: string): boolean => x.startsWith(tt) && !/^\w/.test(x.slice(tt.length));
+    if (tt.length >= 3 && texts.some(at) && tt.length > bestLen) {
+      best = i + 1;
+      bestLen = tt.length;
+    }
+  });
+  return best;
+}
+
+/** Positions a swap word right before a position or a title names; undefined when it names none. */
+function swapTarget(t: string, state: ReadState, listLen: number): number[] | undefined {
+  for (const m of t.matchAll(SWAP)) {
+    const after = t.slice(m.index + m[0].length);
+    const rest = after.slice(SWAP_FILLER.exec(after)?.[0].length ?? 0);
+    if (POSITION_START.test(rest)) {
+      const positions = readPositions(rest, listLen);
+      if (positions.length > 0) return positions;
+    }
+    const titled = titleAt([rest, after.trimStart()], state.titles);
+    if (titled !== undefined) return [titled];
+  }
+  return undefined;
 }
 
 function titlePosition(text: string, titles: string[] | undefined): number | undefined {
@@ -54,8 +101,13 @@ function titlePosition(text: string, titles: string[] | undefined): number | und
 }
 
 /**
- * Reads one follow-up message by rules, in this order: reset, more-like, swap, count, constraint;
- * anything else is new query text. Pure: the caller applies it with `applyRefinement`.
+ * Reads one follow-up message by rules, in this order: reset, more-like, an outright count ("no more than
+ * 3", "at most 4", "just 3"), swap, other counts, constraint; anything else is new query text. Pure: the
+ * caller applies it with `applyRefinement`.
+ * A swap needs its word right before a position or a title ("not the second one", "no to #2", "drop 2",
+ * "remove Jaws"). So "no, the first one is great" is no swap: it has no constraint either, and is read
+ * as text (decision: there is no "nothing to do" action, and text lets the LLM, when on, read the
+ * praise; offline it only adds words to the query).
  */
 export function readRefinement(text: string, state: ReadState, opts: ReadOptions = {}): RefineAction {
   const t = text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/\s+/g, ' ').trim();
@@ -74,17 +126,17 @@ export function readRefinement(text: string, state: ReadState, opts: ReadOptions
     }
   }
 
-  const swap = SWAP.exec(t);
-  if (swap) {
-    const after = t.slice(swap.index);
-    const positions = readPositions(after, listLen);
-    const titled = positions.length === 0 ? titlePosition(after, state.titles) : undefined;
-    if (titled !== undefined) positions.push(titled);
-    if (positions.length > 0) {
-      const { ok, bad } = inRange(positions, listLen);
-      if (ok.length === 0) return { kind: 'out-of-range', positions: bad, count: listLen };
-      return { kind: 'swap', positions: ok };
-    }
+  const first = COUNT_FIRST.exec(t);
+  if (first && !SWAP_VERB.test(t.slice(0, first.index))) {
+    const n = readNumber((first[1] ?? first[2]).replace('a couple', 'couple'));
+    if (n !== undefined && n >= 1) return { kind: 'count', count: Math.min(maxCount, n) };
+  }
+
+  const positions = swapTarget(t, state, listLen);
+  if (positions) {
+    const { ok, bad } = inRange(positions, listLen);
+    if (ok.length === 0) return { kind: 'out-of-range', positions: bad, count: listLen };
+    return { kind: 'swap', positions: ok };
   }
 
   const nMore = N_MORE.exec(t);

@@ -83,6 +83,10 @@ export class Gateway {
   private identify(conn: Connection, d: Json): void {
     if (d.token !== this.state.token && d.token !== `Bot ${this.state.token}`) { conn.ws.close(4004, 'Authentication failed.'); return; }
     if (conn.session) { conn.ws.close(4005, 'Already authenticated.'); return; }
+    if (!this.state.allowMessageContent && (Number(d.intents ?? 0) & Intent.MessageContent) !== 0) {
+      conn.ws.close(4014, 'Disallowed intent(s).');
+      return;
+    }
     const session: Session = { id: this.state.nextId(), seq: 0, intents: Number(d.intents ?? 0), history: [], conn, live: false };
     conn.session = session;
     this.sessions.set(session.id, session);

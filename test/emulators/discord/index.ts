@@ -90,7 +90,13 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       if (!input.guildId) state.ensureDm(input.channelId, user);
       const mention = `<@${state.botUser.id}>`;
       const content = input.mentionsBot && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
-      const stored = createMessage(state, { channelId: input.channelId, author: user, body: { content }, files: [] });
+      const body: Record<string, unknown> = { content };
+      if (input.replyTo !== undefined) {
+        const target = state.messages.get(input.replyTo);
+        if (!target || target.raw.channel_id !== input.channelId) throw new Error(`discord emulator: no message ${input.replyTo} in channel ${input.channelId} to reply to`);
+        body.message_reference = { message_id: input.replyTo, channel_id: input.channelId };
+      }
+      const stored = createMessage(state, { channelId: input.channelId, author: user, body, files: [] });
       if (input.guildId && !stored.raw.guild_id) stored.raw.guild_id = input.guildId;
       if (input.mentionsBot || content.includes(mention)) stored.raw.mentions = [userObject(state.botUser)];
       gateway.dispatchMessage(stored.raw);

@@ -98,7 +98,7 @@ export function buildInteraction(state: EmulatorState, input: InteractionInput, 
       member: memberObject(state, guildId, input.user, permissions) } : { user: userObject(input.user) }),
     channel_id: input.channelId, channel: { ...channel, ...(guildId ? { permissions: state.botPermissions } : {}) },
     app_permissions: state.botPermissions, entitlements: [], authorizing_integration_owners: {}, context: guildId ? 0 : 1,
-    attachment_size_limit: 10 * 1024 * 1024,
+    attachment_size_limit: state.attachmentSizeLimit,
   };
   const ctx: RecordContext = { interactionType: 2, channelId: input.channelId, user: input.user };
   switch (input.type) {

@@ -73,6 +73,15 @@ export interface NewMessage {
   webhookId?: string; flagsExtra?: number;
 }
 
+/** `message_reference` plus `referenced_message` (the replied-to message, null when it is gone), as a reply carries them. */
+function replyFields(state: EmulatorState, channelId: string, ref: Json): Json {
+  const id = String(ref.message_id ?? '');
+  const target = state.messages.get(id);
+  const guildId = state.guildIdOf(channelId);
+  return { message_reference: { type: 0, message_id: id, channel_id: String(ref.channel_id ?? channelId), ...(guildId ? { guild_id: guildId } : {}) },
+    referenced_message: target ? target.raw : null };
+}
+
 /** Stores and returns a message posted to a channel (by the bot, a webhook or a user). */
 export function createMessage(state: EmulatorState, m: NewMessage): StoredMessage {
   const id = state.nextId();
@@ -84,11 +93,13 @@ export function createMessage(state: EmulatorState, m: NewMessage): StoredMessag
     content: (m.body.content as string | undefined) ?? '', timestamp: new Date(state.clock()).toISOString(), edited_timestamp: null,
     tts: false, mention_everyone: false, mentions: [], mention_roles: [], mention_channels: [], attachments: objects,
     embeds: (m.body.embeds as unknown[] | undefined) ?? [], components: (m.body.components as unknown[] | undefined) ?? [],
-    reactions: [], pinned: false, type: m.interaction ? (m.interaction.type === 2 ? 20 : 19) : 0, flags,
+    reactions: [], pinned: false, type: m.interaction ? (m.interaction.type === 2 ? 20 : 19) : m.body.message_reference ? 19 : 0, flags,
     ...(m.webhookId ? { webhook_id: m.webhookId, application_id: state.applicationId } : {}),
     ...(m.interaction ? { interaction_metadata: { id: m.interaction.id, type: m.interaction.type, user: userObject(m.interaction.user),
       authorizing_integration_owners: {}, ...(m.interaction.name ? { name: m.interaction.name } : {}) } } : {}),
-    ...(m.body.message_reference ? { message_reference: m.body.message_reference } : {}),
+    // Application command answers also carry the deprecated `interaction` object (with the command name), as Discord still sends it.
+    ...(m.interaction?.type === 2 ? { interaction: { id: m.interaction.id, type: 2, name: m.interaction.name ?? '', user: userObject(m.interaction.user) } } : {}),
+    ...(m.body.message_reference ? replyFields(state, m.channelId, m.body.message_reference as Json) : {}),
     ...(m.body.poll ? { poll: m.body.poll } : {}),
   };
   const channel = state.channels.get(m.channelId);

@@ -1,5 +1,5 @@
 /** REST routes for gateway info, users, applications/commands, channels, messages, threads, guilds. */
-import { ChannelType } from './constants.js';
+import { ChannelType, Perm } from './constants.js';
 import type { Gateway } from './gateway.js';
 import { DiscordHttpError, type Route, type RouteContext } from './http.js';
 import { createMessage, editMessage, guildObject, isThread, memberObject, threadObject, userObject } from './payloads.js';
@@ -57,9 +57,19 @@ function postMessage(deps: Deps, ctx: RouteContext): { status: number; body: Jso
   return { status: 200, body: stored.raw };
 }
 
+const missingPermissions = (): DiscordHttpError => new DiscordHttpError(403, 50013, 'Missing Permissions');
+
+/** True when the bot's permissions (the same in every channel here) include `bit`. */
+function botHas(deps: Deps, bit: bigint): boolean {
+  const perms = BigInt(deps.state.botPermissions);
+  return (perms & Perm.Administrator) !== 0n || (perms & bit) !== 0n;
+}
+
 function createThread(deps: Deps, ctx: RouteContext, fromMessage: boolean): { status: number; body: Json } {
   const parent = channel(deps, ctx.params.cid);
   if (isThread(parent) || parent.type === ChannelType.DM) throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
+  const privateThread = !fromMessage && Number(ctx.body?.type ?? ChannelType.PrivateThread) === ChannelType.PrivateThread;
+  if (!botHas(deps, privateThread ? Perm.CreatePrivateThreads : Perm.CreatePublicThreads)) throw missingPermissions();
   const body = ctx.body ?? {};
   const name = String(body.name ?? '');
   if (name.length < 1 || name.length > 100) throw new DiscordHttpError(400, 50035, 'Invalid Form Body: name must be 1-100 characters');
@@ -79,6 +89,29 @@ function createThread(deps: Deps, ctx: RouteContext, fromMessage: boolean): { st
   deps.state.threadList.push({ id, name, parentId: parent.id as string, ownerId: deps.state.botUser.id, ...(fromMessage ? { messageId: id } : {}) });
   deps.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, 1);
   return { status: 201, body: thread };
+}
+
+/**
+ * DELETE /channels/:id like Discord: a thread needs Manage Threads, a guild channel Manage Channels (403 50013
+ * otherwise); a DM is closed. The channel (and a thread's messages) disappear; THREAD_DELETE or CHANNEL_DELETE goes out.
+ */
+function deleteChannel(deps: Deps, id: string): { status: number; body: Json } {
+  const { state } = deps;
+  const c = channel(deps, id);
+  const thread = isThread(c);
+  if (c.type !== ChannelType.DM && !botHas(deps, thread ? Perm.ManageThreads : Perm.ManageChannels)) throw missingPermissions();
+  state.channels.delete(id);
+  if (thread) {
+    const k = state.threadList.findIndex((t) => t.id === id);
+    if (k >= 0) state.threadList.splice(k, 1);
+    for (const [mid, m] of state.messages) if (m.raw.channel_id === id) state.messages.delete(mid);
+    const starter = state.messages.get(id);
+    if (starter) delete starter.raw.thread;
+    deps.gateway.dispatch('THREAD_DELETE', { id, guild_id: c.guild_id, parent_id: c.parent_id, type: c.type }, 1);
+  } else if (c.type !== ChannelType.DM) {
+    deps.gateway.dispatch('CHANNEL_DELETE', c, 1);
+  }
+  return { status: 200, body: c };
 }
 
 export function channelRoutes(deps: Deps): Route[] {
@@ -138,6 +171,7 @@ export function channelRoutes(deps: Deps): Route[] {
       deps.gateway.dispatch(isThread(c) ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE', c, 1);
       return ok(c);
     } },
+    { method: 'DELETE', pattern: '/channels/:cid', auth: true, handle: (ctx) => deleteChannel(deps, ctx.params.cid) },
     { method: 'GET', pattern: '/channels/:cid/messages', auth: true, handle: (ctx) => {
       const c = channel(deps, ctx.params.cid);
       const limit = Number(ctx.query.get('limit') ?? 50);

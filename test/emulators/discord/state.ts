@@ -29,6 +29,8 @@ export class EmulatorState {
   readonly applicationId: string;
   readonly token: string;
   readonly botPermissions: string;
+  readonly allowMessageContent: boolean;
+  readonly attachmentSizeLimit: number;
   readonly users = new Map<string, EmulatorUser>();
   /** Channel id -> raw API channel object (guild channels, threads, DMs). */
   readonly channels = new Map<string, Json>();
@@ -47,6 +49,8 @@ export class EmulatorState {
     this.changes.setMaxListeners(0);
     this.guilds = options.guilds ?? defaultGuilds();
     this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
+    this.allowMessageContent = options.allowMessageContent ?? true;
+    this.attachmentSizeLimit = options.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.joinedAt = new Date(this.clock()).toISOString();
     const botId = this.nextId();
     this.botUser = { id: botId, username: 'tastemaker-test', bot: true };

@@ -28,6 +28,14 @@ export interface EmulatorOptions {
   /** Port to listen on (0 = any free port, the default). */
   port?: number;
   clock?: () => number;
+  /**
+   * Whether the application may use the privileged Message Content intent (default true). When false, an
+   * IDENTIFY that asks for it is closed with 4014 (Disallowed intent(s)), like a bot whose switch is off in
+   * the Developer Portal.
+   */
+  allowMessageContent?: boolean;
+  /** `attachment_size_limit` sent with every interaction (default 10 MiB). */
+  attachmentSizeLimit?: number;
 }
 
 export interface AttachmentObject {
@@ -116,7 +124,11 @@ export interface DiscordEmulator {
   guilds: readonly EmulatorGuild[];
   waitForReady(timeoutMs?: number): Promise<void>;
   interact(i: InteractionInput): Promise<InteractionRecord>;
-  sendMessage(input: { channelId: string; guildId?: string; author: { id: string; username: string }; content: string; mentionsBot?: boolean }): Promise<{ id: string }>;
+  /**
+   * A user's message. `replyTo` makes it a reply (type 19, `message_reference` and `referenced_message`) to that
+   * message id in the same channel; a reply does not mention the replied-to author unless `mentionsBot` is set.
+   */
+  sendMessage(input: { channelId: string; guildId?: string; author: { id: string; username: string }; content: string; mentionsBot?: boolean; replyTo?: string }): Promise<{ id: string }>;
   addAttachment(filename: string, bytes: Uint8Array, contentType?: string): AttachmentObject;
   readonly log: RestCall[];
   channelMessages(channelId: string): EmulatedMessage[];

@@ -43,3 +43,9 @@ describe('titleSeeds: "like <title>" leads with that item', () => {
     expect(titleSeeds(text, titles)).toEqual(seeds);
   });
 });
+
+describe('queryText: year words never reach the embedding', () => {
+  it.each(['nothing from the 90s', 'no 80s movies', "thrillers from the '70s", 'dramas between 1990 and 2000'])('GIVEN "%s" THEN no year or decade is left', (req) => {
+    expect(queryText(req)).not.toMatch(/\d/);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runPlayground } from '../../../src/playground/index.js';
 import { createFakeServices } from '../../helpers/fake-services.js';
 
-async function play(lines: string[], services = createFakeServices(), opts: { maxBytes?: number } = {}) {
+async function play(lines: string[], services = createFakeServices(), opts: { maxBytes?: number; outDir?: string } = {}) {
   const out = new PassThrough();
   let text = '';
   out.on('data', (d: Buffer) => (text += d.toString()));
@@ -16,7 +16,7 @@ async function play(lines: string[], services = createFakeServices(), opts: { ma
 
 describe('playground (piped stdin)', () => {
   it('GIVEN /catalog starter then /recommend THEN it prints both answers and exits at EOF', async () => {
-    const { text, services } = await play(['/catalog starter', '/recommend heist movies']);
+    const { text, services } = await play(['/catalog starter', '/recommend heist movies'], createFakeServices({ preload: false }));
     expect(text).toContain('Catalog updated');
     expect(text).toContain('Recommendations: heist movies');
     expect(text).toMatch(/1\. (Heat|Inception|Ocean's Eleven|Ronin|The Italian Job)/);
@@ -98,6 +98,53 @@ describe('playground (piped stdin)', () => {
     const { text, services } = await play([`/catalog upload ${big}`], createFakeServices(), { maxBytes: 1024 });
     expect(text).toContain('the limit is 1 KB');
     expect(services.calls.some((c) => c.method === 'catalog.upload')).toBe(false);
+  });
+
+  it('GIVEN the starter catalog is already on THEN /catalog starter says so and changes nothing', async () => {
+    const services = createFakeServices();
+    const { text } = await play(['/catalog starter'], services);
+    const count = (await services.catalog.export('playground')).length;
+    expect(text).toContain(`The starter catalog is already on (${count.toLocaleString('en-US')} items).`);
+    expect(text).not.toContain('Catalog replaced');
+    expect(services.calls.some((c) => c.method === 'catalog.starter')).toBe(false);
+  });
+
+  it('GIVEN an uploaded catalog THEN /catalog starter switches the starter back on', async () => {
+    const services = createFakeServices();
+    const info = services.catalog.info.bind(services.catalog);
+    services.catalog.info = async (scope) => {
+      const i = await info(scope);
+      return i && { ...i, source: 'replace' };
+    };
+    const { text } = await play(['/catalog starter'], services);
+    expect(text).toContain('Catalog replaced from starter catalog');
+    expect(services.calls.some((c) => c.method === 'catalog.starter')).toBe(true);
+  });
+
+  it('GIVEN /catalog export and /privacy export THEN each file is written into the output folder, never over an existing one, and its path printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-play-out-'));
+    writeFileSync(join(dir, 'catalog.json'), 'mine');
+    const { text, services } = await play(['/rate Heat 4.5', '/catalog export', '/catalog export', '/privacy export'], createFakeServices(), { outDir: dir });
+    expect(readdirSync(dir).sort()).toEqual(['catalog-1.json', 'catalog-2.json', 'catalog.json', 'tastemaker-data.json']);
+    expect(readFileSync(join(dir, 'catalog.json'), 'utf8')).toBe('mine');
+    const exported = JSON.parse(readFileSync(join(dir, 'catalog-1.json'), 'utf8')) as { id: string }[];
+    expect(exported.map((i) => i.id)).toEqual((await services.catalog.export('playground')).map((i) => i.id));
+    expect(readFileSync(join(dir, 'catalog-2.json'), 'utf8')).toBe(readFileSync(join(dir, 'catalog-1.json'), 'utf8'));
+    const mine = JSON.parse(readFileSync(join(dir, 'tastemaker-data.json'), 'utf8')) as { profile: { ratings: Record<string, { value: number }> } };
+    expect(mine.profile.ratings.m1?.value).toBe(4.5);
+    const size = readFileSync(join(dir, 'catalog-1.json')).byteLength;
+    expect(text).toContain(`Saved catalog.json (${size.toLocaleString('en-US')} bytes) to ${join(dir, 'catalog-1.json')}`);
+    expect(text).toContain(`to ${join(dir, 'catalog-2.json')}`);
+    expect(text).toContain(`Saved tastemaker-data.json (`);
+    expect(text).toContain(`to ${join(dir, 'tastemaker-data.json')}`);
+    expect(text).not.toContain('[file ');
+  });
+
+  it('GIVEN an output folder that cannot be written THEN the export says why and the playground carries on', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tm-play-out-')), 'missing');
+    const { text } = await play(['/catalog export', '/help'], createFakeServices(), { outDir: dir });
+    expect(text).toContain(`! Could not save catalog.json in ${dir}: ENOENT`);
+    expect(text).toContain('/recommend request');
   });
 
   it('GIVEN /quit THEN later lines are not run', async () => {

@@ -27,6 +27,38 @@ describe('parseConstraints', () => {
     ['in 1994', { minYear: 1994, maxYear: 1994 }],
     ['something lighter', { excludeTags: ['horror', 'thriller', 'war'] }],
     ['no horror, only comedies, before 2000', { includeTags: ['comedy'], excludeTags: ['horror'], maxYear: 1999 }],
+    // negated years flip the bound instead of asking for it
+    ['no films before 2000', { minYear: 2000 }],
+    ['not older than 1990', { minYear: 1990 }],
+    ['nothing after 2010', { maxYear: 2010 }],
+    ['not newer than 2005', { maxYear: 2005 }],
+    ["I don't want anything made before 1990", { minYear: 1990 }],
+    ['nothing since 2015', { maxYear: 2014 }],
+    ['nothing before 2000 or after 2010', { minYear: 2000, maxYear: 2010 }],
+    // negated decades are left out; at an edge they become a bound
+    ['no 80s movies', { excludeYears: [[1980, 1989]] }],
+    ['nothing from the 90s', { excludeYears: [[1990, 1999]] }],
+    ["skip the '90s", { excludeYears: [[1990, 1999]] }],
+    ["no 1980's films", { excludeYears: [[1980, 1989]] }],
+    ['not a 90s movie', { excludeYears: [[1990, 1999]] }],
+    ['no 70s or 80s', { excludeYears: [[1970, 1989]] }],
+    ['no 70s or 90s', { excludeYears: [[1970, 1979], [1990, 1999]] }],
+    ['not from 1995', { excludeYears: [[1995, 1995]] }],
+    ['not between 1990 and 2000', { excludeYears: [[1990, 2000]] }],
+    ['nothing before the 80s', { minYear: 1980 }],
+    ['nothing older than the 90s', { minYear: 1990 }],
+    ['from 1980 on but no 80s', { minYear: 1990 }],
+    ['only comedies, no horror from the 80s', { includeTags: ['comedy'], excludeTags: ['horror'], minYear: 1980, maxYear: 1989 }],
+    // decades with a direction, and decades that add up
+    ['before the 80s', { maxYear: 1979 }],
+    ['after the 90s', { minYear: 2000 }],
+    ['older than the 90s', { maxYear: 1989 }],
+    ['from the 80s or 90s', { minYear: 1980, maxYear: 1999 }],
+    ['from 1990 to 2000', { minYear: 1990, maxYear: 2000 }],
+    ['from 1990 onwards', { minYear: 1990 }],
+    ['80s or later', { minYear: 1980 }],
+    ['more recent than 2000', { minYear: 2001 }],
+    ['no, from the 80s please', { minYear: 1980, maxYear: 1989 }],
     ['no thanks', {}],
     ['only the best', {}],
     ['a heist movie with a twist', {}],
@@ -41,6 +73,22 @@ describe('parseConstraints', () => {
 
   it('GIVEN "recent" THEN the last five years from the given current year', () => {
     expect(parseConstraints('something recent', TAGS, { currentYear: 2026 })).toEqual({ minYear: 2021 });
+  });
+
+  it('GIVEN a negated "recent" or a left-out decade that reaches today THEN an upper bound', () => {
+    expect(parseConstraints('nothing recent', TAGS, { currentYear: 2026 })).toEqual({ maxYear: 2020 });
+    expect(parseConstraints('no 2020s movies', TAGS, { currentYear: 2026 })).toEqual({ maxYear: 2019 });
+  });
+
+  it('GIVEN left-out years THEN later ones add up, a new window lifts the ones it overlaps, and a left-out window lifts it', () => {
+    const no80s: Constraints = { excludeYears: [[1980, 1989]] };
+    expect(mergeConstraints(no80s, { excludeYears: [[1990, 1999]], excludeTags: ['horror'] })).toEqual({
+      excludeTags: ['horror'],
+      excludeYears: [[1980, 1989], [1990, 1999]],
+    });
+    expect(mergeConstraints({ ...no80s, minYear: 1960 }, { maxYear: 2000 })).toEqual({ minYear: 1960, maxYear: 2000, excludeYears: [[1980, 1989]] });
+    expect(mergeConstraints(no80s, { minYear: 1980, maxYear: 1989 })).toEqual({ minYear: 1980, maxYear: 1989 });
+    expect(mergeConstraints({ minYear: 1980, maxYear: 1989 }, no80s)).toEqual(no80s);
   });
 
   it('GIVEN later constraints THEN they refine: includes lift excludes, years replace', () => {

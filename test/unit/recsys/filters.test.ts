@@ -62,6 +62,10 @@ describe('constraints', () => {
     ['year bounds inclusive', { year: 2000 }, { minYear: 2000, maxYear: 2000 }, true],
     ['year above max', { year: 2001 }, { maxYear: 2000 }, false],
     ['no year passes year constraints', {}, { minYear: 2000, maxYear: 2005 }, true],
+    ['year in a left-out range', { year: 1985 }, { excludeYears: [[1980, 1989]] }, false],
+    ['left-out range inclusive', { year: 1989 }, { excludeYears: [[1970, 1979], [1980, 1989]] }, false],
+    ['year outside the left-out ranges', { year: 1990 }, { excludeYears: [[1980, 1989]] }, true],
+    ['no year passes left-out years', {}, { excludeYears: [[1980, 1989]] }, true],
   ])('GIVEN %s THEN satisfies is %s', (_name, item, c, want) => {
     expect(satisfies(movie(item), c)).toBe(want);
   });
@@ -77,5 +81,16 @@ describe('constraints', () => {
     expect(ids(kept)).toEqual(['b']);
     expect(ids(removed)).toEqual(['a', 'c', 'd']);
     expect((await f.apply(query(), cs)).kept).toHaveLength(4);
+  });
+
+  it('GIVEN only left-out years THEN the constraints filter still applies them', async () => {
+    const lookup = items([
+      { id: 'a', title: 'A', year: 1985 },
+      { id: 'b', title: 'B', year: 1995 },
+      { id: 'c', title: 'C' },
+      { id: 'd', title: 'D', year: 1980 },
+    ]);
+    const { kept } = await constraintsFilter(lookup).apply(query({ constraints: { excludeYears: [[1980, 1989]] } }), cs);
+    expect(ids(kept)).toEqual(['b', 'c']);
   });
 });
