@@ -161,7 +161,7 @@ export class Engines {
     // the input's arrays went to the worker (transferred): collect again for an inline fallback
     m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
-    s.models = m;
+    if (!this.closed) s.models = m; // after close(), a training that was running replaces nothing
     return m;
   }
 
