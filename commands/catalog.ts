@@ -49,16 +49,15 @@ async function upload(i: ChatInputCommandInteraction, services: Services, ctx: C
   const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
   let last = 0;
   let edits: Promise<unknown> = Promise.resolve();
-  // Once the upload ends (report or error) no queued progress edit may go out: it would overwrite the answer.
+  // Once the upload ends (report or error) no new progress edit starts, and the queued ones are awaited before
+  // the answer goes out, so none can overwrite it.
   let stopped = false;
   const onProgress = (p: UploadProgress) => {
     const now = ctx.clock();
     if (stopped || now - last < PROGRESS_EVERY_MS) return;
     last = now;
     const { flags: _f, ...body } = renderCatalogProgress(file.name, p);
-    edits = edits
-      .then(() => (stopped ? undefined : i.editReply(body)))
-      .catch((e: unknown) => ctx.logger.warn({ err: String(e) }, 'progress edit failed'));
+    edits = edits.then(() => i.editReply(body)).catch((e: unknown) => ctx.logger.warn({ err: String(e) }, 'progress edit failed'));
   };
   let report;
   try {

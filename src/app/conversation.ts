@@ -10,11 +10,10 @@ import { displayTitle, toBrief } from './item-text.js';
 import { rankWithLlm } from './llm-rank.js';
 import { openWorldList } from './open-world.js';
 import { titleSeeds } from './query-seeds.js';
-import { historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
+import { clampCount, historyBriefs, load, reasonsOf, runOffline, type Loaded } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, RecResult } from './types.js';
 
-const clampCount = (n: number | undefined, def = 5) => Math.max(1, Math.min(10, Math.floor(n ?? def)));
 
 /** `/recommend`: the pipeline retrieves and ranks; the LLM (when on) picks and orders among those candidates in ONE call. */
 export async function recommend(d: AppDeps, c: Caller, input: { text: string; count?: number; conversationId?: string }): Promise<RecResult> {

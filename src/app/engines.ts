@@ -27,6 +27,11 @@ export interface EnginesOptions {
    * models are built and swapped in only once the returned promise resolves. Default: the result as is.
    */
   holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
+  /**
+   * Most scopes kept in memory (catalog, vector index, models); the least recently used idle ones are
+   * dropped beyond it and reload from the store on their next use. Default 100.
+   */
+  maxScopes?: number;
 }
 
 interface Slot {
@@ -64,8 +69,26 @@ export class Engines {
 
   private slot(scope: Scope): Slot {
     let s = this.slots.get(scope);
-    if (!s) this.slots.set(scope, (s = {}));
+    if (s) this.slots.delete(scope); // re-inserted below: Map order is least recently used first
+    else s = {};
+    this.slots.set(scope, s);
+    if (this.slots.size > (this.o.maxScopes ?? 100)) this.evictIdle();
     return s;
+  }
+
+  /** Drops least recently used scopes that have no training or retrain pending. */
+  private evictIdle(): void {
+    const max = this.o.maxScopes ?? 100;
+    for (const [scope, s] of this.slots) {
+      if (this.slots.size <= max) break;
+      if (s.running || s.queued || s.timer) continue;
+      this.slots.delete(scope);
+    }
+  }
+
+  /** How many scopes are held in memory now. */
+  get size(): number {
+    return this.slots.size;
   }
 
   async catalog(scope: Scope): Promise<ScopeCatalog> {

@@ -2,13 +2,13 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { toBrief } from './item-text.js';
 import { rankWithLlm } from './llm-rank.js';
-import { load, reasonsOf, runOffline } from './recommend-core.js';
+import { clampCount, load, reasonsOf, runOffline } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, RecResult } from './types.js';
 
 /** `/next`: what to watch next given the ORDER of the watch history (sequence model first; LLM when on). */
 export async function next(d: AppDeps, c: Caller, input: { count?: number }): Promise<RecResult> {
-  const count = Math.max(1, Math.min(10, Math.floor(input.count ?? 5)));
+  const count = clampCount(input.count);
   const l = await load(d, c);
   if (l.profile.history.length === 0 && Object.keys(l.profile.ratings).length === 0) throw new AppError('history.empty');
   const ctx = await llmContext(d, c);

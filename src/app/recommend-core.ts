@@ -67,6 +67,9 @@ export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQu
   return res.recommendations;
 }
 
+/** A list length asked for by a user: 1 to 10, 5 by default. */
+export const clampCount = (n: number | undefined, def = 5): number => Math.max(1, Math.min(10, Math.floor(n ?? def)));
+
 export type RatedBrief = ItemBrief & { rating?: number };
 
 /** The user's recent history as the LLM sees it (most recent last, with ratings). */

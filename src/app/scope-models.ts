@@ -169,15 +169,6 @@ export function trainFromInput(input: TrainingInput, clock: () => number = Date.
   };
 }
 
-/** Trains every model of a scope on this thread. The caller decides when (debounced, in the background). */
-export function trainScopeModels(
-  profiles: { userId: string; profile: Profile }[],
-  catalog: ScopeCatalog,
-  clock: () => number = Date.now,
-): ScopeModels {
-  return trainFromInput(collectTrainingInput(profiles, catalog, clock()), clock);
-}
-
 export function scopeModelsToState(m: ScopeModels): ScopeModelsState {
   return {
     rating: m.rating.toState(),

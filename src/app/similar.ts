@@ -1,7 +1,7 @@
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { displayTitle } from './item-text.js';
-import { load, runOffline } from './recommend-core.js';
+import { clampCount, load, runOffline } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, RecResult } from './types.js';
 
@@ -9,7 +9,7 @@ import type { Caller, RecResult } from './types.js';
 export async function similar(d: AppDeps, c: Caller, input: { itemId?: string; text?: string; count?: number }): Promise<RecResult> {
   const text = input.text?.trim();
   if (!input.itemId && !text) throw new AppError('similar.need-input');
-  const count = Math.max(1, Math.min(10, Math.floor(input.count ?? 5)));
+  const count = clampCount(input.count);
   const l = await load(d, c);
   let seeds: string[] | undefined;
   const notes: string[] = [];

@@ -67,10 +67,25 @@ export class EmulatorState {
     perms.forEach((p, i) => roles.push({ id: this.nextId(), name: `perms-${i + 1}`, permissions: p, position: i + 1 }));
     this.roles.set(g.id, roles);
     for (const m of g.members) this.users.set(m.user.id, m.user);
-    g.channels.forEach((c, position) => this.channels.set(c.id, {
-      id: c.id, type: c.type ?? ChannelType.GuildText, guild_id: g.id, name: c.name, position, parent_id: null,
-      permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0,
-    }));
+    g.channels.forEach((c, position) => {
+      const type = c.type ?? ChannelType.GuildText;
+      if (type === ChannelType.PublicThread || type === ChannelType.PrivateThread) { this.addThread(g, c, type); return; }
+      this.channels.set(c.id, {
+        id: c.id, type, guild_id: g.id, name: c.name, position, parent_id: null,
+        permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+      });
+    });
+  }
+
+  /** A thread configured in the guild: started by a person (`ownerId`, default the guild owner), not by the bot. */
+  private addThread(g: EmulatorGuild, c: EmulatorGuild['channels'][number], type: number): void {
+    const now = new Date(this.clock()).toISOString();
+    const parentId = c.parentId ?? g.channels.find((x) => (x.type ?? ChannelType.GuildText) === ChannelType.GuildText)?.id ?? null;
+    this.channels.set(c.id, {
+      id: c.id, type, guild_id: g.id, parent_id: parentId, owner_id: c.ownerId ?? g.ownerId, name: c.name, last_message_id: null,
+      rate_limit_per_user: 0, message_count: 0, member_count: 1, total_message_sent: 0, flags: 0, applied_tags: [],
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now, locked: false, create_timestamp: now },
+    });
   }
 
   /** Notify waiters (records, waitFor) that something happened. */

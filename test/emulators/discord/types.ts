@@ -13,7 +13,8 @@ export interface EmulatorGuild {
   id: string;
   name: string;
   ownerId: string;
-  channels: { id: string; name: string; type?: number }[];
+  /** Text channels by default; a thread (type 11 or 12) takes `parentId` (default the first text channel) and `ownerId` (default the guild owner). */
+  channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string }[];
   members: { user: EmulatorUser; permissions: string /* bitfield as decimal string */ }[];
 }
 

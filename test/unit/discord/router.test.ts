@@ -26,7 +26,10 @@ function fakeCommand(name: string, state: { deferred?: boolean; replied?: boolea
     async reply(b: Record<string, unknown>) { sent.push({ via: 'reply', body: b }); i.replied = true; },
     async editReply(b: Record<string, unknown>) { sent.push({ via: 'editReply', body: b }); i.replied = true; },
     async followUp(b: Record<string, unknown>) { sent.push({ via: 'followUp', body: b }); },
-    async deferReply() { i.deferred = true; },
+    async deleteReply() { sent.push({ via: 'deleteReply', body: {} }); },
+    // Like discord.js: `ephemeral` is set by deferReply/reply, null before.
+    ephemeral: null as boolean | null,
+    async deferReply(o: { flags?: number } = {}) { i.deferred = true; i.ephemeral = o.flags === 64; },
   };
   return { i, sent };
 }
@@ -48,10 +51,10 @@ describe('router error handling (one handler for every interaction type)', () =>
     expect(lines.some((l) => l.level === 50)).toBe(false);
   });
 
-  it('GIVEN an unexpected error after a defer THEN the reply is edited with the apology, and the log has context but no token', async () => {
+  it('GIVEN an unexpected error after a private defer THEN the reply is edited with the apology, and the log has context but no token', async () => {
     const { lines, logger } = capture();
     const r = createRouter({
-      commands: [cmd('x', async (i) => { await (i as { deferReply(): Promise<void> }).deferReply(); throw new Error(`db down, token ${config.DISCORD_TOKEN}`); })],
+      commands: [cmd('x', async (i) => { await (i as { deferReply(o: object): Promise<void> }).deferReply({ flags: 64 }); throw new Error(`db down, token ${config.DISCORD_TOKEN}`); })],
       services: createFakeServices(), config, logger,
     });
     const { i, sent } = fakeCommand('x');
@@ -60,6 +63,18 @@ describe('router error handling (one handler for every interaction type)', () =>
     const err = lines.find((l) => l.level === 50) as Record<string, unknown>;
     expect(err).toMatchObject({ command: 'x', userId: 'u1', guildId: 'g1', kind: 'command' });
     expect(JSON.stringify(lines)).not.toContain('cccc-secret-token');
+  });
+
+  it('GIVEN an error after a PUBLIC defer THEN the public "thinking" reply is deleted and the error is an ephemeral follow-up', async () => {
+    const { logger } = capture();
+    const r = createRouter({
+      commands: [cmd('x', async (i) => { await (i as { deferReply(o: object): Promise<void> }).deferReply({}); throw new UserError('title.notFound', { title: 'zzzz' }); })],
+      services: createFakeServices(), config, logger,
+    });
+    const { i, sent } = fakeCommand('x');
+    await r.onInteraction(i as unknown as Interaction);
+    expect(sent.map((s) => s.via)).toEqual(['deleteReply', 'followUp']);
+    expect(sent[1].body).toMatchObject({ flags: 64, content: expect.stringContaining('I could not find "zzzz"') });
   });
 
   it('GIVEN an error after a finished reply THEN the apology is a follow-up', async () => {
