@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
-import { MEMBER, startHarness, visibleText, type Harness } from './harness.js';
+import { createFakeServices, STARTER, type FakeServices } from '../helpers/fake-services.js';
+import { MEMBER, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
 const csv = (n: number) => 'id,title,year,tags\n' + Array.from({ length: n }, (_, k) => `i${k},Item ${k},${1950 + (k % 70)},tag${k % 7}`).join('\n') + '\n';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -71,5 +71,62 @@ describe('e2e: /catalog upload', () => {
       expect(visibleText(r.final())).toContain('Manage Server');
     }
     expect(sv.catalogs.get('g1')).toHaveLength(1000);
+  });
+});
+
+describe('e2e: /catalog export within Discord\'s attachment limit', () => {
+  const JSON_BYTES = Buffer.byteLength(JSON.stringify(STARTER), 'utf8');
+  let h: Harness;
+  let sv: FakeServices;
+  beforeAll(async () => {
+    sv = createFakeServices();
+    // The interaction's attachment limit is one byte short of the compact JSON: JSON is refused, CSV fits.
+    h = await startHarness({ services: sv, emulator: { attachmentSizeLimit: JSON_BYTES - 1 } });
+  });
+  afterAll(async () => h?.close());
+
+  it('GIVEN a JSON export over the interaction\'s attachment limit THEN it explains, suggests CSV, and uploads nothing', async () => {
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'export' });
+    expect(replyFiles(r)).toHaveLength(0);
+    const text = visibleText(r.final());
+    expect(text).toContain('The catalog (12 items) is');
+    expect(text).toContain('over the');
+    expect(text).toContain('format:csv');
+    expect(r.final().flags & 64).toBe(64);
+  });
+
+  it('GIVEN format csv THEN the file is catalog.csv with the catalog columns and one row per item', async () => {
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'export', options: { format: 'csv' } });
+    const file = replyFiles(r)[0];
+    expect(file?.name).toBe('catalog.csv');
+    const lines = new TextDecoder().decode(file?.bytes).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^id,title,year,description,tags/);
+    expect(lines).toHaveLength(1 + STARTER.length);
+    expect(lines[1]).toMatch(/^m1,Heat,1995,/);
+  });
+});
+
+describe('e2e: a failed /catalog upload', () => {
+  let h: Harness;
+  let sv: FakeServices;
+  let now = 0;
+  beforeAll(async () => {
+    sv = createFakeServices();
+    // Every progress step passes the 2-second throttle: several edits are queued when the upload fails.
+    h = await startHarness({ services: sv, clock: () => (now += 5000) });
+  });
+  afterAll(async () => h?.close());
+
+  it('GIVEN progress edits queued when the upload throws THEN the error is the last thing the reply shows', async () => {
+    sv.catalog.upload = async (_c, input) => {
+      for (let k = 1; k <= 4; k++) input.onProgress?.({ phase: 'embedding', done: k * 100, total: 400 });
+      await new Promise<void>((r) => setImmediate(r));
+      throw Object.assign(new Error('embedder down'), { userMessage: 'Embedding failed: the embedding service did not answer.' });
+    };
+    const att = h.emu.addAttachment('items.csv', enc(csv(400)), 'text/csv');
+    const r = await h.run({ type: 'command', name: 'catalog', subcommand: 'upload', attachments: { file: att } });
+    expect(r.edits.filter((e) => String(e.body.content ?? '').includes('Uploading')).length).toBeGreaterThanOrEqual(2);
+    expect(String(r.edits.at(-1)?.body.content)).toContain('Embedding failed');
+    expect(visibleText(r.final())).toContain('Embedding failed');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
-import { customIds, MEMBER, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
+import type { RecResult } from '../../src/app/types.js';
+import type { InteractionInput } from '../emulators/discord/index.js';
+import { ADMIN, answered, CHANNEL, customIds, gate, GUILD, MEMBER, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
 
@@ -9,7 +11,8 @@ describe('e2e: every slash command through the emulator with the real discord.js
   let sv: FakeServices;
   beforeAll(async () => {
     sv = createFakeServices();
-    h = await startHarness({ services: sv });
+    // Cheap commands answer long before this: their lazy defer never fires here (see the gated tests below).
+    h = await startHarness({ services: sv, deferAfterMs: 60_000 });
   });
   afterAll(async () => h?.close());
 
@@ -37,11 +40,17 @@ describe('e2e: every slash command through the emulator with the real discord.js
     await h.run({ type: 'command', name: 'settings', options: { conversations: 'thread' } });
   });
 
-  it('GIVEN /next answered quickly THEN it is one direct ephemeral reply (no defer needed)', async () => {
-    const r = await h.run({ type: 'command', name: 'next', options: { count: 2 } });
+  it('GIVEN a cheap command (store reads) answered before the lazy delay THEN it is one direct ephemeral reply (no defer)', async () => {
+    const r = await h.run({ type: 'command', name: 'watched', subcommand: 'list' });
     expect(r.callbacks).toHaveLength(1);
     expect(r.callbacks[0]).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(r.edits).toHaveLength(0);
+    expect(visibleText(r.final())).toContain('Watched (');
+  });
+
+  it('GIVEN /next THEN it defers privately at once and then shows the list', async () => {
+    const r = await h.run({ type: 'command', name: 'next', options: { count: 2 } });
+    expect(r.callbacks).toEqual([expect.objectContaining({ type: 5, data: { flags: EPHEMERAL } })]);
     expect(visibleText(r.final())).toContain('Up next for you');
   });
 
@@ -99,6 +108,10 @@ describe('e2e: every slash command through the emulator with the real discord.js
     expect(visibleText((await h.run({ type: 'command', name: 'catalog', subcommand: 'info' })).final())).toMatch(/Items\n1[12]/);
     const ex = await h.run({ type: 'command', name: 'catalog', subcommand: 'export' });
     expect(replyFiles(ex)[0]?.name).toBe('catalog.json');
+    // Compact JSON: no indentation, the same items back.
+    const json = new TextDecoder().decode(replyFiles(ex)[0]?.bytes);
+    expect(json).not.toContain('\n');
+    expect(JSON.parse(json)).toEqual(sv.catalogs.get('g1'));
     const rm = await h.run({ type: 'command', name: 'catalog', subcommand: 'remove', options: { title: 'm12' } });
     expect(visibleText(rm.final())).toContain('Removed **Amélie (2001)** from the catalog');
     const ask = await h.run({ type: 'command', name: 'catalog', subcommand: 'clear' });
@@ -120,20 +133,104 @@ describe('e2e: every slash command through the emulator with the real discord.js
     expect((await sv.settings.get('g1')).llmEnabled).toBe(false);
   });
 
-  it('GIVEN a service slower than a second THEN the reply is deferred privately first, then edited with the answer', async () => {
+  it('GIVEN a cheap command whose store read outlasts the lazy delay THEN the reply is deferred privately first, then edited with the answer', async () => {
     const slow = createFakeServices();
+    const held = gate();
     const profile = slow.profile.bind(slow);
     slow.profile = async (c) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await held.wait;
       return profile(c);
     };
-    const h2 = await startHarness({ services: slow });
+    const h2 = await startHarness({ services: slow, deferAfterMs: 5 });
     try {
-      const r = await h2.run({ type: 'command', name: 'profile' });
+      const r = await h2.emu.interact({ type: 'command', name: 'profile', user: ADMIN, guildId: GUILD, channelId: CHANNEL });
+      // The answer is held until the defer is seen: no real sleep, no race.
+      await r.acknowledged();
       expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+      held.open();
+      await h2.emu.waitFor(() => answered(r));
       expect(visibleText(r.edits.at(-1)?.body)).toContain('Your taste profile');
     } finally {
+      held.open();
       await h2.close();
+    }
+  });
+
+  it('GIVEN commands that call the engine THEN each defers at once, while the engine is still working, and then answers', async () => {
+    const busy = createFakeServices();
+    const held = gate();
+    for (const m of ['next', 'similar', 'rank', 'predict', 'recommend', 'moreLike', 'importHistory'] as const) {
+      const real = busy[m].bind(busy) as (...a: unknown[]) => Promise<unknown>;
+      (busy as unknown as Record<string, unknown>)[m] = async (...a: unknown[]) => {
+        await held.wait;
+        return real(...a);
+      };
+    }
+    // The lazy delay is far away: a defer seen here can only be the immediate one.
+    const h2 = await startHarness({ services: busy, deferAfterMs: 60_000 });
+    try {
+      const att = h2.emu.addAttachment('r.csv', new TextEncoder().encode('title\nHeat\n'), 'text/csv');
+      const inputs: [Partial<InteractionInput>, number][] = [
+        [{ type: 'command', name: 'next' }, EPHEMERAL],
+        [{ type: 'command', name: 'similar', options: { title: 'm1' } }, 0],
+        [{ type: 'command', name: 'rank', options: { titles: 'Heat, Alien' } }, 0],
+        [{ type: 'command', name: 'predict', options: { title: 'm2' } }, EPHEMERAL],
+        [{ type: 'command', name: 'recommend', options: { request: 'heist' } }, 0],
+        [{ type: 'command', name: 'import', attachments: { file: att } }, EPHEMERAL],
+        [{ type: 'button', customId: 'ml:m1', messageId: 'any-list' }, EPHEMERAL],
+      ];
+      const recs = await Promise.all(inputs.map(([i]) => h2.emu.interact({ user: ADMIN, guildId: GUILD, channelId: CHANNEL, ...i } as InteractionInput)));
+      await Promise.all(recs.map((r) => r.acknowledged()));
+      recs.forEach((r, k) => {
+        expect(r.callbacks[0]?.type, JSON.stringify(inputs[k][0])).toBe(5);
+        expect(r.callbacks[0]?.data?.flags ?? 0, JSON.stringify(inputs[k][0])).toBe(inputs[k][1]);
+        expect(r.edits, JSON.stringify(inputs[k][0])).toHaveLength(0);
+      });
+      held.open();
+      await Promise.all(recs.map((r) => h2.emu.waitFor(() => answered(r))));
+      for (const r of recs) expect(visibleText(r.final())).not.toContain('Sorry, something went wrong');
+    } finally {
+      held.open();
+      await h2.close();
+    }
+  });
+
+  it('GIVEN /similar with a title not in the catalog THEN the public "thinking" reply is deleted and the error is private', async () => {
+    const r = await h.run({ type: 'command', name: 'similar', options: { title: 'zzzz qqqq' } });
+    expect(r.callbacks[0]).toMatchObject({ type: 5 });
+    expect(r.callbacks[0].data?.flags ?? 0).toBe(0);
+    expect(h.emu.log.some((c) => c.method === 'DELETE' && c.path.includes(r.token) && c.path.endsWith('/messages/@original'))).toBe(true);
+    expect(r.messageId && h.emu.message(r.messageId)).toBeFalsy();
+    expect(r.followUps).toHaveLength(1);
+    expect(r.followUps[0].body).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('I could not find "zzzz qqqq"') });
+    expect(h.emu.channelMessages(CHANNEL).some((m) => visibleText(m as never).includes('zzzz'))).toBe(false);
+  });
+
+  it('GIVEN reasons that name the asker\'s ratings THEN public lists say "similar to X" without the rating, private ones keep them', async () => {
+    const personal = <T extends RecResult>(r: T): T => ({ ...r, items: r.items.map((x, k) => ({ ...x, reason: k % 2 ? 'because you liked Alien' : 'because you rated Heat 4.5' })) });
+    const saved = { similar: sv.similar, next: sv.next, recommend: sv.recommend, rank: sv.rank };
+    sv.similar = async (c, i) => personal(await saved.similar(c, i));
+    sv.next = async (c, i) => personal(await saved.next(c, i));
+    sv.recommend = async (c, i) => personal(await saved.recommend(c, i));
+    sv.rank = async (c, i) => {
+      const r = await saved.rank(c, i);
+      return { ...r, ranked: r.ranked.map((x) => ({ ...x, reason: 'because you rated Heat 4.5' })) };
+    };
+    try {
+      for (const input of [
+        { type: 'command', name: 'similar', options: { title: 'm3' } },
+        { type: 'command', name: 'recommend', options: { request: 'heist', count: 3 } },
+        { type: 'command', name: 'rank', options: { titles: 'Heat, Alien, Up' } },
+      ] as (Partial<InteractionInput> & { type: 'command'; name: string })[]) {
+        const text = visibleText((await h.run(input)).final());
+        expect(text, input.name).toContain('similar to Heat');
+        expect(text, input.name).not.toMatch(/because you|4\.5/);
+      }
+      const mine = visibleText((await h.run({ type: 'command', name: 'next', options: { count: 2 } })).final());
+      expect(mine).toContain('because you rated Heat 4.5');
+      expect(mine).toContain('because you liked Alien');
+    } finally {
+      Object.assign(sv, saved);
     }
   });
 

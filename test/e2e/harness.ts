@@ -3,11 +3,11 @@
  * over any `Services` (the fake for now; the real composition root later).
  */
 import { resolve } from 'node:path';
-import { Events } from 'discord.js';
 import type { Services } from '../../src/app/types.js';
 import { parseConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { createBot, type Bot } from '../../src/discord/client.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import type { Bot } from '../../src/discord/client.js';
+import { loginBot } from '../../src/discord/login.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionInput, type InteractionRecord } from '../emulators/discord/index.js';
@@ -37,20 +37,19 @@ export interface HarnessOptions {
   messageContent?: boolean;
   /** The lazy defer's delay for cheap commands (default: the bot's DEFER_AFTER_MS). */
   deferAfterMs?: number;
+  logger?: Logger;
 }
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const emu = await startDiscordEmulator(o.emulator);
   const config = parseConfig({ DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', ...o.env });
-  const logger = createLogger(process.env.E2E_LOG ?? 'silent');
+  const logger = o.logger ?? createLogger(process.env.E2E_LOG ?? 'silent');
   const commands = await loadCommands(resolve(import.meta.dirname, '../../commands'));
   // Registered as a guild command through the real deploy script, so the emulator knows the option types.
   await deployCommands({ config, commands, guildId: GUILD });
   const login = async () => {
-    const bot = createBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent, deferAfterMs: o.deferAfterMs });
-    const ready = new Promise<void>((r) => bot.client.once(Events.ClientReady, () => r()));
-    await bot.client.login(emu.token);
-    await ready;
+    // The start-up path of `npm start`: asks for Message Content (unless told not to), falls back on 4014.
+    const bot = await loginBot({ config, services: o.services, logger, commands, clock: o.clock, messageContent: o.messageContent, deferAfterMs: o.deferAfterMs, token: emu.token });
     await emu.waitForReady();
     return bot;
   };
@@ -125,4 +124,11 @@ export async function refineInThread(h: Harness, threadId: string, author: { id:
   const before = mine().length;
   await h.emu.sendMessage({ channelId: threadId, guildId: GUILD, author, content });
   return h.emu.waitFor(() => mine()[before], timeoutMs) as Promise<Parameters<typeof visibleText>[0] & object>;
+}
+
+/** A promise a test opens when it wants: holds a service call until the test has seen what comes before it. */
+export function gate(): { wait: Promise<void>; open(): void } {
+  let open!: () => void;
+  const wait = new Promise<void>((r) => (open = r));
+  return { wait, open };
 }
