@@ -1,16 +1,6 @@
 import { LlmError, type LlmProvider } from '../llm/types.js';
+import { l2normalize } from './normalise.js';
 import type { Embedder } from './types.js';
-
-/** Scales to unit length (Gemini's vectors below 3072 dims are not normalised). */
-function l2normalize(v: Float32Array): Float32Array {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
-  if (s > 0) {
-    const inv = 1 / Math.sqrt(s);
-    for (let i = 0; i < v.length; i++) v[i] *= inv;
-  }
-  return v;
-}
 
 /**
  * Embeddings from an OpenAI-compatible server. Model id: `openai:{embedModel}:{dims}`. With a configured size
