@@ -1,4 +1,5 @@
 import { trainBaseline } from '../src/recsys/models/baseline.js';
+import { withContentResidual } from '../src/recsys/models/content-residual.js';
 import { trainGlobalMean } from '../src/recsys/models/global-mean.js';
 import { TASTEMAKER_MF_OPTIONS, trainHybridMf, type HybridMfOptions } from '../src/recsys/models/hybrid-mf.js';
 import { trainPopularity } from '../src/recsys/models/popularity.js';
@@ -18,7 +19,8 @@ export function ratingTrainers(itemVectors: ReadonlyMap<string, Float32Array>): 
     'global-mean': (t) => trainGlobalMean(t),
     baseline: (t) => trainBaseline(t),
     'svd-reference': (t) => trainSvd(t),
-    tastemaker: (t) => trainHybridMf(t, { ...HYBRID_OPTIONS, itemVectors }),
+    // Tastemaker's model: MF with text side features, plus each user's own content neighbourhood on top.
+    tastemaker: (t) => withContentResidual(trainHybridMf(t, { ...HYBRID_OPTIONS, itemVectors }), t, (id) => itemVectors.get(id)),
     'tastemaker-no-text': (t) => trainHybridMf(t, { ...HYBRID_OPTIONS }),
   };
 }

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../catalog/types.js';
 import { cosine } from '../recsys/index/dot.js';
+import { contentResidual } from '../recsys/models/content-residual.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { displayTitle, toBrief } from './item-text.js';
@@ -23,6 +24,17 @@ function ratingsNear(l: Loaded, target: CatalogItem, max: number): { item: Catal
   return out.sort((a, b) => b.sim - a.sim).slice(0, max);
 }
 
+/**
+ * Tastemaker's rating model for one user: the server's model plus the user's own content neighbourhood
+ * (their ratings of similar titles), the same model the eval measures as `tastemaker`.
+ */
+function personalPredictor(c: Caller, l: Loaded): (itemId: string) => number {
+  const rated = Object.entries(l.profile.ratings)
+    .sort((a, b) => a[1].at - b[1].at)
+    .map(([item, r]) => ({ item, value: r.value }));
+  return contentResidual((i) => l.models.rating.predict(c.userId, i), rated, (i) => l.catalog.index.vector(i));
+}
+
 /** `/predict`: the rating model's prediction (text side features cover unrated items); the LLM's when on. */
 export async function predict(d: AppDeps, c: Caller, input: { itemId: string }): Promise<PredictResult> {
   const l = await load(d, c);
@@ -30,7 +42,7 @@ export async function predict(d: AppDeps, c: Caller, input: { itemId: string }):
   if (!item) throw new AppError('item.not-found', { itemId: input.itemId });
   const near = ratingsNear(l, item, 20);
   const basedOn = near.slice(0, 3).map(({ item: it, rating }) => ({ item: it, rating }));
-  const offline = l.models.rating.predict(c.userId, item.id);
+  const offline = personalPredictor(c, l)(item.id);
   const ctx = await llmContext(d, c);
   const offlineWhy = basedOn.length
     ? `from your ratings of similar titles (${basedOn.map((b) => `${displayTitle(b.item)} ${b.rating}`).join(', ')}) and how this server rates it`
@@ -57,7 +69,8 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
     else if (!items.some((x) => x.id === it.id)) items.push(it);
   }
   if (items.length === 0) throw new AppError('rank.none-matched', { titles: unmatched.join(', ') });
-  const predicted = new Map(items.map((it) => [it.id, l.models.rating.predict(c.userId, it.id)]));
+  const personal = personalPredictor(c, l);
+  const predicted = new Map(items.map((it) => [it.id, personal(it.id)]));
   const offlineOrder = [...items].sort((a, b) => predicted.get(b.id)! - predicted.get(a.id)!).map((i) => i.id);
   const reasonOf = (id: string) => `predicted ${half(predicted.get(id)!)}`;
   const byId = new Map(items.map((i) => [i.id, i]));

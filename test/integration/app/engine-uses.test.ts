@@ -107,6 +107,10 @@ describe('rank', () => {
     await settle(app);
     const r = await app.rank(me, { titles: ['Saw II', 'Toy Story 2'], method: 'pointwise' });
     expect(r.ranked.map((x) => x.item.title)).toEqual(['Toy Story 2', 'Saw II']);
+    // The user's own ratings of similar titles move the predictions clearly apart, not by a hair.
+    const toy = await app.predict(me, { itemId: (await titled(app, me, 'Toy Story 2')).id });
+    const saw = await app.predict(me, { itemId: (await titled(app, me, 'Saw II')).id });
+    expect(toy.rating - saw.rating).toBeGreaterThanOrEqual(1.5);
   });
 
   it('GIVEN fewer than two titles THEN rank fails with rank.too-few', async () => {
