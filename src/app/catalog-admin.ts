@@ -3,8 +3,9 @@ import { diffCatalogs, mergeCatalogs } from '../catalog/diff.js';
 import { parseCatalog } from '../catalog/parse.js';
 import type { CatalogIssue, CatalogItem } from '../catalog/types.js';
 import type { AppDeps } from './deps.js';
-import { itemText } from './item-text.js';
-import { buildScopeCatalog, embedInBatches, localFallback } from './scope-catalog.js';
+import { vectorsFor } from './catalog-vectors.js';
+import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
+import type { VectorIndex } from '../recsys/index/vector-index.js';
 import type { Caller, CatalogInfo, UploadProgress, UploadReport } from './types.js';
 
 const adminKey = (scope: string) => `catalog-admin:${scope}`;
@@ -28,7 +29,9 @@ export async function uploadCatalog(d: AppDeps, c: Caller, input: UploadInput): 
       filename: input.filename,
       limits: { maxBytes: d.config.CATALOG_MAX_BYTES, maxItems: d.config.CATALOG_MAX_ITEMS },
     });
-    const current = (await d.catalogs.load(c.scope))?.items ?? [];
+    // The catalog in memory is the current version (the engine reloads after every change): no store read.
+    const live = await d.engines.catalog(c.scope);
+    const current = live.items;
     const pointer = await d.catalogs.pointer(c.scope);
     const rejectedRows = new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size;
     const base = { mode: input.mode, errors: parsed.errors, warnings: parsed.warnings, rejected: rejectedRows, embedRequests: 0 };
@@ -45,7 +48,7 @@ export async function uploadCatalog(d: AppDeps, c: Caller, input: UploadInput): 
       return { ...base, errors: [err, ...parsed.errors], added: 0, updated: 0, removed: 0, total: parsed.items.length + rejectedRows, catalogSize: current.length, applied: false, version: pointer?.version ?? 0 };
     }
     const diff = diffCatalogs(current, items);
-    const applied = await writeCatalog(d, c, items, input.source ?? input.mode, input.onProgress);
+    const applied = await writeCatalog(d, c, items, { source: input.source ?? input.mode, mode: input.mode, current: live, onProgress: input.onProgress });
     return {
       ...base,
       added: diff.added.length,
@@ -60,29 +63,18 @@ export async function uploadCatalog(d: AppDeps, c: Caller, input: UploadInput): 
   });
 }
 
-/** Embeds and stores a full new version, then hands the engine the new catalog without reloading it. */
+/**
+ * Embeds what changed and stores a full new version, then hands the engine the new catalog without
+ * reloading it. A merge updates the live vector index in place (upserts); a replace builds a new one.
+ */
 async function writeCatalog(
   d: AppDeps,
   c: Caller,
   items: CatalogItem[],
-  source: string,
-  onProgress?: (p: UploadProgress) => void,
+  w: { source: string; mode: 'replace' | 'merge'; current: ScopeCatalog; onProgress?: (p: UploadProgress) => void },
 ): Promise<{ version: number; embedRequests: number }> {
   const before = d.embedStats?.().requests ?? 0;
-  const texts = items.map(itemText);
-  const progress = (done: number, total: number) => onProgress?.({ phase: 'embedding', done, total });
-  let embedder = d.embedder;
-  let vectors: Float32Array[];
-  try {
-    vectors = await embedInBatches(embedder, texts, progress);
-  } catch (e) {
-    // The provider is down: the catalog is still replaced, with local vectors; the next load retries it.
-    const fallback = localFallback(embedder);
-    if (!fallback) throw e;
-    d.logger.warn({ err: e instanceof Error ? e.message : String(e), scope: c.scope }, 'embedding failed during upload: using the local embedder');
-    embedder = fallback;
-    vectors = await embedInBatches(embedder, texts, progress);
-  }
+  const { embedder, vectors, embedded } = await vectorsFor(d, items, w.current, (done, total) => w.onProgress?.({ phase: 'embedding', done, total }));
   const embedRequests = (d.embedStats?.().requests ?? 0) - before;
   // Local vectors are cheap to recompute: only a provider's vectors are worth their storage.
   const keepVectors = d.embedStats !== undefined && embedder === d.embedder;
@@ -90,11 +82,17 @@ async function writeCatalog(
     c.scope,
     items,
     keepVectors ? vectors : null,
-    { updatedBy: c.userId, source, embedModel: keepVectors ? embedder.model : null },
-    { onChunk: (done, total) => onProgress?.({ phase: 'saving', done, total }) },
+    { updatedBy: c.userId, source: w.source, embedModel: keepVectors ? embedder.model : null },
+    { onChunk: (done, total) => w.onProgress?.({ phase: 'saving', done, total }) },
   );
   const version = { pointer: { ...pointer, embedModel: embedder.model }, items, vectors };
-  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, embedder));
+  let index: VectorIndex | undefined;
+  if (w.mode === 'merge' && w.current.index.model === embedder.model) {
+    const at = new Map(items.map((it, i) => [it.id, i]));
+    w.current.index.upsert(embedded, embedded.map((id) => vectors[at.get(id)!]));
+    index = w.current.index;
+  }
+  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, embedder, { index }));
   return { version: pointer.version, embedRequests };
 }
 

@@ -29,7 +29,7 @@ export interface ScopeCatalog {
 export async function buildScopeCatalog(
   v: CatalogVersion | null,
   embedder: Embedder,
-  opts: { fallback?: Embedder; logger?: Logger } = {},
+  opts: { fallback?: Embedder; logger?: Logger; index?: VectorIndex } = {},
 ): Promise<ScopeCatalog> {
   const items = v?.items ?? [];
   let used = embedder;
@@ -46,8 +46,10 @@ export async function buildScopeCatalog(
       vectors = await embedInBatches(fallback, items.map(itemText));
     }
   }
-  const index = new VectorIndex({ model: used.model, dims: used.dims, initialCapacity: Math.max(16, items.length) });
-  if (items.length) index.upsert(items.map((i) => i.id), vectors);
+  // An index already holding exactly these vectors (a merge upserted into the live one) is kept as is.
+  const reuse = opts.index && opts.index.model === used.model && opts.index.size === items.length ? opts.index : undefined;
+  const index = reuse ?? new VectorIndex({ model: used.model, dims: used.dims, initialCapacity: Math.max(16, items.length) });
+  if (!reuse && items.length) index.upsert(items.map((i) => i.id), vectors);
   const tagCount = new Map<string, number>();
   for (const it of items) for (const t of it.tags ?? []) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
   return {
