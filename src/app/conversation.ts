@@ -168,7 +168,9 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
       change = describeChange(conv.shown, items.map((x) => x.item.id), (id) => l.catalog.byId.get(id)?.title ?? id);
       if (r.outcome.value.comment) info.notes = [...info.notes, r.outcome.value.comment];
     } else {
-      items = await offlineTurn(d, c, l, refined);
+      // The pool already holds the offline answer for this turn: no second pipeline run.
+      const excluded = new Set(refined.query.exclude);
+      items = offlineRefined(l, refined.keep, pool.filter((x) => !excluded.has(x.item.id))).slice(0, refined.state.count);
     }
   } else {
     items = await offlineTurn(d, c, l, refined);
