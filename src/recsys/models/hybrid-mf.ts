@@ -1,5 +1,5 @@
 import { encodeRatings } from './encode.js';
-import { gaussian, mulberry32, shuffleInPlace } from './rng.js';
+import { gaussianArray, mulberry32, shuffleInPlace } from './rng.js';
 import { buildSparseRows, RidgeSolver } from './text-features.js';
 import { biasFactorState, ratingModelFromState, type SerialisableRatingModel } from './rating-state.js';
 import type { RatingTriple } from './types.js';
@@ -68,10 +68,9 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
   // fewer SGD passes on small data (a server's own ratings): acts as early stopping against overfitting
   const epochs = epochsOpt ?? (nR < 20_000 ? 20 : 40);
   const rng = mulberry32(seed);
-  const P = new Float32Array(nU * k);
-  const Q = new Float32Array(nI * k);
-  for (let x = 0; x < P.length; x++) P[x] = gaussian(rng) * initStd;
-  for (let x = 0; x < Q.length; x++) Q[x] = gaussian(rng) * initStd;
+  // Same draws, same order as before (P then Q): seeded results are unchanged.
+  const P = gaussianArray(nU * k, initStd, rng);
+  const Q = gaussianArray(nI * k, initStd, rng);
   const bu = new Float64Array(nU);
   const bi = new Float64Array(nI);
   const mu = enc.globalMean;

@@ -19,6 +19,13 @@ export function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
 
+/** `n` values drawn from N(0, std^2), in order from `rng` (initial latent factors). */
+export function gaussianArray(n: number, std: number, rng: Rng): Float32Array {
+  const out = new Float32Array(n);
+  for (let x = 0; x < n; x++) out[x] = gaussian(rng) * std;
+  return out;
+}
+
 /** In-place Fisher-Yates shuffle of a typed or plain array. */
 export function shuffleInPlace<T>(a: { length: number; [i: number]: T }, rng: Rng): void {
   for (let i = a.length - 1; i > 0; i--) {
