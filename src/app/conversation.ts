@@ -119,7 +119,11 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
     constraints: conv.constraints as Constraints,
     count: conv.count,
   };
-  const refined = keepWhatStillFits(applyRefinement(state, action), action.kind, l);
+  const fits = (id: string, cs: Constraints) => {
+    const item = l.catalog.byId.get(id);
+    return item !== undefined && satisfies(item, cs);
+  };
+  const refined = applyRefinement(state, action, { fits });
   const ctx = await llmContext(d, c);
   let info: EngineInfo = offlineInfo(d, ctx);
   let items: Recommendation[];
@@ -236,20 +240,6 @@ function mergeUnique(recs: Recommendation[]): Recommendation[] {
 function describeOffline(kind: string, before: string[], after: Recommendation[], l: Loaded): string {
   if (kind === 'count') return `now ${after.length} item${after.length === 1 ? '' : 's'}`;
   return describeChange(before, after.map((r) => r.item.id), (id) => l.catalog.byId.get(id)?.title ?? id);
-}
-
-/**
- * A new constraint ("no comedies") keeps the shown items that still satisfy it, in their places, and
- * only replaces the others, so the user sees exactly what the constraint changed.
- */
-function keepWhatStillFits(r: Refined, kind: string, l: Loaded): Refined {
-  if (kind !== 'constraint' || r.state.shown.length === 0) return r;
-  const keep = r.state.shown.map((id) => {
-    const item = l.catalog.byId.get(id);
-    return item && !r.state.rejected.includes(id) && satisfies(item, r.state.constraints) ? id : null;
-  });
-  const open = keep.filter((x) => x === null).length;
-  return { ...r, keep, query: { ...r.query, exclude: [...new Set([...r.query.exclude, ...r.state.shown])], count: open } };
 }
 
 /** A follow-up where the server has no catalog: the LLM proposes a new list for the whole conversation. */

@@ -41,11 +41,20 @@ function textOf(s: RefineState): string {
 
 const unique = (xs: ItemId[]): ItemId[] => [...new Set(xs)];
 
+export interface ApplyOptions {
+  /**
+   * Whether a shown item satisfies the constraints now in force. Given, a new constraint ("no comedies")
+   * keeps the shown items that still fit, in their places, and replaces only the others; without it the
+   * whole list is run again.
+   */
+  fits?: (itemId: ItemId, constraints: Constraints) => boolean;
+}
+
 /**
  * Applies a refinement to the conversation state. Pure. Rejected items stay out for the rest of the
  * conversation; items shown but not rejected may come back after a constraint or text change.
  */
-export function applyRefinement(state: RefineState, action: RefineAction): Refined {
+export function applyRefinement(state: RefineState, action: RefineAction, opts: ApplyOptions = {}): Refined {
   const base = (s: RefineState, over: Partial<QueryPieces> = {}): QueryPieces => ({
     text: textOf(s),
     seeds: [],
@@ -72,7 +81,11 @@ export function applyRefinement(state: RefineState, action: RefineAction): Refin
     }
     case 'constraint': {
       const next = { ...state, constraints: mergeConstraints(state.constraints, action.constraints) };
-      return { state: next, query: base(next), keep: [] };
+      const fits = opts.fits;
+      if (!fits || state.shown.length === 0) return { state: next, query: base(next), keep: [] };
+      const keep = state.shown.map((id) => (!next.rejected.includes(id) && fits(id, next.constraints) ? id : null));
+      const open = keep.filter((x) => x === null).length;
+      return { state: next, query: base(next, { exclude: unique([...next.rejected, ...state.shown]), count: open }), keep };
     }
     case 'count': {
       const next = { ...state, count: action.count };

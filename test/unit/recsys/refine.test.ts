@@ -101,6 +101,13 @@ describe('applyRefinement', () => {
     expect(r.state.constraints).toEqual({ excludeTags: ['horror'], maxYear: 1999 });
   });
 
+  it('GIVEN a new constraint and a fits check THEN items that still fit keep their places and only the others are replaced', () => {
+    const r = applyRefinement(s, { kind: 'constraint', constraints: { maxYear: 1999 } }, { fits: (id) => id !== 'b' });
+    expect(r.keep).toEqual(s.shown.map((id) => (id === 'b' || s.rejected.includes(id) ? null : id)));
+    expect(r.query.count).toBe(r.keep.filter((x) => x === null).length);
+    expect(r.query.exclude).toEqual(expect.arrayContaining(s.shown));
+  });
+
   it('GIVEN a shorter list THEN the first items are kept and nothing is run; a longer one asks only for the missing', () => {
     const shorter = applyRefinement(s, { kind: 'count', count: 2 });
     expect(shorter.keep).toEqual(['a', 'b']);
