@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerDelay } from './delay.js';
 
 export type GeminiKind = 'generateContent' | 'embedContent' | 'batchEmbedContents' | 'countTokens';
 
@@ -68,20 +69,7 @@ export async function startGeminiEmulator(opts: GeminiEmulatorOptions = {}) {
     responder: null as ((r: GeminiRequest) => GeminiAnswer) | null,
   };
 
-  const wait = (ms: number, res: ServerResponse) =>
-    new Promise<boolean>((resolve) => {
-      if (ms <= 0) return resolve(true);
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve(true);
-      }, ms);
-      timers.add(t);
-      res.on('close', () => {
-        clearTimeout(t);
-        timers.delete(t);
-        resolve(false);
-      });
-    });
+  const wait = answerDelay(timers);
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     if (res.destroyed) return;

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeEmbedding } from './gemini.js';
+import { answerDelay } from './delay.js';
 
 export type OpenAiFault = { kind: '429'; retryAfterS?: number } | { kind: '500' | 'empty' | 'filter' } | { kind: 'slow'; ms: number };
 export type OpenAiAnswer = string | { json: unknown };
@@ -29,20 +30,7 @@ export async function startOpenAiEmulator(opts: { apiKey?: string; dims?: number
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
-  const wait = (ms: number, res: ServerResponse) =>
-    new Promise<boolean>((resolve) => {
-      if (ms <= 0) return resolve(true);
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve(true);
-      }, ms);
-      timers.add(t);
-      res.on('close', () => {
-        clearTimeout(t);
-        timers.delete(t);
-        resolve(false);
-      });
-    });
+  const wait = answerDelay(timers);
 
   async function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
     const path = req.url ?? '';
