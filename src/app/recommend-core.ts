@@ -49,20 +49,24 @@ export async function runOffline(d: AppDeps, c: Caller, l: Loaded, oq: OfflineQu
     hasText: Boolean(text || oq.seeds?.length),
     clock: d.clock,
   });
-  const res = await runPipeline(
-    {
-      scope: c.scope,
-      userId: c.userId,
-      intent: oq.intent,
-      text,
-      seeds: oq.seeds,
-      exclude: oq.exclude,
-      constraints: oq.constraints,
-      candidates: oq.ids,
-      count: oq.count,
-    },
-    deps,
-  );
+  const q = {
+    scope: c.scope,
+    userId: c.userId,
+    intent: oq.intent,
+    text,
+    seeds: oq.seeds,
+    exclude: oq.exclude,
+    constraints: oq.constraints,
+    candidates: oq.ids,
+    count: oq.count,
+  };
+  let res = await runPipeline(q, deps);
+  // Filters can leave too few ("something cozy", then "no comedies": the nearest items are all comedies).
+  // Retrieval then reaches deeper once, rather than answering with a short list.
+  const filtered = Object.values(res.trace.filtered).reduce((a, b) => a + b, 0);
+  if (res.recommendations.length < oq.count && filtered > 0 && deps.perSource !== undefined) {
+    res = await runPipeline(q, { ...deps, perSource: deps.perSource * 8 });
+  }
   d.logger.debug({ scope: c.scope, intent: oq.intent, trace: res.trace }, 'pipeline');
   return res.recommendations;
 }

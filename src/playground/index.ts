@@ -37,7 +37,9 @@ export async function runPlayground(o: PlaygroundOptions): Promise<void> {
   const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);
   const rl = createInterface({ input: o.input, output: o.isTTY ? o.output : undefined, terminal: o.isTTY, prompt: 'tastemaker> ' });
   if (o.isTTY) {
-    write('Tastemaker playground. Try /catalog starter, then /recommend heist movies. /help lists commands, /quit leaves.');
+    const info = await o.services.catalog.info(session.caller.scope).catch(() => null);
+    const catalog = info ? `The catalog holds ${info.itemCount.toLocaleString('en-US')} items.` : 'No catalog yet: /catalog starter switches on the movie catalog.';
+    write(`Tastemaker playground. ${catalog} Try /recommend heist movies, then type to refine it. /help lists commands, /quit leaves.`);
     rl.prompt();
   }
   for await (const line of rl) {
