@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Services } from '../src/app/types.js';
-import type { CatalogItem } from '../src/catalog/types.js';
+import type { CatalogItem } from '../src/domain/item.js';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createServices, type AppServices } from '../src/services.js';

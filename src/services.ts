@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Engines } from './app/engines.js';
+import { Engines } from './engine/engines.js';
 import type { AppDeps } from './app/deps.js';
 import { createAppServices } from './app/services-impl.js';
 import type { Services } from './app/types.js';

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { diffCatalogs, mergeCatalogs } from '../catalog/diff.js';
 import { parseCatalog } from '../catalog/parse.js';
-import type { CatalogIssue, CatalogItem } from '../catalog/types.js';
+import type { CatalogIssue } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import type { AppDeps } from './deps.js';
-import { vectorsFor } from './catalog-vectors.js';
-import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
+import { vectorsFor } from '../engine/catalog-vectors.js';
+import { buildScopeCatalog, type ScopeCatalog } from '../engine/scope-catalog.js';
 import type { VectorIndex } from '../recsys/index/vector-index.js';
 import type { Caller, CatalogInfo, UploadProgress, UploadReport } from './types.js';
 

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type {
   CatalogRepo, ConversationRepo, EmbeddingCache, ProfileRepo, SettingsRepo, Store, UsageRepo,
 } from '../store/index.js';
-import type { Engines } from './engines.js';
+import type { Engines } from '../engine/engines.js';
 
 /** Everything the use cases need, built once by the composition root (`src/services.ts`). */
 export interface AppDeps {

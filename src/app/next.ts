@@ -1,6 +1,6 @@
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import { toBrief } from './item-text.js';
+import { toBrief } from '../llm/brief.js';
 import { rankWithLlm } from './llm-rank.js';
 import { clampCount, load, reasonsOf, runOffline } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';

@@ -1,5 +1,5 @@
 import { stableItemId } from '../catalog/id.js';
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import type { LlmContext } from '../llm/contracts.js';
 import { llmDeadlineMs } from '../llm/retry.js';
 import { LlmTitleSource } from '../llm/stages.js';

@@ -8,10 +8,10 @@ import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../rec
 import { EmbeddingSource } from '../recsys/sources/embedding.js';
 import type { Candidate, CandidateSource, Intent, RecQuery } from '../recsys/types.js';
 import type { Embedder } from '../embed/types.js';
-import type { Profile } from '../store/types.js';
-import { displayTitle } from './item-text.js';
-import type { ScopeCatalog } from './scope-catalog.js';
-import type { ScopeModels } from './scope-models.js';
+import type { Profile } from '../domain/profile.js';
+import { displayTitle } from '../domain/item.js';
+import type { ScopeCatalog } from '../engine/scope-catalog.js';
+import type { ScopeModels } from '../engine/scope-models.js';
 
 /** The user's taste vector alone (ignores the query's text and seeds), so it can run beside a text search. */
 class TasteSource implements CandidateSource {

@@ -1,6 +1,7 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import { ValidationError, userDataKeys } from '../store/index.js';
-import type { Conversation, Profile } from '../store/types.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { Profile } from '../domain/profile.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import type { Caller, ProfileSummary } from './types.js';

@@ -1,4 +1,4 @@
-import type { TitleIndex } from './titles.js';
+import type { TitleIndex } from '../catalog/titles.js';
 
 const LIKE = /\b(?:something like|movies like|films like|shows like|like|similar to|such as|in the vein of|along the lines of|reminds? me of|same vibe as)\s+(.+)$/i;
 const CUT = /\s*(?:,|;|\bbut\b|\band no\b|\bwithout\b|\bexcept\b|\bthat is\b|\bthat's\b|\bonly\b|\bolder than\b|\bnewer than\b|\bbefore\b|\bafter\b|\bfrom the\b)\s*/i;

@@ -1,9 +1,10 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import { cosine } from '../recsys/index/dot.js';
 import { contentResidual } from '../recsys/models/content-residual.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import { displayTitle, toBrief } from './item-text.js';
+import { toBrief } from '../llm/brief.js';
+import { displayTitle } from '../domain/item.js';
 import { load, type Loaded } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, EngineInfo, PredictResult, RankResult } from './types.js';

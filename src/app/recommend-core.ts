@@ -1,14 +1,14 @@
 import { runPipeline } from '../recsys/pipeline.js';
 import type { Constraints, Intent, Recommendation } from '../recsys/types.js';
 import type { ItemBrief } from '../llm/contracts.js';
-import type { Profile } from '../store/types.js';
+import type { Profile } from '../domain/profile.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import { toBrief } from './item-text.js';
+import { toBrief } from '../llm/brief.js';
 import { buildPipeline } from './pipelines.js';
 import { queryText } from './query-text.js';
-import type { ScopeCatalog } from './scope-catalog.js';
-import type { ScopeModels } from './scope-models.js';
+import type { ScopeCatalog } from '../engine/scope-catalog.js';
+import type { ScopeModels } from '../engine/scope-models.js';
 import type { Caller } from './types.js';
 import { scopeCatalog } from './scope-access.js';
 

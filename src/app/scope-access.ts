@@ -1,6 +1,6 @@
 import { starterCatalog } from './catalog-admin.js';
 import type { AppDeps } from './deps.js';
-import type { ScopeCatalog } from './scope-catalog.js';
+import type { ScopeCatalog } from '../engine/scope-catalog.js';
 import type { Caller } from './types.js';
 
 /**

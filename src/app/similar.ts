@@ -1,6 +1,6 @@
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import { displayTitle } from './item-text.js';
+import { displayTitle } from '../domain/item.js';
 import { clampCount, load, runOffline } from './recommend-core.js';
 import { llmContext, offlineInfo } from './settings.js';
 import type { Caller, RecResult } from './types.js';

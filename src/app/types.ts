@@ -1,6 +1,9 @@
-import type { CatalogIssue, CatalogItem } from '../catalog/types.js';
+import type { CatalogIssue } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import type { Recommendation } from '../recsys/types.js';
-import type { Conversation, ItemId, Profile, Scope } from '../store/types.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { ItemId } from '../domain/item.js';
+import type { Profile, Scope } from '../domain/profile.js';
 
 /** Which engine answered, and why when it was not the LLM. Every reply shows this. */
 export interface EngineInfo {

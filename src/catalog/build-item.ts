@@ -16,7 +16,8 @@ import { MAX_EXTRA_NAME, type RawField, type RawRow } from './fields.js';
 import { type IssueList, type Labels, capitalise, quoted, where } from './issues.js';
 import { splitTitleYear } from './normalise.js';
 import { stableItemId } from './id.js';
-import type { CatalogIssue, CatalogItem, ParseLimits } from './types.js';
+import type { CatalogIssue, ParseLimits } from './types.js';
+import type { CatalogItem } from '../domain/item.js';
 
 export interface YearRange {
   min: number;

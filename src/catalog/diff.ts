@@ -2,7 +2,7 @@
  * Comparing catalog versions by id (for the upload summary and to re-embed only what changed), and
  * merging an upload into the current catalog (merge mode: incoming items replace or add, none removed).
  */
-import type { CatalogItem } from './types.js';
+import type { CatalogItem } from '../domain/item.js';
 
 export type ItemField = keyof CatalogItem;
 

@@ -15,7 +15,8 @@ import { planColumns, type RawRow } from './fields.js';
 import { CSV_LABELS, IssueList, type Labels, capitalise, quoted, where } from './issues.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray, readJsonLines } from './read-json.js';
-import { DEFAULT_LIMITS, type CatalogFormat, type CatalogIssue, type CatalogItem, type ParseLimits, type ParseResult } from './types.js';
+import { DEFAULT_LIMITS, type CatalogFormat, type CatalogIssue, type ParseLimits, type ParseResult } from './types.js';
+import { type CatalogItem } from '../domain/item.js';
 
 export interface ParseOptions {
   filename?: string;

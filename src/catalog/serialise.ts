@@ -4,7 +4,7 @@
  * with "|"), url, image_url, then every extra field; parseCatalog reads it back to the same items.
  * Note: values are written as they are; a spreadsheet may read one that starts with "=" as a formula.
  */
-import type { CatalogItem } from './types.js';
+import type { CatalogItem } from '../domain/item.js';
 
 const BASE = ['id', 'title', 'year', 'description', 'tags', 'url', 'image_url'] as const;
 

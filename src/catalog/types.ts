@@ -1,15 +1,5 @@
-/** One item of a server's catalog (a movie by default, anything a server uploads). */
-export interface CatalogItem {
-  id: string;
-  title: string;
-  description?: string;
-  tags?: string[];
-  year?: number;
-  url?: string;
-  imageUrl?: string;
-  /** Columns the parser did not recognise, kept as text. */
-  extra?: Record<string, string>;
-}
+import type { CatalogItem } from '../domain/item.js';
+
 
 /** A problem with one row of an uploaded file. `row` is 1-based over data rows (the header is row 0). */
 export interface CatalogIssue {

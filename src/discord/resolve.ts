@@ -1,5 +1,5 @@
 import type { Caller, Services } from '../app/types.js';
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import { UserError } from './errors.js';
 import { safe } from './render/escape.js';
 

@@ -1,19 +1,9 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import { pickReason } from './reasons.js';
 import { MmrSelector, TopKSelector } from './selectors/selectors.js';
 import { PipelineContractError, runScorers, withTimeout, type WeightedScorer } from './scorers/combine.js';
-import type {
-  Candidate,
-  CandidateSource,
-  Filter,
-  ItemId,
-  PipelineResult,
-  PipelineTrace,
-  RecQuery,
-  Recommendation,
-  ScoredCandidate,
-  Selector,
-} from './types.js';
+import type { Candidate, CandidateSource, Filter, PipelineResult, PipelineTrace, RecQuery, Recommendation, ScoredCandidate, Selector } from './types.js';
+import type { ItemId } from '../domain/item.js';
 
 export { PipelineContractError };
 

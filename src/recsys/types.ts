@@ -1,7 +1,7 @@
-import type { CatalogItem } from '../catalog/types.js';
-import type { ItemId, Scope } from '../store/types.js';
+import type { CatalogItem } from '../domain/item.js';
+import type { ItemId } from '../domain/item.js';
+import type { Scope } from '../domain/profile.js';
 
-export type { ItemId, Scope };
 
 export type Intent = 'conversation' | 'next' | 'similar' | 'rank';
 

@@ -1,9 +1,10 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import type { Logger } from '../log.js';
 import { StoreError, ValidationError } from './errors.js';
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
-import type { CatalogPointer, CatalogVersion, Scope } from './types.js';
+import type { CatalogPointer, CatalogVersion } from './types.js';
+import type { Scope } from '../domain/profile.js';
 import { decodeFloat32Rows, encodeFloat32Rows } from './vectors.js';
 
 export interface CatalogRepoOptions {

@@ -1,6 +1,7 @@
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
-import type { Conversation, Scope } from './types.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { Scope } from '../domain/profile.js';
 
 export interface ConversationRepoOptions {
   clock?: () => number;

@@ -1,7 +1,8 @@
 import { ValidationError } from './errors.js';
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
-import type { HistoryEntry, ItemId, Profile, Scope } from './types.js';
+import type { ItemId } from '../domain/item.js';
+import type { HistoryEntry, Profile, Scope } from '../domain/profile.js';
 
 export interface ProfileRepoOptions {
   clock?: () => number;

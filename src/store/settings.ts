@@ -1,6 +1,6 @@
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
-import type { Scope } from './types.js';
+import type { Scope } from '../domain/profile.js';
 
 type Plain = Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 import { ValidationError } from './errors.js';
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
-import type { Scope, UsageCounter } from './types.js';
+import type { UsageCounter } from './types.js';
+import type { Scope } from '../domain/profile.js';
 
 export interface UsageRepoOptions {
   clock?: () => number;

@@ -1,7 +1,7 @@
 import { ConversationRepo } from './conversations.js';
 import type { Store } from './kv.js';
 import { ProfileRepo } from './profiles.js';
-import type { Scope } from './types.js';
+import type { Scope } from '../domain/profile.js';
 import { UsageRepo } from './usage.js';
 
 /** Every key holding data about `user` in `scope` (profile, conversations, usage), for export or erasure. */

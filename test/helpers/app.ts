@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { AppError } from '../../src/app/errors.js';
 import type { Caller } from '../../src/app/types.js';
-import type { CatalogItem } from '../../src/catalog/types.js';
+import type { CatalogItem } from '../../src/domain/item.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createServices, type AppServices, type ServicesOptions } from '../../src/services.js';

@@ -6,8 +6,10 @@
 import type {
   Caller, CatalogInfo, EngineInfo, ImportReport, PredictResult, RankResult, RecResult, ServerSettings, Services, UploadProgress, UploadReport,
 } from '../../src/app/types.js';
-import type { CatalogIssue, CatalogItem } from '../../src/catalog/types.js';
-import type { Conversation, Profile, Scope } from '../../src/store/types.js';
+import type { CatalogIssue } from '../../src/catalog/types.js';
+import type { CatalogItem } from '../../src/domain/item.js';
+import type { Conversation } from '../../src/domain/conversation.js';
+import type { Profile, Scope } from '../../src/domain/profile.js';
 
 export const STARTER: CatalogItem[] = [
   { id: 'm1', title: 'Heat', year: 1995, tags: ['crime', 'heist', 'thriller'], description: 'A thief and a detective.' },

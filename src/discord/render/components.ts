@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../../catalog/types.js';
+import type { CatalogItem } from '../../domain/item.js';
 import { LIMITS, trim, type Row } from './limits.js';
 
 /** Custom ids: compact, `<prefix>:<itemId>`; an id that would exceed 100 characters gets no component. */

@@ -1,7 +1,7 @@
 import { button, IDS, row } from './components.js';
 import { stars, titleOf } from './escape.js';
 import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
-import type { CatalogItem } from '../../catalog/types.js';
+import type { CatalogItem } from '../../domain/item.js';
 
 export const WATCHED_PAGE_SIZE = 20;
 

@@ -1,6 +1,7 @@
-import type { CatalogItem } from '../../catalog/types.js';
-import type { Profile } from '../../store/types.js';
-import type { Candidate, Constraints, Filter, ItemId, RecQuery } from '../types.js';
+import type { CatalogItem } from '../../domain/item.js';
+import type { Profile } from '../../domain/profile.js';
+import type { Candidate, Constraints, Filter, RecQuery } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 import { canonicalTags, tagMatches } from './tags.js';
 
 type Split = { kept: Candidate[]; removed: Candidate[] };

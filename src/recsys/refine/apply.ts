@@ -1,5 +1,6 @@
 import { mergeConstraints } from '../constraints.js';
-import type { Constraints, ItemId } from '../types.js';
+import type { Constraints } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 import type { RefineAction } from './reader.js';
 
 /** What a conversation carries between turns. */

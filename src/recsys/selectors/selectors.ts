@@ -1,5 +1,6 @@
 import { cosine, dotAt } from '../index/dot.js';
-import type { ItemId, RecQuery, ScoredCandidate, Selector } from '../types.js';
+import type { RecQuery, ScoredCandidate, Selector } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 
 function byScore(a: ScoredCandidate, b: ScoredCandidate): number {
   return b.score - a.score || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0);

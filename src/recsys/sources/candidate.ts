@@ -1,4 +1,5 @@
-import type { Candidate, ItemId } from '../types.js';
+import type { Candidate } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 
 /** A candidate as found by one source at 0-based `rank`. */
 export function candidate(sourceId: string, itemId: ItemId, score: number, rank: number, reason?: string): Candidate {

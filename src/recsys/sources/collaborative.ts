@@ -1,6 +1,7 @@
-import type { Profile } from '../../store/types.js';
+import type { Profile } from '../../domain/profile.js';
 import { reasons } from '../reasons.js';
-import type { Candidate, CandidateSource, ItemId, RecQuery } from '../types.js';
+import type { Candidate, CandidateSource, RecQuery } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 import { candidate, titleOr, type ScoredId, type TitleOf } from './candidate.js';
 import type { CoWatchLike, PopularityLike, SequenceLike } from './models.js';
 

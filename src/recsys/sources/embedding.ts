@@ -1,9 +1,10 @@
 import type { Embedder } from '../../embed/types.js';
-import type { Profile } from '../../store/types.js';
+import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
 import type { SearchIndex } from '../index/types.js';
 import { reasons } from '../reasons.js';
-import type { Candidate, CandidateSource, ItemId, RecQuery } from '../types.js';
+import type { Candidate, CandidateSource, RecQuery } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 import { candidate, throwIfAborted, titleOr, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
 

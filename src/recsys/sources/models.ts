@@ -1,4 +1,4 @@
-import type { ItemId } from '../types.js';
+import type { ItemId } from '../../domain/item.js';
 import type { ScoredId } from './candidate.js';
 
 /** What the sources need from the collaborative models (structural: any object with these methods). */

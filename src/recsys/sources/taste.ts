@@ -1,5 +1,5 @@
-import type { Profile } from '../../store/types.js';
-import type { ItemId } from '../types.js';
+import type { Profile } from '../../domain/profile.js';
+import type { ItemId } from '../../domain/item.js';
 
 export interface TasteWeight {
   itemId: ItemId;

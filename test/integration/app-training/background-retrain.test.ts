@@ -7,8 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engines, type EnginesOptions } from '../../../src/app/engines.js';
-import type { ScopeModelsState } from '../../../src/app/scope-models.js';
+import { Engines, type EnginesOptions } from '../../../src/engine/engines.js';
+import type { ScopeModelsState } from '../../../src/engine/scope-models.js';
 import { createAppServices } from '../../../src/app/services-impl.js';
 import type { Services } from '../../../src/app/types.js';
 import { parseConfig } from '../../../src/config.js';

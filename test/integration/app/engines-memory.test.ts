@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engines } from '../../../src/app/engines.js';
+import { Engines } from '../../../src/engine/engines.js';
 import { createLocalEmbedder } from '../../../src/embed/local.js';
 import { createLogger } from '../../../src/log.js';
 import { CatalogRepo, createStore, ProfileRepo } from '../../../src/store/index.js';

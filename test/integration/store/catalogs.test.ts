@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeStores } from '../../helpers/store.js';
 import { CatalogRepo } from '../../../src/store/catalogs.js';
 import { StoreError } from '../../../src/store/errors.js';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 
 const G = '42';
 const items = (n: number, tag: string): CatalogItem[] => Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}`, title: `${tag} ${i}`, tags: ['t'], year: 2000 + (i % 20) }));

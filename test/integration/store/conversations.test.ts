@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeStores } from '../../helpers/store.js';
 import { ConversationRepo } from '../../../src/store/conversations.js';
-import type { Conversation } from '../../../src/store/types.js';
+import type { Conversation } from '../../../src/domain/conversation.js';
 
 const conv = (id: string, owner = 'u1', scope = '9'): Conversation => ({
   id, scope, ownerId: owner, request: 'something tense', turns: [{ role: 'user', text: 'hi', at: 1 }], shown: ['a'], rejected: [], constraints: {}, count: 5, createdAt: 1, updatedAt: 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryText } from '../../../src/app/query-text.js';
 import { titleSeeds } from '../../../src/app/query-seeds.js';
-import { TitleIndex } from '../../../src/app/titles.js';
+import { TitleIndex } from '../../../src/catalog/titles.js';
 
 describe('queryText: what of a request is embedded', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, diffCatalogs, mergeCatalogs } from '../../../src/catalog/diff.js';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 
 const heat: CatalogItem = { id: '1', title: 'Heat', year: 1995, tags: ['crime'] };
 const ronin: CatalogItem = { id: '2', title: 'Ronin', year: 1998 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../../src/catalog/parse.js';
 import { catalogToCsv, catalogToJson, csvValue } from '../../../src/catalog/serialise.js';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 import { enc } from './corpus.js';
 
 const items: CatalogItem[] = [

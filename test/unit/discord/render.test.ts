@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecResult, UploadReport } from '../../../src/app/types.js';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 import { renderCatalogInfo, renderCatalogProgress, renderUploadReport } from '../../../src/discord/render/catalog.js';
 import { engineNote } from '../../../src/discord/render/engine.js';
 import { safe } from '../../../src/discord/render/escape.js';

@@ -3,7 +3,7 @@
  * also after a structured clone with its buffers transferred (what a worker thread's postMessage does).
  */
 import { describe, expect, it } from 'vitest';
-import { transferables } from '../../../src/app/scope-models.js';
+import { transferables } from '../../../src/engine/scope-models.js';
 import { trainBaseline } from '../../../src/recsys/models/baseline.js';
 import { cowatchFromState, trainCowatch } from '../../../src/recsys/models/cowatch.js';
 import { trainHybridMf } from '../../../src/recsys/models/hybrid-mf.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 import {
   allowListFilter, alreadyRatedFilter, alreadyWatchedFilter, constraintsFilter, excludedFilter, notInterestedFilter, satisfies,
 } from '../../../src/recsys/filters/filters.js';

@@ -1,5 +1,5 @@
-import type { CatalogItem } from '../../../src/catalog/types.js';
-import type { Profile } from '../../../src/store/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
+import type { Profile } from '../../../src/domain/profile.js';
 import type { Candidate, RecQuery } from '../../../src/recsys/types.js';
 
 export function query(over: Partial<RecQuery> = {}): RecQuery {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../src/catalog/types.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 import { allowListFilter, constraintsFilter, excludedFilter } from '../../../src/recsys/filters/filters.js';
 import { PipelineContractError, runPipeline, type PipelineDeps } from '../../../src/recsys/pipeline.js';
 import { FusionScorer } from '../../../src/recsys/scorers/fusion.js';

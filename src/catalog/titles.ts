@@ -1,6 +1,6 @@
-import { normaliseTitle, splitTitleYear } from '../catalog/normalise.js';
-import type { CatalogItem } from '../catalog/types.js';
-import { editDistance } from '../catalog/edit-distance.js';
+import { normaliseTitle, splitTitleYear } from './normalise.js';
+import type { CatalogItem } from '../domain/item.js';
+import { editDistance } from './edit-distance.js';
 
 interface Entry {
   item: CatalogItem;

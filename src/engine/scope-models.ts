@@ -5,7 +5,7 @@ import { popularityFromState, trainPopularity, type PopularityModel, type Popula
 import { ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from '../recsys/models/rating-state.js';
 import { sequentialFromState, TASTEMAKER_SEQ_OPTIONS, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
 import type { RatingTriple } from '../recsys/models/types.js';
-import type { Profile } from '../store/types.js';
+import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */

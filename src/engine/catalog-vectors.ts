@@ -1,7 +1,7 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import type { Embedder } from '../embed/types.js';
-import type { AppDeps } from './deps.js';
-import { itemText } from './item-text.js';
+import type { Logger } from '../log.js';
+import { itemText } from '../domain/item.js';
 import { embedInBatches, localFallback, type ScopeCatalog } from './scope-catalog.js';
 
 export interface CatalogVectors {
@@ -18,7 +18,7 @@ export interface CatalogVectors {
  * fails, everything is embedded locally instead: vectors of two models are never mixed.
  */
 export async function vectorsFor(
-  d: AppDeps,
+  d: { embedder: Embedder; logger: Logger },
   items: CatalogItem[],
   current: ScopeCatalog,
   progress: (done: number, total: number) => void,

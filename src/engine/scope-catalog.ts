@@ -1,11 +1,11 @@
-import type { CatalogItem } from '../catalog/types.js';
+import type { CatalogItem } from '../domain/item.js';
 import { createLocalEmbedder } from '../embed/local.js';
 import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
 import { VectorIndex } from '../recsys/index/vector-index.js';
 import type { CatalogVersion } from '../store/types.js';
-import { itemText } from './item-text.js';
-import { TitleIndex } from './titles.js';
+import { itemText } from '../domain/item.js';
+import { TitleIndex } from '../catalog/titles.js';
 
 /** A scope's catalog as the engine uses it: items, a vector index of the current embedder, titles, tags. */
 export interface ScopeCatalog {

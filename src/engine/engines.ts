@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
 import type { CatalogRepo, ProfileRepo } from '../store/index.js';
-import type { Scope } from '../store/types.js';
+import type { Scope } from '../domain/profile.js';
 import type { Worker } from 'node:worker_threads';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';

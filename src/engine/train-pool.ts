@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
-import type { Scope } from '../store/types.js';
+import type { Scope } from '../domain/profile.js';
 import { transferables, type ScopeModelsState, type TrainingInput } from './scope-models.js';
 import type { TrainReply, TrainRequest } from './train-worker.js';
 
