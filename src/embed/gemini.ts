@@ -1,9 +1,8 @@
-import { LlmError, type LlmProvider } from '../llm/types.js';
 import { l2normalize } from './normalise.js';
-import type { Embedder } from './types.js';
+import { EmbedError, type Embedder, type EmbeddingBackend } from './types.js';
 
 /** Gemini embeddings (batchEmbedContents, <= 100 texts a request). Model id: `gemini:{embedModel}:{dims}`. */
-export function createGeminiEmbedder(provider: LlmProvider): Embedder {
+export function createGeminiEmbedder(provider: EmbeddingBackend): Embedder {
   return {
     model: `gemini:${provider.embedModel}:${provider.embedDims}`,
     dims: provider.embedDims,
@@ -12,7 +11,7 @@ export function createGeminiEmbedder(provider: LlmProvider): Embedder {
       const { vectors } = await provider.embed(texts, opts);
       const dims = provider.embedDims;
       if (vectors.length !== texts.length || vectors.some((v) => v.length !== dims)) {
-        throw new LlmError('server', `embedding answer does not match the request (${texts.length} x ${dims})`);
+        throw new EmbedError(`embedding answer does not match the request (${texts.length} x ${dims})`);
       }
       return vectors.map(l2normalize);
     },

@@ -1,6 +1,5 @@
-import { LlmError, type LlmProvider } from '../llm/types.js';
 import { l2normalize } from './normalise.js';
-import type { Embedder } from './types.js';
+import { EmbedError, type Embedder, type EmbeddingBackend } from './types.js';
 
 /**
  * Embeddings from an OpenAI-compatible server. Model id: `openai:{embedModel}:{dims}`. With a configured size
@@ -8,7 +7,7 @@ import type { Embedder } from './types.js';
  * so vector indexes and caches can be set up at once; only a provider built without a size learns it from
  * the first answer (read `model`/`dims` after the first `embed` then).
  */
-export function createOpenAiEmbedder(provider: LlmProvider): Embedder {
+export function createOpenAiEmbedder(provider: EmbeddingBackend): Embedder {
   const fixed = provider.embedDims > 0 ? provider.embedDims : undefined;
   const dims = () => fixed ?? provider.embedDims;
   return {
@@ -22,7 +21,7 @@ export function createOpenAiEmbedder(provider: LlmProvider): Embedder {
       if (texts.length === 0) return [];
       const { vectors } = await provider.embed(texts, opts);
       if (vectors.length !== texts.length || (fixed !== undefined && vectors.some((v) => v.length !== fixed))) {
-        throw new LlmError('server', `embedding answer does not match the request (${texts.length} x ${dims()})`);
+        throw new EmbedError(`embedding answer does not match the request (${texts.length} x ${dims()})`);
       }
       return vectors.map(l2normalize);
     },

@@ -4,7 +4,7 @@ export { StoreError, ValidationError, type StoreErrorCode } from './errors.js';
 export { KeyedLock, update } from './lock.js';
 export { keys as storeKeys } from './keys.js';
 export { encodeFloat32, decodeFloat32, encodeInt8, decodeInt8, encodeFloat32Rows, decodeFloat32Rows } from './vectors.js';
-export { ProfileRepo, emptyProfile, checkRating, type ProfileRepoOptions, type ProfileExport } from './profiles.js';
+export { ProfileRepo, emptyProfile, checkRating, type ProfileRepoOptions } from './profiles.js';
 export { CatalogRepo, type CatalogRepoOptions, type CatalogMeta, type WriteOptions } from './catalogs.js';
 export { ConversationRepo, type ConversationRepoOptions } from './conversations.js';
 export { EmbeddingCache, type EmbeddingCacheOptions } from './embcache.js';

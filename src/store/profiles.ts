@@ -10,15 +10,6 @@ export interface ProfileRepoOptions {
   maxHistory?: number;
 }
 
-export interface ProfileExport {
-  scope: Scope;
-  userId: string;
-  exportedAt: string;
-  profile: Profile;
-}
-
-type PrefValue = string | number | boolean;
-
 /** The edits one `batch` call may make; each throws ValidationError at once on bad input. */
 export interface ProfileEdit {
   rate(itemId: ItemId, value: number, at?: number): void;
@@ -122,22 +113,6 @@ export class ProfileRepo {
     return removed;
   }
 
-  /** Oldest first; `limit` keeps the most recent entries. */
-  async listHistory(scope: Scope, user: string, limit?: number): Promise<HistoryEntry[]> {
-    const { history } = await this.get(scope, user);
-    return limit === undefined ? history : history.slice(Math.max(0, history.length - limit));
-  }
-
-  async clearHistory(scope: Scope, user: string): Promise<number> {
-    let count = 0;
-    await this.mutate(scope, user, (p) => {
-      count = p.history.length;
-      p.history = [];
-      return count > 0;
-    });
-    return count;
-  }
-
   async setRating(scope: Scope, user: string, itemId: ItemId, value: number, at: number = this.clock()): Promise<Profile> {
     checkItemId(itemId);
     checkRating(value);
@@ -148,16 +123,6 @@ export class ProfileRepo {
     });
   }
 
-  async removeRating(scope: Scope, user: string, itemId: ItemId): Promise<boolean> {
-    let removed = false;
-    await this.mutate(scope, user, (p) => {
-      removed = Object.hasOwn(p.ratings, itemId);
-      if (removed) delete p.ratings[itemId];
-      return removed;
-    });
-    return removed;
-  }
-
   async addNotInterested(scope: Scope, user: string, itemId: ItemId): Promise<Profile> {
     checkItemId(itemId);
     return this.mutate(scope, user, (p) => {
@@ -165,17 +130,6 @@ export class ProfileRepo {
       p.notInterested.push(itemId);
       return true;
     });
-  }
-
-  async removeNotInterested(scope: Scope, user: string, itemId: ItemId): Promise<boolean> {
-    let removed = false;
-    await this.mutate(scope, user, (p) => {
-      const before = p.notInterested.length;
-      p.notInterested = p.notInterested.filter((id) => id !== itemId);
-      removed = p.notInterested.length !== before;
-      return removed;
-    });
-    return removed;
   }
 
   /**
@@ -214,22 +168,6 @@ export class ProfileRepo {
     });
   }
 
-  /** `null` removes the preference. */
-  async setPreference(scope: Scope, user: string, name: string, value: PrefValue | null): Promise<Profile> {
-    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new ValidationError('preference.name', 'invalid preference name', { name: String(name).slice(0, 80) });
-    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-      throw new ValidationError('preference.value', 'a preference is a string, number or boolean', { name });
-    }
-    if (typeof value === 'string' && value.length > 1000) throw new ValidationError('preference.value', 'preference too long', { name });
-    return this.mutate(scope, user, (p) => {
-      if (value === null) {
-        if (!Object.hasOwn(p.preferences, name)) return false;
-        delete p.preferences[name];
-      } else p.preferences[name] = value;
-      return true;
-    });
-  }
-
   /** Keys holding this user's profile data, for the privacy service (other repos list theirs). */
   userKeys(scope: Scope, user: string): string[] {
     return [keys.profile(scope, user)];
@@ -241,10 +179,6 @@ export class ProfileRepo {
     const existed = await this.store.withLock(key, () => this.store.delete(key));
     await this.store.update<string[]>(keys.profileIndex(scope), (ids) => (ids?.includes(user) ? ids.filter((id) => id !== user) : undefined));
     return existed;
-  }
-
-  async exportUser(scope: Scope, user: string): Promise<ProfileExport> {
-    return { scope, userId: user, exportedAt: new Date(this.clock()).toISOString(), profile: await this.get(scope, user) };
   }
 
   /** User ids with a profile in this scope. */

@@ -1,0 +1,49 @@
+/**
+ * The layers of the code, bottom to top, and which layers each may import (docs/ARCHITECTURE.md).
+ * A layer always may import its own files. Change this table and the document together.
+ */
+export const LAYERS: Record<string, string[]> = {
+  domain: ['src/domain/'],
+  kit: ['src/kit/'],
+  platform: ['src/config.ts', 'src/log.ts'],
+  catalog: ['src/catalog/'],
+  store: ['src/store/'],
+  embed: ['src/embed/'],
+  recsys: ['src/recsys/'],
+  llm: ['src/llm/'],
+  engine: ['src/engine/'],
+  app: ['src/app/'],
+  present: ['src/present/'],
+  discord: ['src/discord/'],
+  playground: ['src/playground/'],
+  commands: ['commands/'],
+  root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts'],
+};
+
+const base = ['domain', 'kit', 'platform'];
+const belowEngine = [...base, 'catalog', 'store', 'embed', 'recsys', 'llm'];
+
+export const ALLOWED: Record<string, string[]> = {
+  domain: [],
+  kit: ['domain'],
+  platform: ['domain', 'kit'],
+  catalog: base,
+  store: [...base, 'catalog'],
+  embed: base,
+  recsys: [...base, 'catalog', 'embed'],
+  llm: [...base, 'catalog', 'embed', 'recsys'],
+  engine: belowEngine,
+  app: [...belowEngine, 'engine'],
+  present: [...base, 'catalog', 'app'],
+  discord: [...base, 'catalog', 'app', 'present'],
+  playground: [...base, 'catalog', 'app', 'present'],
+  commands: [...base, 'catalog', 'app', 'present', 'discord'],
+  root: Object.keys(LAYERS).filter((l) => l !== 'root'),
+};
+
+export function layerOf(file: string): string | undefined {
+  for (const [layer, prefixes] of Object.entries(LAYERS)) {
+    if (prefixes.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p))) return layer;
+  }
+  return undefined;
+}
