@@ -1,7 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { autocompleteTitle } from '../src/discord/autocomplete.js';
 import { defer, send } from '../src/discord/reply.js';
-import { EPHEMERAL } from '../src/discord/render/limits.js';
 import { renderPredict } from '../src/discord/render/predict.js';
 import { resolveItem } from '../src/discord/resolve.js';
 import type { Command } from '../src/discord/types.js';
@@ -15,7 +14,7 @@ export default {
   async execute(i, services, ctx) {
     await defer(i, true, { now: true });  // engine work: defer at once
     const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
-    await send(i, { ...renderPredict(await services.predict(ctx.caller, { itemId: item.id })), flags: EPHEMERAL });
+    await send(i, renderPredict(await services.predict(ctx.caller, { itemId: item.id })));
   },
   autocomplete: (i, services) => autocompleteTitle(i, services),
 } satisfies Command;

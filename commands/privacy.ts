@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
-import { UserError } from '../src/discord/errors.js';
+import { AppError } from '../src/app/errors.js';
 import { defer, send } from '../src/discord/reply.js';
 import { IDS } from '../src/discord/render/components.js';
 import { renderPrivacyConfirm, renderPrivacyDone, renderPrivacyExport } from '../src/discord/render/misc.js';
@@ -9,8 +9,8 @@ import type { Command } from '../src/discord/types.js';
 const CONFIRM_TTL_MS = 10 * 60 * 1000;
 
 function checkConfirm(i: ButtonInteraction, ownerId: string, now: number): void {
-  if (ownerId !== i.user.id) throw new UserError('component.notYours');
-  if (now - i.message.createdTimestamp > CONFIRM_TTL_MS) throw new UserError('component.expired');
+  if (ownerId !== i.user.id) throw new AppError('component.not-yours');
+  if (now - i.message.createdTimestamp > CONFIRM_TTL_MS) throw new AppError('component.expired');
 }
 
 export default {

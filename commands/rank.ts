@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { UserError } from '../src/discord/errors.js';
-import { RANK_MAX, splitTitles } from '../src/discord/options.js';
+import { checkRankTitles } from '../src/app/checks.js';
+import { splitTitles } from '../src/domain/rules.js';
 import { defer, send } from '../src/discord/reply.js';
 import { renderRank } from '../src/discord/render/predict.js';
 import type { Command } from '../src/discord/types.js';
@@ -17,9 +17,7 @@ export default {
         .addChoices({ name: 'pointwise', value: 'pointwise' }, { name: 'pairwise', value: 'pairwise' }, { name: 'listwise', value: 'listwise' }),
     ),
   async execute(i, services, ctx) {
-    const titles = splitTitles(i.options.getString('titles', true));
-    if (titles.length < 2) throw new UserError('rank.tooFew');
-    if (titles.length > RANK_MAX) throw new UserError('rank.tooMany', { max: RANK_MAX, count: titles.length });
+    const titles = checkRankTitles(splitTitles(i.options.getString('titles', true)));
     const method = (i.options.getString('method') ?? 'listwise') as 'pointwise' | 'pairwise' | 'listwise';
     await defer(i, false, { now: true });  // engine work: defer at once
     await send(i, renderRank(await services.rank(ctx.caller, { titles, method })));

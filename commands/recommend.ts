@@ -1,76 +1,19 @@
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { asUserError, UserError } from '../src/discord/errors.js';
-import { APOLOGY } from '../src/discord/messages.js';
-import { defer, keepOriginalOnError, send } from '../src/discord/reply.js';
-import { NO_MENTIONS } from '../src/discord/render/limits.js';
-import { renderRecommendations } from '../src/discord/render/recommendations.js';
-import {
-  answerConversationId, askedBy, inlineConversationId, isConversationThread, openThread, RECOMMEND_TITLE, refineHint, replaceHint, replyHint,
-} from '../src/discord/threads.js';
-import type { Command, CommandContext } from '../src/discord/types.js';
+import { SlashCommandBuilder } from 'discord.js';
+import { AppError } from '../src/app/errors.js';
+import { LIST_COUNT } from '../src/domain/rules.js';
+import { recommendFlow } from '../src/discord/recommend-flow.js';
+import type { Command } from '../src/discord/types.js';
 
-/**
- * Whether a reply to an inline answer here reaches the bot and gets an answer: it needs to read the replied-to
- * message and to post in the channel, and in a private thread to be a member of it.
- */
-function repliesRefine(i: ChatInputCommandInteraction): boolean {
-  const ch = i.channel;
-  if (ch?.type === ChannelType.PrivateThread && !ch.joined) return false;
-  const send = ch?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
-  return i.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory, send]);
-}
-
-/** A list failed after its thread was opened: the thread's first message (the reply) says so; the thread stays. */
-async function markThreadFailed(i: ChatInputCommandInteraction, e: unknown): Promise<void> {
-  keepOriginalOnError(i);
-  const why = asUserError(e)?.message ?? APOLOGY;
-  await i
-    .editReply({ content: `⚠️ No list this time. ${why} Start again with \`/recommend\`.`, embeds: [], components: [], allowedMentions: NO_MENTIONS })
-    .catch(() => undefined);
-}
-
-function hintFor(i: ChatInputCommandInteraction, ctx: CommandContext, where: { thread?: string; replaced: boolean }): string | undefined {
-  const mentionName = ctx.messageContent ? undefined : i.client.user.username;
-  if (where.replaced) return replaceHint(mentionName);
-  if (where.thread) return refineHint(where.thread, mentionName);
-  if (!i.inGuild()) return 'Reply here to refine it.';
-  return repliesRefine(i) ? replyHint(mentionName) : undefined;
-}
-
+/** A public list; where it is refined (a thread, or replies) is the Discord flow's business. */
 export default {
   data: new SlashCommandBuilder()
     .setName('recommend')
     .setDescription('Recommendations from what you ask for; refine them in the thread that opens')
     .addStringOption((o) => o.setName('request').setDescription('What are you in the mood for? e.g. "cozy mystery"').setRequired(true).setMaxLength(500))
-    .addIntegerOption((o) => o.setName('count').setDescription('How many (1-10, default 5)').setMinValue(1).setMaxValue(10)),
+    .addIntegerOption((o) => o.setName('count').setDescription('How many (1-10, default 5)').setMinValue(LIST_COUNT.min).setMaxValue(LIST_COUNT.max)),
   async execute(i, services, ctx) {
     const request = i.options.getString('request', true).trim();
-    if (!request) throw new UserError('request.empty');
-    const count = i.options.getInteger('count') ?? 5;
-    const scope = ctx.caller.scope;
-    const [info, llm, settings] = await Promise.all([
-      services.catalog.info(scope),
-      services.llmStatus(scope),
-      i.inGuild() ? services.settings.get(scope) : null,
-    ]);
-    // Nothing to recommend from: say so privately, before any public message or thread exists.
-    if (!info && !llm.enabled) throw new UserError('catalog.empty');
-    // Inside one of the bot's conversation threads a new /recommend replaces that thread's conversation;
-    // elsewhere the thread hangs on the reply message: openThread defers (getting the message back) and opens
-    // it, so that the conversation id is the thread id from the first turn. Other threads and DMs answer inline.
-    const replaced = isConversationThread(i.channel, i.client.user.id);
-    const thread = replaced ? { id: i.channelId } : settings?.conversationMode === 'thread' ? await openThread(i, request, ctx.threads, ctx.logger) : null;
-    await defer(i, false, { now: true });
-    const conversationId = thread?.id ?? (i.inGuild() ? answerConversationId(i.id) : inlineConversationId(i.channelId, i.user.id));
-    let result;
-    try {
-      result = await services.recommend(ctx.caller, { text: request, count, conversationId });
-    } catch (e) {
-      if (thread && !replaced) await markThreadFailed(i, e);
-      throw e;
-    }
-    if (thread) ctx.threads.remember(thread.id, i.user.id);
-    const rendered = renderRecommendations(result, { title: `${RECOMMEND_TITLE}${request}`, buttons: true, hint: hintFor(i, ctx, { thread: thread?.id, replaced }) });
-    await send(i, thread ? { ...rendered, content: askedBy(i.user.id) } : rendered);
+    if (!request) throw new AppError('request.empty');
+    await recommendFlow(i, services, ctx, { request, count: i.options.getInteger('count') ?? LIST_COUNT.default });
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { autocompleteTitle } from '../src/discord/autocomplete.js';
-import { UserError } from '../src/discord/errors.js';
+import { AppError } from '../src/app/errors.js';
 import { defer, send } from '../src/discord/reply.js';
 import { renderRecommendations } from '../src/discord/render/recommendations.js';
 import { resolveItem } from '../src/discord/resolve.js';
@@ -15,7 +15,7 @@ export default {
   async execute(i, services, ctx) {
     const title = i.options.getString('title');
     const text = i.options.getString('text')?.trim() || undefined;
-    if (!title && !text) throw new UserError('similar.needInput');
+    if (!title && !text) throw new AppError('similar.need-input');
     await defer(i, false, { now: true });  // engine work: defer at once
     const item = title ? await resolveItem(services, ctx.caller, title) : null;
     const result = await services.similar(ctx.caller, { itemId: item?.id, text, count: 8 });

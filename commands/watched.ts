@@ -1,10 +1,12 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { autocompleteTitle } from '../src/discord/autocomplete.js';
-import { UserError } from '../src/discord/errors.js';
-import { checkRating } from '../src/discord/options.js';
+import { checkRating } from '../src/app/checks.js';
+import { AppError } from '../src/app/errors.js';
+import { RATING } from '../src/domain/rules.js';
 import { defer, send } from '../src/discord/reply.js';
-import { safe, stars, titleOf } from '../src/discord/render/escape.js';
-import { renderNotice } from '../src/discord/render/misc.js';
+import { watchedAddedNotice, watchedRemovedNotice } from '../src/present/notices.js';
+import { safe } from '../src/discord/render/escape.js';
+import { renderView } from '../src/discord/render/view.js';
 import { renderWatchedList } from '../src/discord/render/watched.js';
 import { resolveItem } from '../src/discord/resolve.js';
 import type { Command } from '../src/discord/types.js';
@@ -18,7 +20,7 @@ export default {
         .setName('add')
         .setDescription('Add something you watched')
         .addStringOption((o) => o.setName('title').setDescription('Title').setRequired(true).setAutocomplete(true))
-        .addNumberOption((o) => o.setName('rating').setDescription('Your rating, 0.5 to 5').setMinValue(0.5).setMaxValue(5)),
+        .addNumberOption((o) => o.setName('rating').setDescription('Your rating, 0.5 to 5').setMinValue(RATING.min).setMaxValue(RATING.max)),
     )
     .addSubcommand((s) => s.setName('list').setDescription('Show your watch history'))
     .addSubcommand((s) =>
@@ -40,11 +42,11 @@ export default {
       const raw = i.options.getNumber('rating');
       const rating = raw === null ? undefined : checkRating(raw);
       await services.watched.add(ctx.caller, item.id, rating);
-      await send(i, renderNotice(`Added **${titleOf(item)}** to your watched list${rating !== undefined ? ` with ${stars(rating)}` : ''}.`));
+      await send(i, renderView(watchedAddedNotice(item, rating)));
     } else {
       const removed = await services.watched.remove(ctx.caller, item.id);
-      if (!removed) throw new UserError('watched.notFound', { title: safe(item.title, 100) });
-      await send(i, renderNotice(`Removed **${titleOf(item)}** from your watched list.`));
+      if (!removed) throw new AppError('watched.not-found', { title: safe(item.title, 100) });
+      await send(i, renderView(watchedRemovedNotice(item)));
     }
   },
   autocomplete: (i, services) => autocompleteTitle(i, services),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** Variables whose values must never appear in a log line or an error. */
-export const SECRET_VARS = ['DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY'] as const;
+import { SECRET_QUERY_PARAMS, SECRET_VARS } from './kit/index.js';
 
 /** Blank values (as in a copied `.env.example`: `LLM_PROVIDER=`) mean "unset": the default applies. */
 const optionalText = z.string().optional();
@@ -135,11 +133,13 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   return parseConfig(env);
 }
 
+const SECRET_PARAM_VALUE = new RegExp(`([?&](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&\\s]*`, 'gi');
+
 /** Hides a password in `scheme://user:password@host` and key/token query parameters. */
 function redactUrl(s: string): string {
   return s
     .replace(/(\/\/[^/\s:@]*:)[^@\s/]+@/g, '$1[redacted]@')
-    .replace(/([?&](?:key|api_key|apikey|token|access_token|password)=)[^&\s]*/gi, '$1[redacted]');
+    .replace(SECRET_PARAM_VALUE, '$1[redacted]');
 }
 
 /** A copy of the config safe to log: secrets replaced by whether they are set, URL credentials hidden. */

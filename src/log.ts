@@ -1,26 +1,19 @@
 import { pino, type LogFn, type Logger } from 'pino';
+import { SECRET_QUERY_PARAMS, SECRET_VARS, isSecretField } from './kit/index.js';
 
 export type { Logger };
 
 /** Paths redacted by pino itself (also covers child-logger bindings). */
 const REDACT = [
   'token', '*.token', 'key', '*.key', 'apiKey', '*.apiKey', 'authorization', '*.authorization',
-  'headers.authorization', '*.headers.authorization', 'DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY',
-  '*.DISCORD_TOKEN', '*.GEMINI_API_KEY', '*.OPENAI_API_KEY',
+  'headers.authorization', '*.headers.authorization', ...SECRET_VARS, ...SECRET_VARS.map((v) => `*.${v}`),
 ];
 
-/** Field names (lower case, without `-` and `_`) whose values are secrets at any depth. */
-const SECRET_KEYS = new Set([
-  'token', 'key', 'apikey', 'authorization', 'password', 'secret', 'accesstoken', 'bottoken',
-  'discordtoken', 'geminiapikey', 'openaiapikey', 'xgoogapikey', 'cookie',
-]);
+/** `?key=...` and the other secret query parameters (kit SECRET_QUERY_PARAMS). */
+const SECRET_PARAM_VALUE = new RegExp(`([?&](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&\\s"']+`, 'gi');
 
 const CENSOR = '[redacted]';
 const MAX_DEPTH = 10;
-
-function isSecretKey(k: string): boolean {
-  return SECRET_KEYS.has(k.toLowerCase().replace(/[-_]/g, ''));
-}
 
 /** A copy of `v` with secret-named fields censored and secret-looking text scrubbed, at any depth. */
 function deepRedact(v: unknown, seen: WeakSet<object>, depth: number): unknown {
@@ -31,7 +24,7 @@ function deepRedact(v: unknown, seen: WeakSet<object>, depth: number): unknown {
   if (v instanceof Error) return deepRedact(pino.stdSerializers.err(v), seen, depth + 1);
   if (Array.isArray(v)) return v.map((x) => deepRedact(x, seen, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = isSecretKey(k) ? CENSOR : deepRedact(x, seen, depth + 1);
+  for (const [k, x] of Object.entries(v)) out[k] = isSecretField(k) ? CENSOR : deepRedact(x, seen, depth + 1);
   return out;
 }
 
@@ -65,7 +58,7 @@ export function scrubSecrets(text: string, secrets: (string | undefined)[] = [])
   let out = text;
   for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join(CENSOR);
   return out
-    .replace(/([?&](?:key|api_key|apikey|access_token|token)=)[^&\s"']+/gi, `$1${CENSOR}`)
+    .replace(SECRET_PARAM_VALUE, `$1${CENSOR}`)
     .replace(/(x-goog-api-key["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, `$1${CENSOR}`)
     .replace(/(\/\/[^/\s:@"']*:)[^@\s/"']+@/g, `$1${CENSOR}@`)
     .replace(/(Bearer |Bot )[\w.-]{10,}/g, `$1${CENSOR}`);

@@ -2,6 +2,7 @@
  * Start-up shared by `npm start` (src/index.ts) and `npm run playground` (src/playground/main.ts):
  * config -> services -> the Discord bot (with DISCORD_TOKEN) or the local playground (without, or when asked).
  */
+import { errorMessage } from './kit/index.js';
 import { ConfigError, loadConfig, redactConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 
@@ -42,7 +43,7 @@ export async function start(mode: 'auto' | 'playground'): Promise<void> {
         output: process.stdout,
         isTTY: Boolean(process.stdin.isTTY),
         maxBytes: config.CATALOG_MAX_BYTES,
-        onError: (e) => logger.error({ err: e instanceof Error ? e.message : String(e) }, 'playground command failed'),
+        onError: (e) => logger.error({ err: errorMessage(e) }, 'playground command failed'),
       });
     } finally {
       await services.close();

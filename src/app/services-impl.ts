@@ -1,12 +1,18 @@
 import { uploadCatalog, catalogInfo, clearCatalog, exportCatalog, removeItem, starterCatalog } from './catalog-admin.js';
-import { moreLike, recommend, refine } from './conversation.js';
 import type { AppDeps } from './deps.js';
 import { importHistory } from './import.js';
+import { moreLike } from './more-like.js';
 import { next } from './next.js';
-import { addWatched, deleteUserData, exportUserData, listWatched, notInterested, profileSummary, rate, removeWatched } from './profile.js';
-import { predict, rank } from './ratings.js';
+import { predict } from './predict.js';
+import { deleteUserData, exportUserData } from './privacy.js';
+import { profileSummary } from './profile.js';
+import { notInterested, rate } from './rate.js';
+import { rank } from './rank.js';
+import { recommend } from './recommend.js';
+import { refine } from './refine.js';
 import { getSettings, setSettings } from './settings.js';
 import { similar } from './similar.js';
+import { addWatched, listWatched, removeWatched } from './watched.js';
 import type { Services } from './types.js';
 import { callerOfScope, scopeCatalog } from './scope-access.js';
 

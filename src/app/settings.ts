@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
-import type { LlmContext } from '../llm/contracts.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import type { Caller, EngineInfo, ServerSettings } from './types.js';
+import type { Caller, ServerSettings } from './types.js';
 
 export function defaultSettings(config: Config): ServerSettings {
   return {
@@ -29,26 +28,4 @@ export async function setSettings(d: AppDeps, c: Caller, patch: Partial<ServerSe
   }
   d.logger.info({ scope: c.scope, by: c.userId, patch }, 'settings changed');
   return d.settings.set<ServerSettings & Record<string, unknown>>(c.scope, patch, { ...defaultSettings(d.config) });
-}
-
-/** The LLM context of one request: whether the LLM may answer, and the budgets in force. */
-export async function llmContext(d: AppDeps, c: Caller): Promise<LlmContext> {
-  const s = await getSettings(d, c.scope);
-  return {
-    scope: c.scope,
-    userId: c.userId,
-    enabled: d.llmConfigured && s.llmEnabled,
-    budget: { userCalls: s.userDailyCalls, serverCalls: s.serverDailyCalls, userTokens: s.userDailyTokens, serverTokens: s.serverDailyTokens },
-  };
-}
-
-/**
- * EngineInfo for an answer of the offline engine: why the LLM did not answer (no key, switched off, over
- * budget, failing), or no reason when the LLM was available and simply not needed (nothing to rank).
- */
-export function offlineInfo(d: AppDeps, ctx: LlmContext, failed?: { reason: EngineInfo['offlineReason']; calls: number; notes: string[] }): EngineInfo {
-  const reason = failed?.reason ?? (!d.llmConfigured ? 'no-key' : !ctx.enabled ? 'disabled' : undefined);
-  const info: EngineInfo = { engine: 'offline', llmCalls: failed?.calls ?? 0, notes: failed?.notes ?? [] };
-  if (reason) info.offlineReason = reason;
-  return info;
 }

@@ -1,8 +1,12 @@
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { displayTitle } from '../domain/item.js';
-import { clampCount, load, runOffline } from './recommend-core.js';
-import { llmContext, offlineInfo } from './settings.js';
+import { clampCount } from '../domain/rules.js';
+import { offlineInfo } from './engine-info.js';
+import { llmContext } from './llm-context.js';
+import { PIPELINES } from './pipelines/definitions.js';
+import { runDefinition } from './pipelines/run.js';
+import { load } from './scope-data.js';
 import type { Caller, RecResult } from './types.js';
 
 /** `/similar`: nearest items by text embedding to an item, a free text, or both (item first). */
@@ -19,8 +23,7 @@ export async function similar(d: AppDeps, c: Caller, input: { itemId?: string; t
     seeds = [item.id];
     notes.push(`nearest to ${displayTitle(item)} by ${l.catalog.embedder.model}`);
   } else notes.push(`nearest to your words by ${l.catalog.embedder.model}`);
-  const items = await runOffline(d, c, l, {
-    intent: 'similar',
+  const { recommendations: items } = await runDefinition(d, c, l, PIPELINES.similar, {
     text: seeds ? undefined : text,
     seeds,
     exclude: seeds,

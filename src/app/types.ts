@@ -4,6 +4,7 @@ import type { Recommendation } from '../recsys/types.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { ItemId } from '../domain/item.js';
 import type { Profile, Scope } from '../domain/profile.js';
+import type { Reason } from '../domain/reason.js';
 
 /** Which engine answered, and why when it was not the LLM. Every reply shows this. */
 export interface EngineInfo {
@@ -34,7 +35,7 @@ export interface PredictResult extends EngineInfo {
 
 export interface RankResult extends EngineInfo {
   method: 'pointwise' | 'pairwise' | 'listwise';
-  ranked: { item: CatalogItem; score: number; reason: string }[];
+  ranked: { item: CatalogItem; score: number; reason: Reason }[];
   /** Titles from the user's list that matched no catalog item. */
   unmatched: string[];
 }

@@ -1,3 +1,5 @@
+import { isRating } from '../domain/rules.js';
+
 /** Ratings and dates in watch-history imports (Letterboxd, IMDb, plain CSV). */
 
 /** Rounds to the nearest half star. */
@@ -13,13 +15,13 @@ export function parseRating(text: string, scale: 5 | 10 = 5): number | undefined
   const s = text.trim();
   if (scale === 5 && /^★*½?$/u.test(s) && s !== '') {
     const stars = Array.from(s).filter((c) => c === '★').length + (s.endsWith('½') ? 0.5 : 0);
-    return stars >= 0.5 && stars <= 5 ? stars : undefined;
+    return isRating(stars) ? stars : undefined;
   }
   if (!/^\d+(?:[.,]\d+)?$/.test(s)) return undefined;
   const n = Number(s.replace(',', '.'));
   if (scale === 10) return Number.isInteger(n) && n >= 1 && n <= 10 ? Math.max(0.5, toHalves(n / 2)) : undefined;
   const r = toHalves(n);
-  return r >= 0.5 && r <= 5 ? r : undefined;
+  return isRating(r) ? r : undefined;
 }
 
 const EARLIEST = Date.UTC(1870, 0, 1);

@@ -55,3 +55,12 @@ export function splitTitleYear(s: string, range: { min: number; max: number } = 
   }
   return { title: s.trim() };
 }
+
+/**
+ * The looser key for telling whether two freely written titles name the same thing, where neither side is
+ * a catalog (a model's proposals, a watch history): `normaliseTitle` without a trailing year or a leading
+ * English article. "The Matrix (1999)", "Matrix, The" and "matrix" -> "matrix".
+ */
+export function looseTitleKey(s: string): string {
+  return normaliseTitle(splitTitleYear(s).title).replace(/^(?:the|a|an) /, '');
+}

@@ -1,6 +1,6 @@
 import type { Attachment } from 'discord.js';
-import { UserError } from './errors.js';
-import { bytes } from './render/escape.js';
+import { AppError } from '../app/errors.js';
+import { bytes } from '../present/text.js';
 
 /** Checks the size BEFORE downloading, then downloads with `fetch`, stopping if the body outgrows the limit. */
 export async function downloadAttachment(
@@ -8,15 +8,15 @@ export async function downloadAttachment(
   maxBytes: number,
   fetchImpl: typeof globalThis.fetch = globalThis.fetch,
 ): Promise<Uint8Array> {
-  if (!a) throw new UserError('attachment.missing');
-  if (a.size > maxBytes) throw new UserError('attachment.tooLarge', { size: bytes(a.size), max: bytes(maxBytes) });
+  if (!a) throw new AppError('attachment.missing');
+  if (a.size > maxBytes) throw new AppError('attachment.too-large', { size: bytes(a.size), max: bytes(maxBytes) });
   let res: Response;
   try {
     res = await fetchImpl(a.url);
   } catch (e) {
-    throw new UserError('attachment.downloadFailed', { reason: e instanceof Error ? e.message.slice(0, 80) : 'network error' });
+    throw new AppError('attachment.download-failed', { reason: e instanceof Error ? e.message.slice(0, 80) : 'network error' });
   }
-  if (!res.ok || !res.body) throw new UserError('attachment.downloadFailed', { reason: `HTTP ${res.status}` });
+  if (!res.ok || !res.body) throw new AppError('attachment.download-failed', { reason: `HTTP ${res.status}` });
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = res.body.getReader();
@@ -26,7 +26,7 @@ export async function downloadAttachment(
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new UserError('attachment.tooLarge', { size: `over ${bytes(maxBytes)}`, max: bytes(maxBytes) });
+      throw new AppError('attachment.too-large', { size: `over ${bytes(maxBytes)}`, max: bytes(maxBytes) });
     }
     chunks.push(value);
   }

@@ -1,6 +1,7 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Services } from '../app/types.js';
-import { UserError } from './errors.js';
+import { checkRating } from '../app/checks.js';
+import { AppError } from '../app/errors.js';
 import { defer, send } from './reply.js';
 import { IDS, ratingSelect } from './render/components.js';
 import { titleOf } from './render/escape.js';
@@ -17,13 +18,13 @@ import type { CommandContext, ComponentHandler, ComponentInteraction } from './t
 function itemIdOf(i: ComponentInteraction, rest: string): string {
   if (rest) return rest;
   const v = i.isStringSelectMenu() ? i.values[0] : undefined;
-  if (!v) throw new UserError('component.unknown');
+  if (!v) throw new AppError('component.unknown');
   return v;
 }
 
 async function itemOrThrow(services: Services, ctx: CommandContext, id: string) {
   const item = await services.getItem(ctx.caller.scope, id);
-  if (!item) throw new UserError('item.notFound');
+  if (!item) throw new AppError('item.gone');
   return item;
 }
 
@@ -57,8 +58,7 @@ export const recommendationComponents: ComponentHandler[] = [
   {
     prefix: IDS.rate,
     async handle(i, services, ctx, rest) {
-      const value = Number((i as StringSelectMenuInteraction).values?.[0]);
-      if (!(value >= 0.5 && value <= 5 && Number.isInteger(value * 2))) throw new UserError('rating.range', { value: String(value) });
+      const value = checkRating(Number((i as StringSelectMenuInteraction).values?.[0]));
       const item = await itemOrThrow(services, ctx, rest);
       await services.rate(ctx.caller, item.id, value);
       // Replace the select with the confirmation (update the ephemeral message it sits on).

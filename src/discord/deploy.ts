@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import { REST, Routes } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config.js';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(errorMessage(e));
     process.exitCode = 1;
   });
 }

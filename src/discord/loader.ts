@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,7 +53,7 @@ export async function loadCommands(dir = COMMANDS_DIR, importer: (url: string) =
     try {
       mod = await importer(pathToFileURL(path).href);
     } catch (e) {
-      throw new CommandLoadError(path, `could not be imported: ${e instanceof Error ? e.message : String(e)}`);
+      throw new CommandLoadError(path, `could not be imported: ${errorMessage(e)}`);
     }
     const cmd = validateCommand(mod, path);
     const dup = names.get(cmd.data.name);

@@ -1,16 +1,9 @@
-import type { Caller, Services } from '../app/types.js';
+import type { Caller } from '../app/types.js';
 import type { CatalogItem } from '../domain/item.js';
-import { UserError } from './errors.js';
+import { resolveItem as resolveItemFor, type ItemLookup } from '../app/resolve-title.js';
 import { safe } from './render/escape.js';
 
-/**
- * A title option holds an item id when picked from autocomplete, or free text when typed:
- * try the id first, then resolve the text.
- */
-export async function resolveItem(services: Services, c: Caller, value: string): Promise<CatalogItem> {
-  const byId = await services.getItem(c.scope, value);
-  if (byId) return byId;
-  const byTitle = await services.resolveTitle(c, value);
-  if (byTitle) return byTitle;
-  throw new UserError('title.notFound', { title: safe(value, 100) });
+/** The app's `resolveItem` for Discord: the typed text in the not-found message is Markdown-escaped, at most 100 characters. */
+export function resolveItem(services: ItemLookup, c: Caller, value: string): Promise<CatalogItem> {
+  return resolveItemFor(services, c, value, (typed) => safe(typed, 100));
 }

@@ -2,10 +2,11 @@ import type { Interaction, Message } from 'discord.js';
 import type { Services } from '../app/types.js';
 import type { Config } from '../config.js';
 import { scrubSecrets, type Logger } from '../log.js';
+import { secretValues } from '../kit/index.js';
 import { callerOf } from './caller.js';
 import { recommendationComponents } from './components.js';
-import { asUserError, UserError } from './errors.js';
-import { APOLOGY } from './messages.js';
+import { AppError, asUserError } from '../app/errors.js';
+import { APOLOGY } from '../app/messages.js';
 import { DEFER_AFTER_MS, sendError } from './reply.js';
 import { renderError } from './render/misc.js';
 import { NO_MENTIONS } from './render/limits.js';
@@ -43,7 +44,7 @@ interface ErrorMeta {
 
 /**
  * Routes every interaction and conversation message to its handler, and handles every error in ONE place:
- * a UserError (or a service error carrying `userMessage`) is shown from the message table; anything else
+ * an AppError (or a service error carrying `userMessage`) is shown from the message table, its code logged; anything else
  * is logged with its context (never tokens) and the user gets a short apology. Every path answers.
  */
 export function createRouter(o: RouterOptions): Router {
@@ -54,7 +55,7 @@ export function createRouter(o: RouterOptions): Router {
     components.set(h.prefix, h);
   }
   const registry = o.registry ?? new ThreadRegistry();
-  const secrets = [o.config.DISCORD_TOKEN, o.config.GEMINI_API_KEY, o.config.OPENAI_API_KEY];
+  const secrets = secretValues(o.config);
   const ctxFor = (x: Parameters<typeof callerOf>[0]): CommandContext => ({
     config: o.config,
     logger: o.logger,
@@ -114,7 +115,7 @@ export function createRouter(o: RouterOptions): Router {
         const sep = i.customId.indexOf(':');
         const prefix = sep < 0 ? i.customId : i.customId.slice(0, sep);
         const h = components.get(prefix);
-        if (!h) throw new UserError('component.unknown');
+        if (!h) throw new AppError('component.unknown');
         await h.handle(i, o.services, ctxFor(i), sep < 0 ? '' : i.customId.slice(sep + 1));
       }
     } catch (err) {

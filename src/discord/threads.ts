@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import { ChannelType, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import type { Logger } from '../log.js';
 import { LIMITS } from './render/limits.js';
@@ -88,7 +89,7 @@ export async function openThread(i: ChatInputCommandInteraction, request: string
     registry.remember(thread.id, i.user.id);
     return { id: thread.id };
   } catch (e) {
-    logger?.info({ err: e instanceof Error ? e.message : String(e), channelId: ch.id }, 'could not open a conversation thread; answering inline');
+    logger?.info({ err: errorMessage(e), channelId: ch.id }, 'could not open a conversation thread; answering inline');
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import type { CatalogItem } from '../domain/item.js';
 import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
@@ -42,7 +43,7 @@ export async function vectorsFor(
     // The provider is down: the catalog is still replaced, with local vectors; the next load retries it.
     const fallback = localFallback(d.embedder);
     if (!fallback) throw e;
-    d.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'embedding failed during upload: using the local embedder');
+    d.logger.warn({ err: errorMessage(e) }, 'embedding failed during upload: using the local embedder');
     return attempt(fallback);
   }
 }

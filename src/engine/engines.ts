@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../domain/profile.js';
 import type { Worker } from 'node:worker_threads';
+import { LRUCache } from '../kit/index.js';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
@@ -58,7 +59,12 @@ interface Slot {
  * a new catalog version) waits for its training, in the worker unless small.
  */
 export class Engines {
-  private readonly slots = new Map<Scope, Slot>();
+  /**
+   * Scopes in memory; lru-cache keeps them in order of use (`get` refreshes, `peek` does not). The bound
+   * (`maxScopes`) is applied by `evictIdle`, not by the cache: lru-cache always evicts its least recently used
+   * entry, and a scope with a training or retrain pending must stay. So the cache's own bound is left open.
+   */
+  private readonly slots = new LRUCache<Scope, Slot>({ maxSize: Number.MAX_SAFE_INTEGER, sizeCalculation: () => 1 });
   private readonly clock: () => number;
   private closed = false;
   private pool?: TrainPool;
@@ -68,10 +74,11 @@ export class Engines {
   }
 
   private slot(scope: Scope): Slot {
-    let s = this.slots.get(scope);
-    if (s) this.slots.delete(scope); // re-inserted below: Map order is least recently used first
-    else s = {};
-    this.slots.set(scope, s);
+    let s = this.slots.get(scope); // now the most recently used
+    if (!s) {
+      s = {};
+      this.slots.set(scope, s);
+    }
     if (this.slots.size > (this.o.maxScopes ?? 100)) this.evictIdle();
     return s;
   }
@@ -79,8 +86,9 @@ export class Engines {
   /** Drops least recently used scopes that have no training or retrain pending. */
   private evictIdle(): void {
     const max = this.o.maxScopes ?? 100;
-    for (const [scope, s] of this.slots) {
+    for (const scope of [...this.slots.rkeys()]) {
       if (this.slots.size <= max) break;
+      const s = this.slots.peek(scope)!;
       if (s.running || s.queued || s.timer) continue;
       this.slots.delete(scope);
     }
@@ -96,7 +104,7 @@ export class Engines {
     if (!s.catalog) {
       s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger }));
       s.catalog.catch(() => {
-        if (this.slots.get(scope) === s) s.catalog = undefined;
+        if (this.slots.peek(scope) === s) s.catalog = undefined;
       });
     }
     return s.catalog;
@@ -199,7 +207,7 @@ export class Engines {
 
   /** Waits for pending retrains (tests, shutdown): a debounced one starts now. */
   async settle(scope: Scope): Promise<void> {
-    const s = this.slots.get(scope);
+    const s = this.slots.peek(scope);
     if (!s) return;
     if (s.timer) {
       clearTimeout(s.timer);

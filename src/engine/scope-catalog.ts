@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import type { CatalogItem } from '../domain/item.js';
 import { createLocalEmbedder } from '../embed/local.js';
 import type { Embedder } from '../embed/types.js';
@@ -41,7 +42,7 @@ export async function buildScopeCatalog(
     } catch (e) {
       const fallback = opts.fallback ?? localFallback(embedder);
       if (!fallback) throw e;
-      opts.logger?.warn({ err: e instanceof Error ? e.message : String(e), model: embedder.model, fallback: fallback.model }, 'embedding failed: catalog built with the local embedder');
+      opts.logger?.warn({ err: errorMessage(e), model: embedder.model, fallback: fallback.model }, 'embedding failed: catalog built with the local embedder');
       used = fallback;
       vectors = await embedInBatches(fallback, items.map(itemText));
     }

@@ -1,3 +1,4 @@
+import type { Reason } from '../domain/reason.js';
 import type { LlmUsage } from './types.js';
 
 /** Key-value store for the response cache (Keyv-shaped). */
@@ -62,9 +63,9 @@ export interface LlmLimits {
   maxPairwise?: number;
 }
 
-/** A pick: an id among the candidates, with a one-line reason and who chose it. */
+/** A pick: an id among the candidates, with its reason (the model's words, or the offline one) and who chose it. */
 export interface Pick {
   id: string;
-  reason: string;
+  reason: Reason;
   by: 'llm' | 'offline';
 }

@@ -4,7 +4,7 @@ import type { LlmContext, LlmFailReason, UsageLike } from './contracts.js';
 import type { Parsed } from './parse.js';
 import { createReserver } from './reserve.js';
 import { llmDeadlineMs } from './retry.js';
-import { deadline } from './timing.js';
+import { deadline } from '../kit/index.js';
 import { LlmError, type ChatMessage, type JsonSchema, type LlmProvider, type LlmUsage } from './types.js';
 
 /** A prompt ready to send: what a prompt file's builder returns. */

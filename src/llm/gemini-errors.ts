@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import {
   GoogleGenerativeAIAbortError,
   GoogleGenerativeAIError,
@@ -25,7 +26,7 @@ function retryDelayMs(details: ErrorDetails[] | undefined): number | undefined {
 /** Maps whatever the SDK threw to a typed LlmError; messages are scrubbed of the key. */
 export function toLlmError(e: unknown, key: string, timedOut: boolean): LlmError {
   if (e instanceof LlmError) return e;
-  const msg = scrubSecrets(e instanceof Error ? e.message : String(e), [key]).slice(0, 300);
+  const msg = scrubSecrets(errorMessage(e), [key]).slice(0, 300);
   if (timedOut) return new LlmError('timeout', 'the model did not answer in time');
   if (e instanceof GoogleGenerativeAIAbortError) return new LlmError('timeout', 'request aborted');
   if (e instanceof GoogleGenerativeAIFetchError) {

@@ -1,8 +1,8 @@
 import { GoogleGenerativeAI, type Content, type ModelParams, type RequestOptions, type ResponseSchema } from '@google/generative-ai';
-import { createBreaker, type Breaker, type BreakerOptions } from './breaker.js';
+import { toBreaker, type Breaker, type BreakerOptions } from './breaker.js';
 import { readAnswer, toLlmError } from './gemini-errors.js';
 import { withRetry, type RetryOptions } from './retry.js';
-import { deadline } from './timing.js';
+import { deadline } from '../kit/index.js';
 import type { ChatMessage, GenerateRequest, GenerateResult, LlmProvider } from './types.js';
 
 export interface GeminiProviderOptions {
@@ -34,7 +34,7 @@ export function createGeminiProvider(opts: GeminiProviderOptions): LlmProvider {
   const embedDims = opts.embedDims ?? 768;
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const clock = opts.clock ?? Date.now;
-  const breaker = opts.breaker && 'tryPass' in opts.breaker ? opts.breaker : createBreaker({ clock, ...(opts.breaker ?? {}) });
+  const breaker = toBreaker(opts.breaker);
   const sdk = new GoogleGenerativeAI(key);
   // no `timeout` here: the SDK would start a timer that outlives the call
   const requestOptions: RequestOptions = opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/+$/, '') } : {};

@@ -1,45 +1,18 @@
-import type { ItemBrief, Pick } from './contracts.js';
-import { editDistance } from '../catalog/edit-distance.js';
+import type { TitleIndex } from '../catalog/titles.js';
+import type { CatalogItem } from '../domain/item.js';
+import type { Pick } from './contracts.js';
+import type { Reason } from '../domain/reason.js';
+import { modelReason } from './model-reason.js';
 
-/** Lowercase, no accents or punctuation, "&" as "and", no leading article ("The Matrix" = "Matrix, The"). */
-export function normalizeTitle(title: string): string {
-  let t = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  t = t.replace(/\s*\((?:19|20)\d\d\)\s*$/, ''); // "Heat (1995)"
-  t = t.replace(/,\s*(the|a|an|le|la|les|il|der|die|das|el)$/, ''); // "Matrix, The"
-  t = t.replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  t = t.replace(/^(the|a|an) /, '');
-  return t.replace(/\s+/g, ' ');
-}
-
-/** Year written in the title, e.g. "Heat (1995)". */
-function yearInTitle(title: string): number | undefined {
-  const m = /\(((?:19|20)\d\d)\)\s*$/.exec(title);
-  return m ? Number(m[1]) : undefined;
-}
-
-/**
- * Finds the catalog item a model's title means: exact normalised match first, then a close spelling
- * (about one typo per 8 characters, titles of 5+ characters only). With a year, an item whose year is more
- * than one off is never taken; among equals the closest year wins, then catalog order.
+/*
+ * Grounding: a model's answer only keeps ids it was given (`groundPicks`, `completeOrder`). Titles a model
+ * proposes are told apart with the catalog's `looseTitleKey` and resolved with its `TitleIndex`
+ * (`resolveProposedTitle`): the same normaliser and resolver every other lookup uses.
  */
-export function matchTitle(title: string, year: number | undefined, items: ItemBrief[]): ItemBrief | null {
-  const want = normalizeTitle(title);
-  if (want === '') return null;
-  const y = year ?? yearInTitle(title);
-  const yearOk = (it: ItemBrief) => y === undefined || it.year === undefined || Math.abs(it.year - y) <= 1;
-  const yearGap = (it: ItemBrief) => (y === undefined || it.year === undefined ? 0.5 : Math.abs(it.year - y));
-  const maxEdits = want.length >= 5 ? Math.max(1, Math.floor(want.length / 8)) : 0;
-  let best: { it: ItemBrief; cost: number } | null = null;
-  for (const it of items) {
-    if (!yearOk(it)) continue;
-    const have = normalizeTitle(it.title);
-    let edits = have === want ? 0 : maxEdits > 0 ? editDistance(have, want, maxEdits) : 1;
-    if (edits > maxEdits) continue;
-    const cost = edits * 10 + yearGap(it);
-    if (!best || cost < best.cost) best = { it, cost };
-    if (cost === 0) break;
-  }
-  return best?.it ?? null;
+
+/** The catalog item a title the model proposed names, by the catalog's resolver; a year counts as written after the title. */
+export function resolveProposedTitle(titles: TitleIndex, t: { title: string; year?: number }): CatalogItem | null {
+  return titles.resolve(t.year ? `${t.title} (${t.year})` : t.title);
 }
 
 /** One line of model text safe to show: no control characters or newlines, at most `max` characters. */
@@ -67,7 +40,7 @@ export function groundPicks(
   allowed: ReadonlySet<string>,
   offlineOrder: string[],
   count: number,
-  offlineReason: (id: string) => string = () => 'ranked by the offline engine',
+  offlineReason: (id: string) => Reason = () => ({ kind: 'offline-rank' }),
 ): GroundedPicks {
   const seen = new Set<string>();
   const picks: Pick[] = [];
@@ -85,7 +58,8 @@ export function groundPicks(
     }
     if (picks.length >= count) continue;
     seen.add(id);
-    picks.push({ id, reason: cleanLine(r.reason) || offlineReason(id), by: 'llm' });
+    const why = cleanLine(r.reason);
+    picks.push({ id, reason: why ? modelReason(why) : offlineReason(id), by: 'llm' });
   }
   let filled = 0;
   for (const id of offlineOrder) {

@@ -1,7 +1,7 @@
 import { scrubSecrets } from '../log.js';
-import { createBreaker, type Breaker, type BreakerOptions } from './breaker.js';
+import { toBreaker, type Breaker, type BreakerOptions } from './breaker.js';
 import { withRetry, type RetryOptions } from './retry.js';
-import { deadline } from './timing.js';
+import { deadline, errorMessage } from '../kit/index.js';
 import { LlmError, type GenerateRequest, type GenerateResult, type LlmProvider } from './types.js';
 
 export interface OpenAiProviderOptions {
@@ -39,7 +39,7 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): LlmProvider {
   const clock = opts.clock ?? Date.now;
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const batch = opts.embedBatch ?? 100;
-  const breaker = opts.breaker && 'tryPass' in opts.breaker ? opts.breaker : createBreaker({ clock, ...(opts.breaker ?? {}) });
+  const breaker = toBreaker(opts.breaker);
   const embedModel = opts.embedModel ?? opts.model;
   const wantDims = opts.embedDims !== undefined && opts.embedDims > 0 ? opts.embedDims : undefined;
   let embedDims = wantDims ?? 0;
@@ -73,7 +73,7 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): LlmProvider {
     } catch (e) {
       if (e instanceof LlmError) throw e;
       if (d.timedOut()) throw new LlmError('timeout', 'the model did not answer in time');
-      throw new LlmError('network', scrubSecrets(e instanceof Error ? e.message : String(e), [opts.apiKey]));
+      throw new LlmError('network', scrubSecrets(errorMessage(e), [opts.apiKey]));
     } finally {
       d.done();
     }

@@ -9,6 +9,7 @@
  * same day uses it instead of recording another call. Credits die with the process (the call then stays
  * counted: conservative).
  */
+import { KeyedLock } from '../kit/index.js';
 import { checkBudget } from './budget.js';
 import type { LlmContext, UsageCounts, UsageLike } from './contracts.js';
 
@@ -20,7 +21,8 @@ export interface Reserver {
 }
 
 export function createReserver(usage: UsageLike, clock: () => number = Date.now): Reserver {
-  const tails = new Map<string, Promise<void>>();
+  /** The budget logic below is ours; serialising it per scope is the kit's KeyedLock. */
+  const lock = new KeyedLock();
   let day = '';
   /** Unused reservations today: per `scope\0user`, and their sum per scope. */
   const userCredit = new Map<string, number>();
@@ -48,24 +50,9 @@ export function createReserver(usage: UsageLike, clock: () => number = Date.now)
     getServer: async (scope, d) => less(await usage.getServer(scope, d), scopeCredit.get(scope) ?? 0),
   };
 
-  async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = tails.get(key) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((r) => (release = r));
-    const tail = previous.then(() => mine);
-    tails.set(key, tail);
-    await previous;
-    try {
-      return await fn();
-    } finally {
-      release();
-      if (tails.get(key) === tail) tails.delete(key);
-    }
-  }
-
   return {
     reserve: (ctx) =>
-      withLock(ctx.scope, async () => {
+      lock.withLock(ctx.scope, async () => {
         today();
         const over = await checkBudget(view, ctx.scope, ctx.userId, ctx.budget);
         if (over) return over;

@@ -2,7 +2,6 @@ import type { Logger } from '../log.js';
 import { createResponseCache } from './cache.js';
 import type { ItemBrief, KvLike, LlmContext, LlmLimits, LlmOutcome, Pick, UsageLike } from './contracts.js';
 import { createGateway } from './gateway.js';
-import { matchTitle } from './grounding.js';
 import type { LlmProvider } from './types.js';
 import { rankPairwise } from './uses/pairwise.js';
 import { conversation, next, openWorld, type ConversationArgs, type NextArgs, type OpenWorldArgs, type OpenWorldTitle } from './uses/pick.js';
@@ -26,7 +25,7 @@ export interface LlmUsesDeps {
 export interface LlmUses {
   /** One call: picks among candidate ids and orders them (listwise), a reason each. */
   conversation(ctx: LlmContext, a: ConversationArgs, o?: CallOptions): Promise<LlmOutcome<{ picks: Pick[]; dropped: number }>>;
-  /** No catalog: proposed titles, to resolve with `matchTitle`. */
+  /** No catalog: proposed titles, to resolve with the catalog's `TitleIndex` when there is one. */
   openWorld(ctx: LlmContext, a: OpenWorldArgs, o?: CallOptions): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>>;
   /** One refinement turn of a conversation. */
   refine(ctx: LlmContext, a: RefineArgs, o?: CallOptions): Promise<LlmOutcome<RefineValue>>;
@@ -36,7 +35,6 @@ export interface LlmUses {
   rankPointwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[] }, o?: CallOptions): Promise<LlmOutcome<{ scores: Record<string, number>; calls: number }>>;
   rankPairwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }, o?: CallOptions): Promise<LlmOutcome<{ order: string[] }>>;
   rankListwise(ctx: LlmContext, a: { ratings: Ratings; candidates: ItemBrief[]; offlineOrder: string[] }, o?: CallOptions): Promise<LlmOutcome<{ order: string[] }>>;
-  matchTitle: typeof matchTitle;
 }
 
 /** The LLM layer as the app sees it: every use grounded, cached, budgeted and logged, never throwing for LLM trouble. */
@@ -59,6 +57,5 @@ export function createLlmUses(d: LlmUsesDeps): LlmUses {
     rankPointwise: (ctx, a, o) => rankPointwise(env, ctx, a, o),
     rankPairwise: (ctx, a, o) => rankPairwise(env, ctx, a, o),
     rankListwise: (ctx, a, o) => rankListwise(env, ctx, a, o),
-    matchTitle,
   };
 }

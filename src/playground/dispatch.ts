@@ -1,17 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Caller, Services } from '../app/types.js';
-import { UserError } from '../discord/errors.js';
-import { checkRating, RANK_MAX, splitTitles } from '../discord/options.js';
-import { bytes as human, num, stars, titleOf } from '../discord/render/escape.js';
-import { progressLine, renderCatalogExport, renderCatalogInfo, renderUploadReport } from '../discord/render/catalog.js';
-import type { Rendered } from '../discord/render/limits.js';
-import { renderHelp, renderImportReport, renderNotice, renderPrivacyExport } from '../discord/render/misc.js';
-import { renderPredict, renderRank } from '../discord/render/predict.js';
-import { renderProfile } from '../discord/render/profile.js';
-import { renderRecommendations } from '../discord/render/recommendations.js';
-import { renderWatchedList } from '../discord/render/watched.js';
-import { resolveItem } from '../discord/resolve.js';
+import { checkRankTitles, checkRating } from '../app/checks.js';
+import { AppError } from '../app/errors.js';
+import { findItem, resolveItem } from '../app/resolve-title.js';
+import { splitTitles } from '../domain/rules.js';
+import { importReportView, privacyExportView } from '../present/account.js';
+import { catalogExportView, catalogInfoView, progressLine, uploadReportView } from '../present/catalog.js';
+import { helpView, typedUsage } from '../present/help.js';
+import { catalogClearedNotice, catalogRemovedNotice, ratedNotice, watchedAddedNotice, watchedRemovedNotice } from '../present/notices.js';
+import { predictView, rankView } from '../present/predict.js';
+import { profileView } from '../present/profile.js';
+import { recommendationsView } from '../present/recommendations.js';
+import { bytes as human, num } from '../present/text.js';
+import { notice, type View } from '../present/view.js';
+import { watchedView } from '../present/watched.js';
 import { firstWord, trailingNumber } from './parse.js';
 
 export interface Session {
@@ -27,97 +30,83 @@ export interface Session {
   progress: (line: string) => void;
 }
 
-const USAGE: Record<string, string> = {
-  recommend: '/recommend <what you want> (then type plain text to refine)',
-  rate: '/rate <title> <0.5-5>',
-  watched: '/watched add <title> [rating] | /watched list | /watched remove <title>',
-  predict: '/predict <title>',
-  rank: '/rank <title>, <title>, ... [method:pointwise|pairwise|listwise]',
-  similar: '/similar <title or description>',
-  catalog: '/catalog upload <file> [merge] | info | export | remove <title> | starter | clear',
-  import: '/import <file> [letterboxd|imdb|csv]',
-  privacy: '/privacy export | /privacy delete confirm',
-};
-
-const usage = (name: string) => new UserError('playground.usage', { usage: USAGE[name] ?? `/${name}` });
+const usage = (name: string) => new AppError('command.usage', { usage: typedUsage(name) });
 
 async function readLocal(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
     const st = await stat(path);
-    if (st.size > maxBytes) throw new UserError('attachment.tooLarge', { size: human(st.size), max: human(maxBytes) });
+    if (st.size > maxBytes) throw new AppError('attachment.too-large', { size: human(st.size), max: human(maxBytes) });
     return new Uint8Array(await readFile(path));
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError('file.unreadable', { path, reason: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'unknown error' });
+    if (e instanceof AppError) throw e;
+    throw new AppError('file.unreadable', { path, reason: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'unknown error' });
   }
 }
 
 /** Runs one playground command against the services; returns what to print. */
-export async function dispatch(s: Session, name: string, args: string): Promise<Rendered | 'quit'> {
+export async function dispatch(s: Session, name: string, args: string): Promise<View | 'quit'> {
   const { services: sv, caller: c } = s;
   switch (name) {
     case 'quit':
     case 'exit':
       return 'quit';
     case 'help':
-      return renderHelp(await sv.llmStatus(c.scope));
+      return helpView(await sv.llmStatus(c.scope));
     case 'recommend': {
-      if (!args) throw new UserError('request.empty');
+      if (!args) throw new AppError('request.empty');
       s.conversationId = `playground.${c.userId}.${s.started.toString(36)}.${++s.turns}`;
       const r = await sv.recommend(c, { text: args, count: 5, conversationId: s.conversationId });
-      return renderRecommendations(r, { title: `Recommendations: ${args}`, hint: 'Type plain text to refine this list.' });
+      return recommendationsView(r, { title: `Recommendations: ${args}`, hint: ['Type plain text to refine this list.'] });
     }
     case 'next':
-      return renderRecommendations(await sv.next(c, { count: Number(args) || 5 }), { title: 'Up next for you' });
+      return recommendationsView(await sv.next(c, { count: Number(args) || 5 }), { title: 'Up next for you' });
     case 'rate': {
       const { title, number } = trailingNumber(args);
       if (!title || number === undefined) throw usage('rate');
       const score = checkRating(number);
       const item = await resolveItem(sv, c, title);
       await sv.rate(c, item.id, score);
-      return renderNotice(`Rated **${titleOf(item)}** ${stars(score)}.`);
+      return ratedNotice(item, score);
     }
     case 'watched': {
       const [sub, rest] = firstWord(args);
-      if (sub === 'list') return renderWatchedList(await sv.watched.list(c));
+      if (sub === 'list') return watchedView(await sv.watched.list(c));
       if ((sub !== 'add' && sub !== 'remove') || !rest) throw usage('watched');
       const { title, number } = sub === 'add' ? trailingNumber(rest) : { title: rest, number: undefined };
       const item = await resolveItem(sv, c, title);
       if (sub === 'remove') {
-        if (!(await sv.watched.remove(c, item.id))) throw new UserError('watched.notFound', { title: item.title });
-        return renderNotice(`Removed **${titleOf(item)}** from your watched list.`);
+        if (!(await sv.watched.remove(c, item.id))) throw new AppError('watched.not-found', { title: item.title });
+        return watchedRemovedNotice(item);
       }
       const rating = number === undefined ? undefined : checkRating(number);
       await sv.watched.add(c, item.id, rating);
-      return renderNotice(`Added **${titleOf(item)}** to your watched list${rating !== undefined ? ` with ${stars(rating)}` : ''}.`);
+      return watchedAddedNotice(item, rating);
     }
     case 'predict': {
       if (!args) throw usage('predict');
       const item = await resolveItem(sv, c, args);
-      return renderPredict(await sv.predict(c, { itemId: item.id }));
+      return predictView(await sv.predict(c, { itemId: item.id }));
     }
     case 'rank': {
       const m = args.match(/\s+method:(pointwise|pairwise|listwise)\s*$/i);
       const method = (m?.[1]?.toLowerCase() ?? 'listwise') as 'pointwise' | 'pairwise' | 'listwise';
-      const titles = splitTitles(m ? args.slice(0, m.index) : args);
-      if (titles.length < 2) throw new UserError('rank.tooFew');
-      if (titles.length > RANK_MAX) throw new UserError('rank.tooMany', { max: RANK_MAX, count: titles.length });
-      return renderRank(await sv.rank(c, { titles, method }));
+      const titles = checkRankTitles(splitTitles(m ? args.slice(0, m.index) : args));
+      return rankView(await sv.rank(c, { titles, method }));
     }
     case 'similar': {
-      if (!args) throw new UserError('similar.needInput');
-      const item = (await sv.getItem(c.scope, args)) ?? (await sv.resolveTitle(c, args));
+      if (!args) throw new AppError('similar.need-input');
+      const item = await findItem(sv, c, args);
       const r = await sv.similar(c, item ? { itemId: item.id, count: 8 } : { text: args, count: 8 });
-      return renderRecommendations(r, { title: item ? `Similar to ${item.title}` : `Similar to "${args}"` });
+      return recommendationsView(r, { title: item ? `Similar to ${item.title}` : `Similar to "${args}"` });
     }
     case 'profile':
-      return renderProfile(await sv.profile(c));
+      return profileView(await sv.profile(c));
     case 'privacy': {
       const [sub, rest] = firstWord(args);
-      if (sub === 'export') return renderPrivacyExport(await sv.privacy.export(c));
+      if (sub === 'export') return privacyExportView(await sv.privacy.export(c));
       if (sub === 'delete' && rest === 'confirm') {
         await sv.privacy.delete(c);
-        return renderNotice('Done: your data here is deleted.');
+        return notice('Done: your data here is deleted.');
       }
       throw usage('privacy');
     }
@@ -126,16 +115,16 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
       if (!path) throw usage('import');
       const bytes = await readLocal(path, s.maxBytes);
       const fmt = format?.toLowerCase() as 'letterboxd' | 'imdb' | 'csv' | undefined;
-      return renderImportReport(await sv.importHistory(c, { bytes, filename: basename(path), format: fmt }), basename(path));
+      return importReportView(await sv.importHistory(c, { bytes, filename: basename(path), format: fmt }), basename(path));
     }
     case 'catalog':
       return catalog(s, args);
     default:
-      throw new UserError('playground.unknownCommand', { command: `/${name}` });
+      throw new AppError('command.unknown', { command: `/${name}` });
   }
 }
 
-async function catalog(s: Session, args: string): Promise<Rendered> {
+async function catalog(s: Session, args: string): Promise<View> {
   const { services: sv, caller: c } = s;
   const [sub, rest] = firstWord(args);
   switch (sub) {
@@ -153,27 +142,27 @@ async function catalog(s: Session, args: string): Promise<Rendered> {
           last = line;
         },
       });
-      return renderUploadReport(report, basename(path));
+      return uploadReportView(report, basename(path));
     }
     case 'starter': {
       // The playground switches the starter on by itself: saying "replaced, added 0" again would only confuse.
       const info = await sv.catalog.info(c.scope);
-      if (info?.source === 'starter') return renderNotice(`The starter catalog is already on (${num(info.itemCount)} items).`);
-      return renderUploadReport(await sv.catalog.starter(c), 'starter catalog');
+      if (info?.source === 'starter') return notice(`The starter catalog is already on (${num(info.itemCount)} items).`);
+      return uploadReportView(await sv.catalog.starter(c), 'starter catalog');
     }
     case 'info':
-      return renderCatalogInfo(await sv.catalog.info(c.scope));
+      return catalogInfoView(await sv.catalog.info(c.scope));
     case 'export': {
       const items = await sv.catalog.export(c.scope);
-      return renderCatalogExport(JSON.stringify(items), items.length);
+      return catalogExportView(JSON.stringify(items), items.length);
     }
     case 'remove': {
       if (!rest) throw usage('catalog');
       const item = await resolveItem(sv, c, rest);
-      return renderNotice((await sv.catalog.remove(c, item.id)) ? `Removed **${titleOf(item)}** from the catalog.` : 'Nothing removed.');
+      return (await sv.catalog.remove(c, item.id)) ? catalogRemovedNotice(item) : notice('Nothing removed.');
     }
     case 'clear':
-      return renderNotice((await sv.catalog.clear(c)) ? 'The catalog is cleared.' : 'There was no catalog to clear.');
+      return catalogClearedNotice(await sv.catalog.clear(c));
     default:
       throw usage('catalog');
   }

@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Caller, Services } from '../app/types.js';
-import { asUserError } from '../discord/errors.js';
-import { APOLOGY } from '../discord/messages.js';
-import { renderRecommendations } from '../discord/render/recommendations.js';
+import { asUserError } from '../app/errors.js';
+import { APOLOGY } from '../app/messages.js';
+import { recommendationsView } from '../present/recommendations.js';
 import { dispatch, type Session } from './dispatch.js';
 import { parseLine } from './parse.js';
 import { saveReplyFiles } from './save.js';
-import { toText } from './text.js';
+import { plain, viewText } from './text.js';
 
 export interface PlaygroundOptions {
   services: Services;
@@ -49,22 +49,22 @@ export async function runPlayground(o: PlaygroundOptions): Promise<void> {
       if (p.kind === 'command') {
         const r = await dispatch(session, p.name, p.args);
         if (r === 'quit') quit = true;
-        else if (!r.files?.length) write(toText(r));
+        else if (!r.file) write(viewText(r));
         else {
-          const saved = await saveReplyFiles(o.outDir ?? process.cwd(), r.files);
-          write([toText({ ...r, files: undefined }), ...saved].filter(Boolean).join('\n'));
+          const saved = await saveReplyFiles(o.outDir ?? process.cwd(), [{ name: r.file.name, attachment: Buffer.from(r.file.data, 'utf8') }]);
+          write([viewText(r), ...saved].filter(Boolean).join('\n'));
         }
       } else if (p.kind === 'text') {
         if (!session.conversationId) write('Start with /recommend <what you want>; then plain text refines it. /help lists commands.');
         else {
           const r = await o.services.refine(session.caller, { conversationId: session.conversationId, text: p.text });
-          write(toText(renderRecommendations(r, { title: 'Updated list' })));
+          write(viewText(recommendationsView(r, { title: 'Updated list' })));
         }
       }
     } catch (e) {
       const user = asUserError(e);
       if (!user) o.onError?.(e);
-      write(`! ${user ? toText({ content: user.message, allowedMentions: { parse: [] } }) : APOLOGY}`);
+      write(`! ${user ? plain(user.message) : APOLOGY}`);
     }
     if (quit) break;
     if (o.isTTY) {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 
@@ -36,7 +37,7 @@ export async function saveReplyFiles(dir: string, files: readonly { name: string
       const path = await saveNew(dir, f.name, f.attachment);
       lines.push(`Saved ${safeFileName(f.name)} (${f.attachment.byteLength.toLocaleString('en-US')} bytes) to ${path}`);
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      const why = (e as NodeJS.ErrnoException).code ?? (errorMessage(e));
       lines.push(`! Could not save ${safeFileName(f.name)} in ${dir}: ${why}`);
     }
   }

@@ -1,6 +1,10 @@
-import type { Rendered } from '../discord/render/limits.js';
+import { oneLine, type Inline, type Text } from '../present/text.js';
+import { fitLines, type Field, type View } from '../present/view.js';
 
-/** Undoes Discord-only markup for a terminal: escapes, bold/italic markers, mentions, timestamps, code fences. */
+/** How many characters of a cut-short list a field shows (the same budget as in Discord, so both list the same rows). */
+const LIST_CHARS = 1024;
+
+/** Markdown (the message table's texts) as terminal text: bold/italic markers, escapes, code marks removed. */
 export function plain(md: string): string {
   return md
     .replace(/\u200b/g, '')
@@ -14,22 +18,35 @@ export function plain(md: string): string {
     .replace(/`([^`]*)`/g, '$1');
 }
 
-/**
- * A rendered reply as terminal text: content, then each embed's title, description, fields and footer.
- * Shares all wording with the Discord renderers; buttons become a one-line hint.
- */
-export function toText(r: Rendered): string {
+/** Presenter text for a terminal: user text on one line, no markup, moments as "2024-05-01 12:30". */
+export function inline(t: Text | Inline): string {
+  if (Array.isArray(t)) return t.map(inline).join('');
+  if (typeof t === 'string') return t;
+  if ('user' in t) return oneLine(t.user, t.max);
+  if ('strong' in t) return inline(t.strong);
+  if ('em' in t) return inline(t.em);
+  if ('code' in t) return t.code;
+  if ('time' in t) return new Date(Math.floor(t.time / 1000) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  return `user ${t.mention}`;
+}
+
+function fieldText(f: Field): string {
+  const lines = f.lines.map(inline);
+  // A monospace block ends with a blank line.
+  const v = f.pre ? `${lines.join('\n')}\n` : f.total !== undefined ? fitLines(lines, LIST_CHARS, f.total) : lines.join('\n');
+  return v.includes('\n') ? `${f.name}:\n${v}` : `${f.name}: ${v}`;
+}
+
+/** A view as terminal text: the note, `== title ==`, the body, `name: value` fields, `(footer)`. The file is saved by the caller. */
+export function viewText(v: View): string {
+  const note = inline(v.note ?? []);
+  const title = inline(v.title ?? []);
+  const body = (v.lines ?? []).map(inline).join('\n');
   const out: string[] = [];
-  if (r.content) out.push(plain(r.content));
-  for (const e of r.embeds ?? []) {
-    if (e.title) out.push(`== ${plain(e.title)} ==`);
-    if (e.description) out.push(plain(e.description));
-    for (const f of e.fields ?? []) {
-      const v = plain(f.value);
-      out.push(v.includes('\n') ? `${plain(f.name)}:\n${v}` : `${plain(f.name)}: ${v}`);
-    }
-    if (e.footer?.text) out.push(`(${e.footer.text})`);
-  }
-  for (const f of r.files ?? []) out.push(`[file ${f.name}, ${f.attachment.byteLength} bytes]`);
+  if (note) out.push(note);
+  if (title) out.push(`== ${title} ==`);
+  if (body) out.push(body);
+  for (const f of v.fields ?? []) out.push(fieldText(f));
+  if (v.footer) out.push(`(${v.footer})`);
   return out.join('\n');
 }

@@ -1,45 +1,19 @@
 /**
- * Short human reasons attached to candidates, and how specific each one is, so the runner can pick the
- * most telling reason among the sources that found an item. Reasons are plain strings (Candidate.reason);
- * specificity is read back from the templates below.
+ * Choosing among the reasons of the sources that found an item: the most specific one is shown. Reasons are
+ * data (src/domain/reason.ts); their specificity is a property of their kind, never read back from text.
  */
+import { reasonSpecificity, type Reason } from '../domain/reason.js';
+import type { ItemId } from '../domain/item.js';
+import { titleOr, type TitleOf } from './sources/candidate.js';
 
-export const reasons = {
-  request: (): string => 'close to your request',
-  similarTo: (title: string): string => `similar to ${title}`,
-  liked: (title: string): string => `because you liked ${title}`,
-  rated: (title: string, value: number): string => `because you rated ${title} ${value}`,
-  coWatched: (title: string): string => `people who watched ${title} also watched this`,
-  after: (title: string): string => `often watched after ${title}`,
-  popular: (): string => 'popular on this server',
-  listed: (): string => 'on your list',
-  fallback: (): string => 'picked for you',
-} as const;
-
-const PATTERNS: [RegExp, number][] = [
-  [/^because you (rated|liked) /, 5],
-  [/^similar to /, 5],
-  [/^often watched after /, 4],
-  [/^people who watched /, 4],
-  [/^close to your request$/, 2],
-  [/^popular on this server$/, 1],
-  [/^on your list$/, 0],
-  [/^picked for you$/, 0],
-];
-
-/**
- * Higher is more specific. Reasons naming an item the user knows beat generic ones; an unknown non-empty
- * reason (e.g. written by an LLM stage) counts as specific (3); no reason is -1.
- */
-export function reasonSpecificity(reason: string | undefined): number {
-  if (!reason) return -1;
-  for (const [re, s] of PATTERNS) if (re.test(reason)) return s;
-  return 3;
+/** A reason that names an item, with its display title (the id when the title is unknown). */
+export function naming(kind: 'similar' | 'liked' | 'co-watched' | 'after', itemId: ItemId, title: TitleOf | undefined): Reason {
+  return { kind, itemId, title: titleOr(title, itemId) };
 }
 
 /** The most specific reason; ties go to the earlier one (callers pass them best-ranked first). */
-export function pickReason(candidates: (string | undefined)[]): string {
-  let best: string | undefined;
+export function pickReason(candidates: (Reason | undefined)[]): Reason {
+  let best: Reason | undefined;
   let bestS = -1;
   for (const r of candidates) {
     const s = reasonSpecificity(r);
@@ -48,5 +22,5 @@ export function pickReason(candidates: (string | undefined)[]): string {
       bestS = s;
     }
   }
-  return best ?? reasons.fallback();
+  return best ?? { kind: 'picked' };
 }

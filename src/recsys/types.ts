@@ -1,6 +1,7 @@
 import type { CatalogItem } from '../domain/item.js';
 import type { ItemId } from '../domain/item.js';
 import type { Scope } from '../domain/profile.js';
+import type { Reason } from '../domain/reason.js';
 
 
 export type Intent = 'conversation' | 'next' | 'similar' | 'rank';
@@ -35,15 +36,16 @@ export interface Candidate {
   /** Each source's own score (higher is better) and 0-based rank. */
   sourceScores: Record<string, number>;
   sourceRanks: Record<string, number>;
-  /** Short human reason, e.g. "because you rated Heat 4.5". */
-  reason?: string;
+  /** Why this source found it, as data (e.g. `{ kind: 'rated', title: 'Heat', value: 4.5 }`). */
+  reason?: Reason;
 }
 
 /** A retrieval stage. Fail-open: the runner catches its errors and timeouts and carries on without it. */
 export interface CandidateSource {
   readonly id: string;
   readonly timeoutMs?: number;
-  fetch(q: RecQuery, k: number, signal?: AbortSignal): Promise<Candidate[]>;
+  /** `report`: the stage's own account of its work, kept in the run's trace under its id (optional). */
+  fetch(q: RecQuery, k: number, signal?: AbortSignal, report?: StageReporter): Promise<Candidate[]>;
 }
 
 export interface Filter {
@@ -55,7 +57,8 @@ export interface Filter {
 export interface Scorer {
   readonly id: string;
   readonly timeoutMs?: number;
-  score(q: RecQuery, cs: Candidate[], signal?: AbortSignal): Promise<number[]>;
+  /** `report`: the stage's own account of its work, kept in the run's trace under its id (optional). */
+  score(q: RecQuery, cs: Candidate[], signal?: AbortSignal, report?: StageReporter): Promise<number[]>;
 }
 
 export interface ScoredCandidate extends Candidate {
@@ -68,7 +71,8 @@ export interface Recommendation {
   item: CatalogItem;
   score: number;
   sources: string[];
-  reason: string;
+  /** The most telling reason among the sources that found it; rendered to text by the faces. */
+  reason: Reason;
 }
 
 export interface Selector {
@@ -76,15 +80,48 @@ export interface Selector {
   select(q: RecQuery, scored: ScoredCandidate[], count: number): ScoredCandidate[];
 }
 
+/**
+ * A stage's own account of its work (the LLM stages: whether the model answered, calls, why it did not).
+ * Given through the `report` callback a source or scorer gets; the runner keeps it in the trace.
+ */
+export interface StageReport {
+  /** False: the stage did not do its work (it then fails, and the run carries on without it). */
+  ok: boolean;
+  /** Calls made to an outside service (an LLM). */
+  calls: number;
+  /** Why it did not do its work, as a short code ('over-budget', 'llm-failed', 'bad-answer', ...). */
+  reason?: string;
+  /** Short notes for the user ("dropped 2 unknown ids", "answer from cache"). */
+  notes: string[];
+  /** Items it named that matched nothing it was given (grounding misses), dropped. */
+  dropped?: number;
+  /** Items it named that no catalog item matched, kept as named (open world). */
+  unmatched?: number;
+  /** Its own reason for items it chose; the runner credits it as a source of those items. */
+  reasons?: Record<ItemId, Reason>;
+  /** A remark on the list as a whole (the model's one-line comment on a refinement). */
+  comment?: string;
+}
+
+export type StageReporter = (report: StageReport) => void;
+
 /** What happened inside one run, for logs, the user's "which path answered" and tests. */
 export interface PipelineTrace {
   sources: Record<string, { count: number; ms: number; error?: string }>;
   filtered: Record<string, number>;
   scorers: Record<string, { ms: number; error?: string }>;
+  /** Reports stages gave of their own work, by stage id (reports that come after the run are not kept). */
+  stages: Record<string, StageReport>;
+  /** Set when the retry policy reached deeper: the first run's list length and the depth of the second. */
+  retried?: { firstCount: number; perSource: number };
+  /** The rerank pass over this run's list, when it ran. */
+  rerank?: PipelineTrace;
   totalMs: number;
 }
 
 export interface PipelineResult {
   recommendations: Recommendation[];
   trace: PipelineTrace;
+  /** With a rerank pass: the first pass's list it was planned from (the offline answer), in order. */
+  pool?: Recommendation[];
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../kit/index.js';
 import { scrubSecrets } from '../log.js';
 
 export type StoreErrorCode =
@@ -53,7 +54,7 @@ export function toStoreError(
   ctx: { op: string; key?: string; backend: string; secrets?: (string | undefined)[]; code?: StoreErrorCode },
 ): StoreError {
   if (error instanceof StoreError) return error;
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorMessage(error);
   const causeCode = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
   return new StoreError({
     code: ctx.code ?? 'store.failed',

@@ -1,7 +1,7 @@
 export type { KV, KvEntry, Store, StoreBackend } from './kv.js';
 export { createStore, type CreateStoreOptions } from './create.js';
 export { StoreError, ValidationError, type StoreErrorCode } from './errors.js';
-export { KeyedLock, update } from './lock.js';
+export { update } from './lock.js';
 export { keys as storeKeys } from './keys.js';
 export { encodeFloat32, decodeFloat32, encodeInt8, decodeInt8, encodeFloat32Rows, decodeFloat32Rows } from './vectors.js';
 export { ProfileRepo, emptyProfile, checkRating, type ProfileRepoOptions } from './profiles.js';

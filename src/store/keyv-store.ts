@@ -1,7 +1,8 @@
 import type { Logger } from '../log.js';
 import { StoreError, redactUrl, toStoreError } from './errors.js';
 import type { KvEntry, Store } from './kv.js';
-import { KeyedLock, update } from './lock.js';
+import { KeyedLock, errorMessage, withTimeout } from '../kit/index.js';
+import { update } from './lock.js';
 import type { Driver } from './drivers/driver.js';
 
 export interface KeyvStoreOptions {
@@ -38,19 +39,11 @@ export class KeyvStore implements Store {
 
   private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreError({ code: 'store.closed', op, key, backend: this.backend, message: 'the store is closed' });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreError({ code: 'store.timeout', op, key, backend: this.backend, message: `no answer after ${this.opTimeoutMs} ms` })),
-        this.opTimeoutMs,
-      );
-    });
+    const timedOut = () => new StoreError({ code: 'store.timeout', op, key, backend: this.backend, message: `no answer after ${this.opTimeoutMs} ms` });
     try {
-      return await Promise.race([fn(), timeout]);
+      return await withTimeout(() => fn(), this.opTimeoutMs, undefined, timedOut);
     } catch (error) {
       throw toStoreError(error, { op, key, backend: this.backend, secrets: this.driver.secrets });
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -159,7 +152,7 @@ export function errorListener(backend: string, secrets: string[], logger: Logger
       return;
     }
     last = now;
-    const message = redactUrl(error instanceof Error ? error.message : String(error), secrets);
+    const message = redactUrl(errorMessage(error), secrets);
     const code = (error as { code?: unknown })?.code;
     logger?.warn({ backend, code: typeof code === 'string' ? code : undefined, suppressed }, `store backend error: ${message}`);
     suppressed = 0;

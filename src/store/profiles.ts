@@ -2,7 +2,8 @@ import { ValidationError } from './errors.js';
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
 import type { ItemId } from '../domain/item.js';
-import type { HistoryEntry, Profile, Scope } from '../domain/profile.js';
+import type { Profile, Scope } from '../domain/profile.js';
+import { isRating } from '../domain/rules.js';
 
 export interface ProfileRepoOptions {
   clock?: () => number;
@@ -64,7 +65,7 @@ function normalise(p: Partial<Profile> | undefined): Profile {
 
 /** Ratings are 0.5 to 5 in steps of 0.5; anything else throws ValidationError 'rating.range'. */
 export function checkRating(value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0.5 || value > 5 || !Number.isInteger(value * 2)) {
+  if (!isRating(value)) {
     throw new ValidationError('rating.range', `a rating must be 0.5 to 5 in steps of 0.5, got ${String(value)}`, { value });
   }
   return value;

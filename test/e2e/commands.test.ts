@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
 import type { RecResult } from '../../src/app/types.js';
+import type { Reason } from '../../src/domain/reason.js';
 import type { InteractionInput } from '../emulators/discord/index.js';
 import { ADMIN, answered, CHANNEL, customIds, gate, GUILD, MEMBER, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
@@ -207,14 +208,16 @@ describe('e2e: every slash command through the emulator with the real discord.js
   });
 
   it('GIVEN reasons that name the asker\'s ratings THEN public lists say "similar to X" without the rating, private ones keep them', async () => {
-    const personal = <T extends RecResult>(r: T): T => ({ ...r, items: r.items.map((x, k) => ({ ...x, reason: k % 2 ? 'because you liked Alien' : 'because you rated Heat 4.5' })) });
+    const heat: Reason = { kind: 'rated', itemId: 'm1', title: 'Heat', value: 4.5 };
+    const alien: Reason = { kind: 'liked', itemId: 'm2', title: 'Alien' };
+    const personal = <T extends RecResult>(r: T): T => ({ ...r, items: r.items.map((x, k) => ({ ...x, reason: k % 2 ? alien : heat })) });
     const saved = { similar: sv.similar, next: sv.next, recommend: sv.recommend, rank: sv.rank };
     sv.similar = async (c, i) => personal(await saved.similar(c, i));
     sv.next = async (c, i) => personal(await saved.next(c, i));
     sv.recommend = async (c, i) => personal(await saved.recommend(c, i));
     sv.rank = async (c, i) => {
       const r = await saved.rank(c, i);
-      return { ...r, ranked: r.ranked.map((x) => ({ ...x, reason: 'because you rated Heat 4.5' })) };
+      return { ...r, ranked: r.ranked.map((x) => ({ ...x, reason: heat })) };
     };
     try {
       for (const input of [

@@ -10,6 +10,7 @@ import type { CatalogIssue } from '../../src/catalog/types.js';
 import type { CatalogItem } from '../../src/domain/item.js';
 import type { Conversation } from '../../src/domain/conversation.js';
 import type { Profile, Scope } from '../../src/domain/profile.js';
+import type { Reason } from '../../src/domain/reason.js';
 
 export const STARTER: CatalogItem[] = [
   { id: 'm1', title: 'Heat', year: 1995, tags: ['crime', 'heist', 'thriller'], description: 'A thief and a detective.' },
@@ -47,6 +48,8 @@ export interface FakeServices extends Services {
   failNext(method: string, error: Error): void;
 }
 
+/** The fakes' reasons: free text, as the LLM writes them, naming no history. */
+const said = (text: string): Reason => ({ kind: 'llm', text, personal: false });
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 1);
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 function lev(a: string, b: string): number {
@@ -126,7 +129,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       .map((it, k) => ({ it, k, s: score(it, q) }))
       .sort((a, b) => b.s - a.s || a.k - b.k)
       .slice(0, count);
-    return { ...info(), items: ranked.map(({ it, s }) => ({ item: it, score: s, sources: ['fake'], reason: s ? `matches "${q.join(' ')}"` : 'popular here' })) };
+    return { ...info(), items: ranked.map(({ it, s }) => ({ item: it, score: s, sources: ['fake'], reason: said(s ? `matches "${q.join(' ')}"` : 'popular here') })) };
   };
   const find = (scope: Scope, id: string) => cat(scope).find((it) => it.id === id) ?? null;
   const resolve = (c: Caller, title: string) => {
@@ -186,7 +189,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
     async rank(c, input): Promise<RankResult> {
       rec('rank', c, input);
       const found = input.titles.map((t) => ({ t, it: resolve(c, t) }));
-      const ranked = found.filter((f) => f.it).map((f, k) => ({ item: f.it as CatalogItem, score: 1 / (k + 1), reason: 'your order' }));
+      const ranked = found.filter((f) => f.it).map((f, k) => ({ item: f.it as CatalogItem, score: 1 / (k + 1), reason: said('your order') }));
       return { ...info(), method: input.method, ranked, unmatched: found.filter((f) => !f.it).map((f) => f.t) };
     },
     async similar(c, input) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, redactConfig, SECRET_VARS } from '../../src/config.js';
+import { ConfigError, parseConfig, redactConfig } from '../../src/config.js';
+import { SECRET_VARS } from '../../src/kit/index.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.sEcReT-tOkEn_value_0123456789';
 const GEMINI_KEY = 'AIzaSy-gemini-secret-key-0123456789';

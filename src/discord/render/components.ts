@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../domain/item.js';
+import { RATING_VALUES } from '../../domain/rules.js';
 import { LIMITS, trim, type Row } from './limits.js';
 
 /** Custom ids: compact, `<prefix>:<itemId>`; an id that would exceed 100 characters gets no component. */
@@ -61,10 +62,10 @@ export function itemSelects(items: CatalogItem[]): Row[] {
   return [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
 }
 
-/** The rating select shown after "Watched": 0.5 to 5 by halves. */
+/** The rating select shown after "Watched": every allowed rating, highest first. */
 export function ratingSelect(itemId: string): Row[] {
   const id = customId(IDS.rate, itemId);
   if (!id) return [];
-  const options = [5, 4.5, 4, 3.5, 3, 2.5, 2, 1.5, 1, 0.5].map((v) => ({ label: `${v} ★`, value: String(v) }));
+  const options = [...RATING_VALUES].reverse().map((v) => ({ label: `${v} ★`, value: String(v) }));
   return [row([{ type: SELECT, custom_id: id, placeholder: 'Rate it (optional)', min_values: 1, max_values: 1, options } as unknown as Row['components'][number]])];
 }

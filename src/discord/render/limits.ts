@@ -127,26 +127,3 @@ export function clampReply(r: Omit<Rendered, 'allowedMentions'> & { allowedMenti
   }
   return out;
 }
-
-/**
- * Joins as many whole lines as fit in `max` characters (of `total` lines in all), then "…and N more".
- * Used for lists inside fields (1,024) so that the count of what was left out is never cut off.
- */
-export function fitLines(lines: string[], max: number, total = lines.length): string {
-  const out: string[] = [];
-  let used = 0;
-  for (const [k, line] of lines.entries()) {
-    const more = total - k - 1;
-    const tail = more > 0 ? `\n…and ${more.toLocaleString('en-US')} more` : '';
-    const cost = line.length + (out.length ? 1 : 0);
-    if (used + cost + tail.length > max) {
-      const rest = total - k;
-      out.push(`…and ${rest.toLocaleString('en-US')} more`);
-      return out.join('\n');
-    }
-    out.push(line);
-    used += cost;
-  }
-  if (total > lines.length) out.push(`…and ${(total - lines.length).toLocaleString('en-US')} more`);
-  return out.join('\n');
-}

@@ -1,5 +1,6 @@
 import type { ServerSettings } from '../../app/types.js';
-import { num, safe } from './escape.js';
+import { num } from '../../present/text.js';
+import { safe } from './escape.js';
 import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
 
 /** What `services.llmStatus(scope)` answers. */

@@ -1,5 +1,7 @@
+import type { Reason } from '../../domain/reason.js';
 import type { ItemBrief, LlmOutcome, Pick } from '../contracts.js';
-import { cleanLine, groundPicks, normalizeTitle, repairNotes } from '../grounding.js';
+import { looseTitleKey } from '../../catalog/normalise.js';
+import { cleanLine, groundPicks, repairNotes } from '../grounding.js';
 import { parseAnswer } from '../parse.js';
 import * as conversationPrompt from '../prompts/conversation.js';
 import * as nextPrompt from '../prompts/next.js';
@@ -13,7 +15,7 @@ export interface ConversationArgs {
   offlineOrder: string[];
   count: number;
   /** Reasons shown for picks completed from the offline ranking. */
-  offlineReasons?: Record<string, string>;
+  offlineReasons?: Record<string, Reason>;
 }
 
 export interface NextArgs {
@@ -21,7 +23,7 @@ export interface NextArgs {
   candidates: ItemBrief[];
   offlineOrder: string[];
   count: number;
-  offlineReasons?: Record<string, string>;
+  offlineReasons?: Record<string, Reason>;
 }
 
 export interface OpenWorldArgs {
@@ -76,7 +78,7 @@ function yearOf(v: unknown): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1870 && n <= 2100 ? n : undefined;
 }
 
-/** Titles proposed without a catalog; the caller resolves them with `matchTitle`. */
+/** Titles proposed without a catalog; the caller resolves them with the catalog's `TitleIndex` when it has one. */
 export async function openWorld(env: UseEnv, ctx: Ctx, a: OpenWorldArgs, o: CallOptions = {}): Promise<LlmOutcome<{ titles: OpenWorldTitle[] }>> {
   const r = await env.run(ctx, {
     signal: o.signal,
@@ -85,13 +87,13 @@ export async function openWorld(env: UseEnv, ctx: Ctx, a: OpenWorldArgs, o: Call
     parse: (t) => andCheck(parseAnswer(t, openWorldPrompt.answer), (v) => (v.titles.some((x) => cleanLine(x.title) !== '') ? null : 'no titles')),
   });
   if (!r.ok) return failed(r);
-  const watched = new Set(a.history.map((h) => normalizeTitle(h.title)));
+  const watched = new Set(a.history.map((h) => looseTitleKey(h.title)));
   const seen = new Set<string>();
   const titles: OpenWorldTitle[] = [];
   let skipped = 0;
   for (const t of r.value.titles) {
     const title = cleanLine(t.title, 150);
-    const key = normalizeTitle(title);
+    const key = looseTitleKey(title);
     if (key === '' || seen.has(key) || watched.has(key)) {
       skipped++;
       continue;

@@ -5,7 +5,7 @@ import { toHalf } from '../prompts/common.js';
 import * as listwisePrompt from '../prompts/listwise.js';
 import * as pointwisePrompt from '../prompts/pointwise.js';
 import * as predictPrompt from '../prompts/predict.js';
-import { mapLimit } from '../timing.js';
+import { mapLimit } from '../../kit/index.js';
 import type { LlmUsage } from '../types.js';
 import { addUsage, andCheck, cut, failed, succeeded, type CallOptions, type Ctx, type UseEnv } from './shared.js';
 

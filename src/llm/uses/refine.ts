@@ -1,3 +1,4 @@
+import type { Reason } from '../../domain/reason.js';
 import type { ItemBrief, LlmOutcome, Pick } from '../contracts.js';
 import { cleanLine, groundPicks, repairNotes } from '../grounding.js';
 import { parseAnswer } from '../parse.js';
@@ -12,7 +13,7 @@ export interface RefineArgs {
   offlineOrder: string[];
   message: string;
   count: number;
-  offlineReasons?: Record<string, string>;
+  offlineReasons?: Record<string, Reason>;
 }
 
 export interface RefineValue {

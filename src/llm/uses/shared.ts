@@ -1,3 +1,4 @@
+import type { Reason } from '../../domain/reason.js';
 import type { ItemBrief, LlmContext, LlmLimits, LlmOutcome } from '../contracts.js';
 import type { Gateway, GatewayResult } from '../gateway.js';
 import type { Parsed } from '../parse.js';
@@ -39,4 +40,4 @@ export const addUsage = (a: LlmUsage, b: LlmUsage): LlmUsage => ({
 /** The first `max` candidates, in the given order. */
 export const cut = (cs: ItemBrief[], max: number) => cs.slice(0, Math.max(0, max));
 
-export const offlineReasonOf = (reasons?: Record<string, string>) => (id: string) => reasons?.[id] ?? 'ranked by the offline engine';
+export const offlineReasonOf = (reasons?: Record<string, Reason>) => (id: string): Reason => reasons?.[id] ?? { kind: 'offline-rank' };

@@ -1,3 +1,4 @@
+import { titleOpening, titleWithin } from '../../catalog/titles.js';
 import { isEmptyConstraints, parseConstraints } from '../constraints.js';
 import type { Constraints } from '../types.js';
 import { readNumber, readPositions } from './ordinals.js';
@@ -55,22 +56,6 @@ function inRange(positions: number[], count: number): { ok: number[]; bad: numbe
   return { ok: positions.filter((p) => p <= count).map((p) => p - 1), bad: positions.filter((p) => p > count) };
 }
 
-/** 1-based position of the longest title that one of `texts` starts with (a whole word), if any. */
-function titleAt(texts: string[], titles: string[] | undefined): number | undefined {
-  if (!titles) return undefined;
-  let best: number | undefined;
-  let bestLen = 0;
-  titles.forEach((title, i) => {
-    const tt = title.toLowerCase().replace(/\s*\(\d{4}\)\s*$/, '').trim();
-    const at = (x: string): boolean => x.startsWith(tt) && !/^\w/.test(x.slice(tt.length));
-    if (tt.length >= 3 && texts.some(at) && tt.length > bestLen) {
-      best = i + 1;
-      bestLen = tt.length;
-    }
-  });
-  return best;
-}
-
 /** Positions a swap word right before a position or a title names; undefined when it names none. */
 function swapTarget(t: string, state: ReadState, listLen: number): number[] | undefined {
   for (const m of t.matchAll(SWAP)) {
@@ -80,25 +65,12 @@ function swapTarget(t: string, state: ReadState, listLen: number): number[] | un
       const positions = readPositions(rest, listLen);
       if (positions.length > 0) return positions;
     }
-    const titled = titleAt([rest, after.trimStart()], state.titles);
+    const titled = titleOpening([rest, after.trimStart()], state.titles);
     if (titled !== undefined) return [titled];
   }
   return undefined;
 }
 
-function titlePosition(text: string, titles: string[] | undefined): number | undefined {
-  if (!titles) return undefined;
-  let best: number | undefined;
-  let bestLen = 0;
-  titles.forEach((title, i) => {
-    const tt = title.toLowerCase().replace(/\s*\(\d{4}\)\s*$/, '').trim();
-    if (tt.length >= 3 && text.includes(tt) && tt.length > bestLen) {
-      best = i + 1;
-      bestLen = tt.length;
-    }
-  });
-  return best;
-}
 
 /**
  * Reads one follow-up message by rules, in this order: reset, more-like, an outright count ("no more than
@@ -119,7 +91,7 @@ export function readRefinement(text: string, state: ReadState, opts: ReadOptions
   const like = MORE_LIKE.exec(t);
   if (like) {
     const rest = like[1];
-    const pos = readPositions(rest, listLen)[0] ?? titlePosition(rest, state.titles);
+    const pos = readPositions(rest, listLen)[0] ?? titleWithin(rest, state.titles);
     if (pos !== undefined) {
       if (pos > listLen) return { kind: 'out-of-range', positions: [pos], count: listLen };
       return { kind: 'more-like', position: pos - 1 };

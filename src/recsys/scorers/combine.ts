@@ -1,5 +1,6 @@
 import type { Candidate, RecQuery, Scorer } from '../types.js';
 import { rrf } from './fusion.js';
+import { describeError, withTimeout } from '../../kit/index.js';
 
 export interface WeightedScorer {
   scorer: Scorer;
@@ -40,34 +41,6 @@ export function minMax(xs: number[]): number[] {
   return xs.map((x) => (span > 0 ? (x - lo) / span : 0));
 }
 
-export function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, parent?: AbortSignal): Promise<T> {
-  const timeout = AbortSignal.timeout(ms);
-  const signal = parent ? AbortSignal.any([parent, timeout]) : timeout;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      const r: unknown = signal.reason;
-      reject(r instanceof Error ? r : new Error(`aborted after ${ms} ms`));
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work(signal).then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.name === 'TimeoutError' ? 'timeout' : `${e.name}: ${e.message}`;
-  return String(e);
-}
-
 /**
  * Runs scorers in parallel, each with its own timeout and fail-open (a failure is recorded in the trace
  * and the scorer skipped), then sums their min-max-normalised scores by weight. A scorer returning the
@@ -91,7 +64,7 @@ export async function runScorers(
         trace[scorer.id] = { ms: clock() - t0 };
         return out;
       } catch (e) {
-        trace[scorer.id] = { ms: clock() - t0, error: describe(e) };
+        trace[scorer.id] = { ms: clock() - t0, error: describeError(e) };
         return null;
       }
     }),

@@ -1,8 +1,9 @@
 import type { Candidate } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
+import type { Reason } from '../../domain/reason.js';
 
 /** A candidate as found by one source at 0-based `rank`. */
-export function candidate(sourceId: string, itemId: ItemId, score: number, rank: number, reason?: string): Candidate {
+export function candidate(sourceId: string, itemId: ItemId, score: number, rank: number, reason?: Reason): Candidate {
   const c: Candidate = {
     itemId,
     sources: [sourceId],

@@ -1,8 +1,8 @@
 import type { Profile } from '../../domain/profile.js';
-import { reasons } from '../reasons.js';
+import { naming } from '../reasons.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
-import { candidate, titleOr, type ScoredId, type TitleOf } from './candidate.js';
+import { candidate, type ScoredId, type TitleOf } from './candidate.js';
 import type { CoWatchLike, PopularityLike, SequenceLike } from './models.js';
 
 interface Common {
@@ -69,7 +69,7 @@ export class CoWatchSource implements CandidateSource {
     const hits = keepAllowed(q, this.opts.model.similarTo(seeds, k, excludeOf(q, seeds)));
     const fallback = seeds[seeds.length - 1];
     return hits.map((h, r) =>
-      candidate(this.id, h.itemId, h.score, r, reasons.coWatched(titleOr(this.opts.title, h.because ?? fallback))),
+      candidate(this.id, h.itemId, h.score, r, naming('co-watched', h.because ?? fallback, this.opts.title)),
     );
   }
 }
@@ -90,7 +90,7 @@ export class SequenceSource implements CandidateSource {
     const hits = keepAllowed(q, this.opts.model.scoreNext(recent, k, excludeOf(q, recent)));
     // "Often watched after X" only where the model saw that transition; otherwise no claim is made.
     return hits.map((h, r) =>
-      candidate(this.id, h.itemId, h.score, r, h.because === undefined ? reasons.fallback() : reasons.after(titleOr(this.opts.title, h.because))),
+      candidate(this.id, h.itemId, h.score, r, h.because === undefined ? { kind: 'picked' } : naming('after', h.because, this.opts.title)),
     );
   }
 }
@@ -107,7 +107,7 @@ export class PopularSource implements CandidateSource {
 
   async fetch(q: RecQuery, k: number): Promise<Candidate[]> {
     const hits = keepAllowed(q, this.opts.model.top(q.candidates ? Math.max(k, 10 * k) : k, excludeOf(q, q.seeds ?? [])));
-    return hits.slice(0, k).map((h, r) => candidate(this.id, h.itemId, h.score, r, reasons.popular()));
+    return hits.slice(0, k).map((h, r) => candidate(this.id, h.itemId, h.score, r, { kind: 'popular' }));
   }
 }
 
@@ -135,7 +135,7 @@ export class ListSource implements CandidateSource {
     for (const id of ids) {
       if (seen.has(id) || out.length >= Math.max(k, ids.length)) continue;
       seen.add(id);
-      out.push(candidate(this.id, id, ids.length - out.length, out.length, reasons.listed()));
+      out.push(candidate(this.id, id, ids.length - out.length, out.length, { kind: 'listed' }));
     }
     return out;
   }

@@ -2,10 +2,11 @@ import type { Embedder } from '../../embed/types.js';
 import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
 import type { SearchIndex } from '../index/types.js';
-import { reasons } from '../reasons.js';
+import { naming } from '../reasons.js';
+import type { Reason } from '../../domain/reason.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
-import { candidate, throwIfAborted, titleOr, type TitleOf } from './candidate.js';
+import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
 
 export interface EmbeddingSourceOptions {
@@ -49,17 +50,17 @@ export class EmbeddingSource implements CandidateSource {
       }
       const [v] = await embedder.embed([q.text], { signal });
       throwIfAborted(signal);
-      return index.search(v, k, { exclude, allow }).map((h, r) => candidate(this.id, h.id, h.score, r, reasons.request()));
+      return index.search(v, k, { exclude, allow }).map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
     }
     let contributors: TasteWeight[];
-    let because: (vec: Float32Array) => string;
+    let because: (vec: Float32Array) => Reason;
     if (q.seeds && q.seeds.length > 0) {
       contributors = q.seeds.map((itemId) => ({ itemId, weight: 1 }));
-      because = (vec) => reasons.similarTo(titleOr(this.opts.title, this.closest(vec, contributors)));
+      because = (vec) => naming('similar', this.closest(vec, contributors), this.opts.title);
     } else if (this.opts.profile) {
       contributors = tasteWeights(this.opts.profile, { now: this.clock(), halfLifeDays: this.opts.halfLifeDays });
       for (const w of contributors) exclude.add(w.itemId);
-      because = (vec) => reasons.liked(titleOr(this.opts.title, this.closest(vec, contributors)));
+      because = (vec) => naming('liked', this.closest(vec, contributors), this.opts.title);
     } else {
       return [];
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../kit/index.js';
 import { Keyv } from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { StoreError, redactUrl, toStoreError } from '../errors.js';
@@ -40,7 +41,7 @@ export async function openRedis(url: string, opts: RedisOptions): Promise<Driver
   } catch (error) {
     await adapter.disconnect(true).catch(() => {});
     const e = toStoreError(error, { op: 'open', backend: 'redis', code: 'store.unavailable', secrets });
-    const raw = error instanceof Error ? error.message : String(error);
+    const raw = errorMessage(error);
     throw new StoreError({ code: e.code, op: 'open', backend: 'redis', message: `${redactUrl(raw, secrets)} (${redactUrl(url, secrets)})`, causeCode: e.causeCode });
   }
 

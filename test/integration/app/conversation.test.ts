@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecResult } from '../../../src/app/types.js';
+import { reasonText } from '../../../src/present/reason-text.js';
 import type { AppServices } from '../../../src/services.js';
 import { appError, caller, hasTag, idsOf, makeApp, SCOPE, sqliteTemp } from '../../helpers/app.js';
 
@@ -16,7 +17,7 @@ const backends = [
 function expectGoodList(r: RecResult, count: number): void {
   expect(r.items).toHaveLength(count);
   expect(new Set(idsOf(r)).size).toBe(count);
-  for (const x of r.items) expect(x.reason.trim().length, `reason of ${x.item.title}`).toBeGreaterThan(0);
+  for (const x of r.items) expect(reasonText(x.reason, { public: false }).trim().length, `reason of ${x.item.title}`).toBeGreaterThan(0);
 }
 
 for (const b of backends) {

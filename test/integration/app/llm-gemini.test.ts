@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../../src/present/reason-text.js';
 import type { AppServices } from '../../../src/services.js';
 import { startGeminiEmulator, type GeminiEmulator, type GeminiRequest } from '../../emulators/gemini.js';
 import { caller, hasTag, idsOf, makeApp } from '../../helpers/app.js';
@@ -64,7 +65,7 @@ describe('recommend with Gemini', () => {
     expect(emu.counts.generateContent).toBe(1);
     expect(offered.length).toBeGreaterThan(5);
     expect(idsOf(r)).toEqual(offered.slice(-5).reverse());
-    expect(r.items.map((x) => x.reason)).toEqual(idsOf(r).map((id) => `emu says ${id}`));
+    expect(r.items.map((x) => reasonText(x.reason, { public: false }))).toEqual(idsOf(r).map((id) => `emu says ${id}`));
     expect(r).toMatchObject({ engine: 'llm', llmCalls: 1 });
     expect(r.offlineReason).toBeUndefined();
     expect(emu.requests.find((q) => q.kind === 'generateContent')?.prompt).toContain('heist movies');

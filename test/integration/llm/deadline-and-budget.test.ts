@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createBreaker } from '../../../src/llm/breaker.js';
 import type { ItemBrief } from '../../../src/llm/contracts.js';
+import { skewWallClock } from '../../helpers/wall-clock.js';
 import { startGeminiEmulator, type GeminiEmulator } from '../../emulators/gemini.js';
 import { budget, ctx, geminiFor, ids, movies, ratings, usesFor } from './harness.js';
 
@@ -46,14 +47,15 @@ describe('budget reservations under concurrency', () => {
   });
 
   it('GIVEN the breaker refuses a call THEN that call does not use up the budget', async () => {
-    let now = 0;
-    const breaker = createBreaker({ threshold: 1, cooldownMs: 60_000, clock: () => now });
+    const clock = skewWallClock(Date.UTC(2025, 0, 15, 12)); // midday: the budget's day stays the same
+    onTestFinished(() => clock.restore());
+    const breaker = createBreaker({ threshold: 1, cooldownMs: 60_000 });
     const { uses } = usesFor(geminiFor(emu, { breaker }));
     const two = ctx({ budget: { ...budget, userCalls: 2 } });
     emu.fault({ kind: '503' }, 3);
     expect(await uses.conversation(two, { ...convo, request: 'outage' })).toMatchObject({ ok: false, calls: 1 });
     expect(await uses.conversation(two, { ...convo, request: 'paused' })).toMatchObject({ ok: false, reason: 'llm-failed', calls: 0 });
-    now = 61_000;
+    clock.advance(61_000);
     emu.respond(() => good);
     expect(await uses.conversation(two, { ...convo, request: 'back' })).toMatchObject({ ok: true, calls: 1 });
     expect(await uses.conversation(two, { ...convo, request: 'more' })).toMatchObject({ ok: false, reason: 'over-budget' });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createBreaker } from '../../../src/llm/breaker.js';
 import { createGeminiProvider } from '../../../src/llm/gemini.js';
 import { LlmError, type GenerateRequest } from '../../../src/llm/types.js';
+import { skewWallClock } from '../../helpers/wall-clock.js';
 import { startGeminiEmulator, type GeminiEmulator } from '../../emulators/gemini.js';
 import { fastRetry, geminiFor } from './harness.js';
 
@@ -120,8 +121,9 @@ describe('Gemini provider through the real SDK', () => {
   });
 
   it('GIVEN repeated failures THEN the breaker opens and later calls make no request until the cooldown ends', async () => {
-    let now = 0;
-    const breaker = createBreaker({ threshold: 2, cooldownMs: 60_000, clock: () => now });
+    const clock = skewWallClock();
+    onTestFinished(() => clock.restore());
+    const breaker = createBreaker({ threshold: 2, cooldownMs: 60_000 });
     const p = geminiFor(emu, { breaker, retry: { ...fastRetry(), retries: 0 } });
     emu.fault({ kind: '500' }, 2);
     await failure(p.generate(req));
@@ -130,7 +132,7 @@ describe('Gemini provider through the real SDK', () => {
     const e = await failure(p.generate(req));
     expect(e.kind).toBe('circuit-open');
     expect(emu.counts.generateContent).toBe(2);
-    now = 60_000;
+    clock.advance(60_000);
     emu.reply({ json: { ok: true } });
     await p.generate(req);
     expect(breaker.state()).toBe('closed');

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TitleIndex } from '../../../src/catalog/titles.js';
+import { resolveProposedTitle } from '../../../src/llm/grounding.js';
 import { startGeminiEmulator, type GeminiAnswer, type GeminiEmulator } from '../../emulators/gemini.js';
 import { ctx, geminiFor, ids, movies, ratings, usesFor } from './harness.js';
 
@@ -17,9 +19,9 @@ describe('conversation (pick + listwise order in one call)', () => {
     emu.reply({ json: { picks: [{ id: 'm4', reason: 'Mann, night, tension' }, { id: 'm1', reason: 'the heist classic' }, { id: 'm6', reason: 'Mann debut' }] } });
     const r = await uses.conversation(ctx(), convo);
     expect(r.ok && r.value.picks.map((p) => [p.id, p.reason, p.by])).toEqual([
-      ['m4', 'Mann, night, tension', 'llm'],
-      ['m1', 'the heist classic', 'llm'],
-      ['m6', 'Mann debut', 'llm'],
+      ['m4', { kind: 'llm', text: 'Mann, night, tension', personal: false }, 'llm'],
+      ['m1', { kind: 'llm', text: 'the heist classic', personal: false }, 'llm'],
+      ['m6', { kind: 'llm', text: 'Mann debut', personal: false }, 'llm'],
     ]);
     expect(r.calls).toBe(1);
     expect(emu.counts.generateContent).toBe(1);
@@ -85,13 +87,14 @@ describe('conversation (pick + listwise order in one call)', () => {
 });
 
 describe('open world, refine, next', () => {
-  it('GIVEN proposed titles THEN they come back cleaned, deduplicated, without watched ones, and resolve with matchTitle', async () => {
+  it('GIVEN proposed titles THEN they come back cleaned, deduplicated, without watched ones, and resolve with the catalog resolver', async () => {
     const { uses } = usesFor(geminiFor(emu));
     emu.reply({ json: { titles: [{ title: 'Heat', year: 1995, reason: 'a' }, { title: 'heat', year: 1995, reason: 'dup' }, { title: 'The Insider', year: 1999, reason: 'watched' }, { title: 'Colateral', year: '2004', reason: 'typo' }] } });
     const r = await uses.openWorld(ctx(), { request: 'crime', history: [{ id: 'h1', title: 'The Insider', year: 1999 }], count: 5 });
     if (!r.ok) throw new Error(r.notes.join());
     expect(r.value.titles).toEqual([{ title: 'Heat', year: 1995, reason: 'a' }, { title: 'Colateral', year: 2004, reason: 'typo' }]);
-    expect(r.value.titles.map((t) => uses.matchTitle(t.title, t.year, movies)?.id)).toEqual(['m1', 'm4']);
+    const catalog = new TitleIndex(movies);
+    expect(r.value.titles.map((t) => resolveProposedTitle(catalog, t)?.id)).toEqual(['m1', 'm4']);
   });
 
   it('GIVEN "swap the second one" THEN refine returns the new list and says what changed', async () => {

@@ -41,9 +41,11 @@ export const ALLOWED: Record<string, string[]> = {
   root: Object.keys(LAYERS).filter((l) => l !== 'root'),
 };
 
+/** A file named in the table wins over a folder (`src/playground/main.ts` is an entry point, not the playground). */
 export function layerOf(file: string): string | undefined {
-  for (const [layer, prefixes] of Object.entries(LAYERS)) {
-    if (prefixes.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p))) return layer;
-  }
-  return undefined;
+  const entries = Object.entries(LAYERS);
+  return (
+    entries.find(([, paths]) => paths.includes(file))?.[0] ??
+    entries.find(([, paths]) => paths.some((p) => p.endsWith('/') && file.startsWith(p)))?.[0]
+  );
 }

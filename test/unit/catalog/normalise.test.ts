@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveArticle, normaliseTitle, splitTitleYear } from '../../../src/catalog/normalise.js';
+import { looseTitleKey, moveArticle, normaliseTitle, splitTitleYear } from '../../../src/catalog/normalise.js';
 
 describe('normaliseTitle', () => {
   it.each([
@@ -35,5 +35,23 @@ describe('splitTitleYear', () => {
     ['Heat (1995) Director’s cut', { title: 'Heat (1995) Director’s cut' }],
   ])('GIVEN %j THEN it gives %j', (input, expected) => {
     expect(splitTitleYear(input)).toEqual(expected);
+  });
+});
+
+describe('looseTitleKey', () => {
+  it.each([
+    ['The Matrix (1999)', 'matrix'],
+    ['Matrix, The', 'matrix'],
+    ['matrix', 'matrix'],
+    ['Heat (1995)', 'heat'],
+    ['A Bug\'s Life', 'bugs life'],
+    ['Up', 'up'],
+    ['', ''],
+  ])('GIVEN %j THEN the key is %j', (input, expected) => {
+    expect(looseTitleKey(input)).toBe(expected);
+  });
+
+  it('GIVEN "&" and punctuation THEN they normalise alike', () => {
+    expect(looseTitleKey('Fast & Furious!')).toBe(looseTitleKey('fast and furious'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { downloadAttachment } from '../../../src/discord/attachments.js';
-import { checkRating, splitTitles } from '../../../src/discord/options.js';
+import { checkRating } from '../../../src/app/checks.js';
+import { splitTitles } from '../../../src/domain/rules.js';
 import { threadName } from '../../../src/discord/threads.js';
 
 describe('attachments', () => {

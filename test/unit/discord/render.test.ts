@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RecResult, UploadReport } from '../../../src/app/types.js';
 import type { CatalogItem } from '../../../src/domain/item.js';
+import type { Reason } from '../../../src/domain/reason.js';
 import { renderCatalogInfo, renderCatalogProgress, renderUploadReport } from '../../../src/discord/render/catalog.js';
-import { engineNote } from '../../../src/discord/render/engine.js';
+import { engineNote } from '../../../src/present/engine-note.js';
 import { safe } from '../../../src/discord/render/escape.js';
 import { clampReply, LIMITS, type Rendered } from '../../../src/discord/render/limits.js';
 import { renderError, renderHelp, renderImportReport, renderPrivacyConfirm, renderPrivacyExport } from '../../../src/discord/render/misc.js';
@@ -16,7 +17,9 @@ const EVIL = '@everyone **bold** <@123> [click](https://evil.example) `code` ||s
 const long = (n: number) => 'x'.repeat(n);
 const item = (k: number, title = `Item ${k}`): CatalogItem => ({ id: `id${k}`, title, year: 2000 + (k % 20) });
 const offline = { engine: 'offline' as const, offlineReason: 'no-key' as const, llmCalls: 0, notes: [] };
-const recs = (n: number, title?: (k: number) => string, reason = 'because'): RecResult => ({
+/** A free-text reason (as the LLM writes them). */
+const said = (text: string): Reason => ({ kind: 'llm', text, personal: false });
+const recs = (n: number, title?: (k: number) => string, reason = said('because')): RecResult => ({
   ...offline,
   items: Array.from({ length: n }, (_, k) => ({ item: item(k, title?.(k)), score: 1, sources: ['s'], reason })),
 });
@@ -71,7 +74,7 @@ describe('renderRecommendations', () => {
   });
 
   it('GIVEN 500 items with 300-character titles and reasons THEN every limit still holds and lines stay whole', () => {
-    const r = renderRecommendations(recs(500, (k) => `${k} ${long(300)}`, long(1000)), { title: long(1000), buttons: true, hint: 'Refine in the thread' });
+    const r = renderRecommendations(recs(500, (k) => `${k} ${long(300)}`, said(long(1000))), { title: long(1000), buttons: true, hint: 'Refine in the thread' });
     expectWithinLimits(r);
     const d = r.embeds?.[0].description ?? '';
     expect(d.endsWith('Refine in the thread')).toBe(true);
@@ -142,7 +145,7 @@ describe('other renderers under huge inputs', () => {
     const big = Array.from({ length: 300 }, (_, k) => item(k, `${EVIL} ${long(400)}`));
     const outs: Rendered[] = [
       renderPredict({ ...offline, item: big[0], rating: 3.76, why: long(5000), basedOn: big.map((it) => ({ item: it, rating: 4 })) }),
-      renderRank({ ...offline, method: 'listwise', ranked: big.map((it) => ({ item: it, score: 1, reason: long(300) })), unmatched: big.map((b) => b.title) }),
+      renderRank({ ...offline, method: 'listwise', ranked: big.map((it) => ({ item: it, score: 1, reason: said(long(300)) })), unmatched: big.map((b) => b.title) }),
       renderProfile({ watched: 1e6, rated: 5, notInterested: 0, meanRating: 3.5, ratingSpread: { '4': 3, '0.5': 2 }, topTags: big.map((b) => ({ tag: b.title, count: 1 })), recent: big.map((it) => ({ item: it, at: 0, rating: 5 })) }),
       renderWatchedList(big.map((it, k) => ({ item: it, at: k * 1000 }))),
       renderImportReport({ format: 'letterboxd', rows: 9000, ratingsImported: 1, historyImported: 2, unmatched: big.map((b, k) => ({ row: k, title: b.title })), errors: issues }, long(400)),

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { Interaction } from 'discord.js';
 import { parseConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
-import { UserError } from '../../../src/discord/errors.js';
+import { AppError } from '../../../src/app/errors.js';
 import { createRouter } from '../../../src/discord/router.js';
 import type { Command } from '../../../src/discord/types.js';
 import { createFakeServices } from '../../helpers/fake-services.js';
@@ -38,9 +38,9 @@ const config = parseConfig({ DISCORD_TOKEN: 'aaaa.bbbb.cccc-secret-token', LOG_L
 const cmd = (name: string, run: (i: unknown) => Promise<void>): Command => ({ data: { name, toJSON: () => ({ name, description: 'd' }) }, execute: run as Command['execute'] });
 
 describe('router error handling (one handler for every interaction type)', () => {
-  it('GIVEN a UserError THEN the user sees the message-table text, ephemerally, and nothing is logged as an error', async () => {
+  it('GIVEN an AppError THEN the user sees the message-table text, ephemerally, and nothing is logged as an error', async () => {
     const { lines, logger } = capture();
-    const r = createRouter({ commands: [cmd('x', async () => { throw new UserError('rating.range', { value: 7 }); })], services: createFakeServices(), config, logger });
+    const r = createRouter({ commands: [cmd('x', async () => { throw new AppError('rating.range', { value: 7 }); })], services: createFakeServices(), config, logger });
     const { i, sent } = fakeCommand('x');
     await r.onInteraction(i as unknown as Interaction);
     expect(sent).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('router error handling (one handler for every interaction type)', () =>
   it('GIVEN an error after a PUBLIC defer THEN the public "thinking" reply is deleted and the error is an ephemeral follow-up', async () => {
     const { logger } = capture();
     const r = createRouter({
-      commands: [cmd('x', async (i) => { await (i as { deferReply(o: object): Promise<void> }).deferReply({}); throw new UserError('title.notFound', { title: 'zzzz' }); })],
+      commands: [cmd('x', async (i) => { await (i as { deferReply(o: object): Promise<void> }).deferReply({}); throw new AppError('title.not-found', { title: 'zzzz' }); })],
       services: createFakeServices(), config, logger,
     });
     const { i, sent } = fakeCommand('x');
@@ -85,13 +85,24 @@ describe('router error handling (one handler for every interaction type)', () =>
     expect(sent.map((s) => s.via)).toEqual(['followUp']);
   });
 
-  it('GIVEN the app\'s own user-facing error (AppError) THEN its message is shown, not the apology', async () => {
-    const { logger } = capture();
-    const appError = Object.assign(new Error('Only the person who asked can refine this list.'), { name: 'AppError', code: 'conversation.not-owner' });
-    const r = createRouter({ commands: [cmd('x', async () => { throw appError; })], services: createFakeServices(), config, logger });
+  it('GIVEN an AppError thrown by the app THEN its message is shown, not the apology, and the log names its own code', async () => {
+    const { lines, logger } = capture();
+    const r = createRouter({ commands: [cmd('x', async () => { throw new AppError('conversation.not-owner'); })], services: createFakeServices(), config, logger });
     const { i, sent } = fakeCommand('x');
     await r.onInteraction(i as unknown as Interaction);
     expect(sent[0].body.content).toBe('⚠️ Only the person who asked can refine this list.');
+    expect(lines.find((l) => l.msg === 'user error')).toMatchObject({ code: 'conversation.not-owner', command: 'x', userId: 'u1' });
+    expect(lines.some((l) => l.level === 50)).toBe(false);
+  });
+
+  it('GIVEN a service error carrying a userMessage THEN that text is shown and logged as service.message', async () => {
+    const { lines, logger } = capture();
+    const e = Object.assign(new Error('budget'), { userMessage: 'The daily LLM budget is used up; try again tomorrow.' });
+    const r = createRouter({ commands: [cmd('x', async () => { throw e; })], services: createFakeServices(), config, logger });
+    const { i, sent } = fakeCommand('x');
+    await r.onInteraction(i as unknown as Interaction);
+    expect(sent[0].body.content).toBe('⚠️ The daily LLM budget is used up; try again tomorrow.');
+    expect(lines.find((l) => l.msg === 'user error')).toMatchObject({ code: 'service.message' });
   });
 
   it('GIVEN a failing autocomplete THEN it answers with no choices and logs', async () => {

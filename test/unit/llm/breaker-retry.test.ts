@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBreaker } from '../../../src/llm/breaker.js';
 import { withRetry } from '../../../src/llm/retry.js';
-import { deadline, mapLimit, sleep } from '../../../src/llm/timing.js';
+import { BreakerOpenError } from '../../../src/kit/index.js';
 import { LlmError } from '../../../src/llm/types.js';
+import { skewWallClock } from '../../helpers/wall-clock.js';
 
 const noWait = (delays: number[]) => ({ retries: 3, baseDelayMs: 100, maxDelayMs: 5000, sleep: async (ms: number) => void delays.push(ms), random: () => 1 });
 
@@ -36,52 +37,57 @@ describe('withRetry', () => {
 });
 
 describe('breaker', () => {
-  it('GIVEN threshold failures THEN open; after cooldown one trial; its failure reopens', () => {
-    let now = 0;
-    const b = createBreaker({ threshold: 3, cooldownMs: 1000, clock: () => now });
-    b.failure();
-    b.failure();
-    expect(b.tryPass()).toBe(true);
-    b.failure();
-    expect(b.tryPass()).toBe(false);
-    now = 1000;
-    expect(b.tryPass()).toBe(true);
-    expect(b.tryPass()).toBe(false);
-    b.failure();
-    expect(b.state()).toBe('open');
-    now = 2000;
-    expect(b.tryPass()).toBe(true);
-    b.success();
+  let clock: ReturnType<typeof skewWallClock>;
+  beforeEach(() => {
+    clock = skewWallClock();
+  });
+  afterEach(() => clock.restore());
+
+  it('GIVEN threshold failures THEN open; after cooldown one trial; its failure reopens', async () => {
+    const b = createBreaker({ threshold: 3, cooldownMs: 1000 });
+    let runs = 0;
+    const fail = () => b.execute(async () => (runs++, Promise.reject(new LlmError('server', 'x'))));
+    const ok = () => b.execute(async () => (runs++, 'ok'));
+    await expect(fail()).rejects.toMatchObject({ kind: 'server' });
+    await expect(fail()).rejects.toMatchObject({ kind: 'server' });
     expect(b.state()).toBe('closed');
+    await expect(fail()).rejects.toMatchObject({ kind: 'server' });
+    expect(b.state()).toBe('open');
+    await expect(ok()).rejects.toBeInstanceOf(BreakerOpenError);
+    expect(runs).toBe(3);
+    clock.advance(1000);
+    let failTrial!: () => void;
+    const trial = b.execute(() => new Promise((_resolve, reject) => (failTrial = () => reject(new LlmError('server', 'x')))));
+    expect(b.state()).toBe('half-open');
+    await expect(ok()).rejects.toBeInstanceOf(BreakerOpenError);
+    expect(runs).toBe(3);
+    failTrial();
+    await expect(trial).rejects.toMatchObject({ kind: 'server' });
+    expect(b.state()).toBe('open');
+    await expect(ok()).rejects.toBeInstanceOf(BreakerOpenError);
+    clock.advance(1000);
+    await expect(ok()).resolves.toBe('ok');
+    expect(b.state()).toBe('closed');
+    expect(runs).toBe(4);
   });
-});
 
-describe('timing helpers', () => {
-  it('GIVEN a deadline that is done THEN its timer is cleared', () => {
-    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const d = deadline(60_000);
-    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before + 1);
-    d.done();
-    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  it('GIVEN the breaker is open THEN a call is refused as circuit-open, saying when it retries, without running', async () => {
+    const b = createBreaker({ threshold: 1, cooldownMs: 30_000 });
+    await expect(withRetry(async () => Promise.reject(new LlmError('server', 'x')), b, { ...noWait([]), retries: 0 })).rejects.toMatchObject({ kind: 'server' });
+    let ran = false;
+    const e = await withRetry(async () => (ran = true), b, noWait([])).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'circuit-open', message: expect.stringMatching(/paused.*retrying in 30 s/) });
+    expect(ran).toBe(false);
   });
 
-  it('GIVEN an aborted sleep THEN it rejects at once', async () => {
-    const c = new AbortController();
-    const p = sleep(60_000, c.signal);
-    c.abort(new Error('stop'));
-    await expect(p).rejects.toThrow('stop');
-  });
-
-  it('GIVEN a limit of 2 THEN at most 2 run at once and order is kept', async () => {
-    let live = 0;
-    let peak = 0;
-    const out = await mapLimit([1, 2, 3, 4, 5], 2, async (x) => {
-      peak = Math.max(peak, ++live);
-      await new Promise((r) => setImmediate(r));
-      live--;
-      return x * 10;
-    });
-    expect(out).toEqual([10, 20, 30, 40, 50]);
-    expect(peak).toBe(2);
+  it('GIVEN a neutral answer (blocked) between failures THEN the count starts again', async () => {
+    const b = createBreaker({ threshold: 2 });
+    const fail = (kind: LlmError['kind']) => b.execute(async () => Promise.reject(new LlmError(kind, 'x'))).catch(() => undefined);
+    await fail('server');
+    await fail('blocked');
+    await fail('server');
+    expect(b.state()).toBe('closed');
+    await fail('server');
+    expect(b.state()).toBe('open');
   });
 });

@@ -10,7 +10,7 @@ import { createLlmUses } from '../../../src/llm/uses.js';
 import { runPipeline } from '../../../src/recsys/pipeline.js';
 import { TopKSelector } from '../../../src/recsys/selectors/selectors.js';
 import { ListSource } from '../../../src/recsys/sources/collaborative.js';
-import type { Candidate, RecQuery } from '../../../src/recsys/types.js';
+import type { Candidate, RecQuery, StageReport } from '../../../src/recsys/types.js';
 
 /** A provider that never answers: its call ends only when its signal aborts (it records that). */
 function hangingProvider() {
@@ -90,12 +90,14 @@ describe('stages pass the pipeline signal to the LLM call', () => {
     const { uses } = usesWith(provider);
     const scorer = new LlmPicksScorer((_cs, signal) => uses.conversation(context, convo, { signal }), 50);
     const ctrl = new AbortController();
-    const scoring = scorer.score(q, cands, ctrl.signal);
+    const reports: StageReport[] = [];
+    const scoring = scorer.score(q, cands, ctrl.signal, (r) => reports.push(r));
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     ctrl.abort(new Error('stage timed out'));
     await expect(scoring).rejects.toBeInstanceOf(LlmStageError);
     expect(seen[0].aborted).toBe(true);
-    expect(scorer.outcome).toMatchObject({ ok: false, reason: 'llm-failed' });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ ok: false, reason: 'llm-failed' });
   });
 
   it('GIVEN an LLM scorer slower than its stage timeout THEN the pipeline keeps the offline order and the call is stopped', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completeOrder, groundPicks, matchTitle, normalizeTitle } from '../../../src/llm/grounding.js';
+import { looseTitleKey } from '../../../src/catalog/normalise.js';
+import { TitleIndex } from '../../../src/catalog/titles.js';
+import { completeOrder, groundPicks, resolveProposedTitle } from '../../../src/llm/grounding.js';
 import { describeChange } from '../../../src/llm/uses/refine.js';
 
 const items = [
@@ -11,7 +13,8 @@ const items = [
   { id: '6', title: 'Up', year: 2009 },
 ];
 
-describe('matchTitle', () => {
+describe('resolveProposedTitle: a title the model proposes, by the catalog resolver', () => {
+  const titles = new TitleIndex(items);
   it.each([
     ['Heat', 1995, '1'],
     ['Heat', 1986, '2'],
@@ -23,20 +26,19 @@ describe('matchTitle', () => {
     ['Star Wars: Episod IV - A New Hope', 1977, '5'],
     ['Up', 2009, '6'],
   ])('GIVEN "%s" (%s) THEN item %s', (t, y, want) => {
-    expect(matchTitle(t, y, items)?.id).toBe(want);
+    expect(resolveProposedTitle(titles, { title: t, year: y })?.id).toBe(want);
   });
 
   it.each([
-    ['Heat', 2010],
     ['Ups', 2009],
     ['Alien', undefined],
     ['', undefined],
   ])('GIVEN "%s" (%s) THEN no item', (t, y) => {
-    expect(matchTitle(t, y, items)).toBeNull();
+    expect(resolveProposedTitle(titles, { title: t, year: y })).toBeNull();
   });
 
-  it('GIVEN "&" and punctuation THEN they normalise alike', () => {
-    expect(normalizeTitle('Fast & Furious!')).toBe(normalizeTitle('fast and furious'));
+  it('GIVEN "&" and punctuation THEN proposed titles key alike', () => {
+    expect(looseTitleKey('Fast & Furious!')).toBe(looseTitleKey('fast and furious'));
   });
 });
 
@@ -45,15 +47,19 @@ describe('groundPicks and completeOrder', () => {
   it('GIVEN unknown, repeated and too many picks THEN only allowed ones count, once, up to count', () => {
     const g = groundPicks([{ id: 'x' }, { id: 'b', reason: 'r\nline' }, { id: 'b' }, { id: 'a' }, { id: 'c' }], allowed, ['d', 'c'], 2);
     expect(g.picks).toEqual([
-      { id: 'b', reason: 'r line', by: 'llm' },
-      { id: 'a', reason: 'ranked by the offline engine', by: 'llm' },
+      { id: 'b', reason: { kind: 'llm', text: 'r line', personal: false }, by: 'llm' },
+      { id: 'a', reason: { kind: 'offline-rank' }, by: 'llm' },
     ]);
     expect(g).toMatchObject({ dropped: 1, duplicates: 1, filled: 0 });
   });
 
   it('GIVEN a short list THEN it is completed from the offline order', () => {
-    const g = groundPicks([{ id: 'c', reason: 'x' }], allowed, ['a', 'c', 'b'], 3, (id) => `offline ${id}`);
-    expect(g.picks.map((p) => [p.id, p.reason])).toEqual([['c', 'x'], ['a', 'offline a'], ['b', 'offline b']]);
+    const g = groundPicks([{ id: 'c', reason: 'x' }], allowed, ['a', 'c', 'b'], 3, (id) => ({ kind: 'similar', itemId: id, title: `offline ${id}` }));
+    expect(g.picks.map((p) => [p.id, p.reason])).toEqual([
+      ['c', { kind: 'llm', text: 'x', personal: false }],
+      ['a', { kind: 'similar', itemId: 'a', title: 'offline a' }],
+      ['b', { kind: 'similar', itemId: 'b', title: 'offline b' }],
+    ]);
   });
 
   it('GIVEN a partial order THEN every id appears once', () => {

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../../src/domain/item.js';
 import type { Profile } from '../../../src/domain/profile.js';
+import type { Reason } from '../../../src/domain/reason.js';
 import type { Candidate, RecQuery } from '../../../src/recsys/types.js';
 
 export function query(over: Partial<RecQuery> = {}): RecQuery {
@@ -10,7 +11,7 @@ export function profile(over: Partial<Profile> = {}): Profile {
   return { history: [], ratings: {}, notInterested: [], preferences: {}, updatedAt: 0, ...over };
 }
 
-export function cand(itemId: string, ranks: Record<string, number> = { s: 0 }, reason?: string): Candidate {
+export function cand(itemId: string, ranks: Record<string, number> = { s: 0 }, reason?: Reason): Candidate {
   const c: Candidate = { itemId, sources: Object.keys(ranks), sourceScores: {}, sourceRanks: { ...ranks } };
   for (const k of Object.keys(ranks)) c.sourceScores[k] = 1 - ranks[k] / 100;
   if (reason) c.reason = reason;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../../src/domain/item.js';
+import type { Reason } from '../../../src/domain/reason.js';
 import { allowListFilter, constraintsFilter, excludedFilter } from '../../../src/recsys/filters/filters.js';
 import { PipelineContractError, runPipeline, type PipelineDeps } from '../../../src/recsys/pipeline.js';
 import { FusionScorer } from '../../../src/recsys/scorers/fusion.js';
@@ -15,13 +16,13 @@ const catalog: CatalogItem[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({
   year: 1990 + i,
 }));
 
-function listSource(id: string, ids: string[], reason?: (x: string) => string): CandidateSource {
+function listSource(id: string, ids: string[], reason?: (x: string) => Reason): CandidateSource {
   return { id, fetch: async () => ids.map((x, r) => candidate(id, x, 1 / (r + 1), r, reason?.(x))) };
 }
 
 function deps(over: Partial<PipelineDeps> = {}): PipelineDeps {
   return {
-    sources: [listSource('pop', ['a', 'b', 'c', 'd'], () => 'popular on this server')],
+    sources: [listSource('pop', ['a', 'b', 'c', 'd'], () => ({ kind: 'popular' }))],
     filters: [allowListFilter(), excludedFilter(), constraintsFilter(items(catalog))],
     scorers: [{ scorer: new FusionScorer(), weight: 1 }],
     selector: new TopKSelector(),
@@ -43,8 +44,8 @@ describe('runPipeline', () => {
   });
 
   it('GIVEN two sources finding the same item THEN it appears once, with both sources, and ranks above singles', async () => {
-    const s1 = listSource('s1', ['a', 'c'], () => 'popular on this server');
-    const s2 = listSource('s2', ['b', 'c', 'c'], (x) => `because you liked ${x}`);
+    const s1 = listSource('s1', ['a', 'c'], () => ({ kind: 'popular' }));
+    const s2 = listSource('s2', ['b', 'c', 'c'], (x) => ({ kind: 'liked', itemId: x, title: x.toUpperCase() }));
     const { recommendations } = await runPipeline(query({ count: 5 }), deps({ sources: [s1, s2] }));
     const ids = recommendations.map((r) => r.item.id);
     expect(ids.filter((x) => x === 'c')).toHaveLength(1);
@@ -52,7 +53,7 @@ describe('runPipeline', () => {
     const c = recommendations[0];
     expect(c.sources).toEqual(['s1', 's2']);
     // the more specific reason wins over "popular on this server"
-    expect(c.reason).toBe('because you liked c');
+    expect(c.reason).toEqual({ kind: 'liked', itemId: 'c', title: 'C' });
   });
 
   it('GIVEN any run THEN every recommendation has its catalog item, a score, sources and a reason', async () => {
@@ -62,7 +63,7 @@ describe('runPipeline', () => {
       expect(r.item.title).toBeTruthy();
       expect(Number.isFinite(r.score)).toBe(true);
       expect(r.sources.length).toBeGreaterThan(0);
-      expect(r.reason.length).toBeGreaterThan(0);
+      expect(r.reason).toEqual({ kind: 'popular' });
     }
   });
 

@@ -1,4 +1,4 @@
-import type { EngineInfo } from '../../app/types.js';
+import type { EngineInfo } from '../app/types.js';
 
 const REASONS: Record<NonNullable<EngineInfo['offlineReason']>, string> = {
   'no-key': 'Offline engine (no API key)',

@@ -1,0 +1,61 @@
+import { RATING } from '../domain/rules.js';
+
+/**
+ * Every text a user can see when something they did or can fix goes wrong, in ONE table that every face
+ * (Discord, playground) renders through `AppError`. The words are neutral (no face's markup beyond
+ * Markdown, which the faces show as is).
+ * `{name}` is filled from the error's context (values escaped by whoever builds the context);
+ * `{name|words}` falls back to `words` when the context has no `name`.
+ */
+export const MESSAGES = {
+  // Catalog and items
+  'catalog.empty': 'This server has no catalog yet. An admin can switch on the starter movie catalog with `/catalog starter`, or upload one with `/catalog upload`.',
+  'title.not-found': 'I could not find "{title}" in this server\'s catalog. Pick a title from the suggestions, or check `/catalog info`.',
+  'item.not-found': 'I couldn\'t find "{itemId}" in this server\'s catalog. Try the autocomplete list, or check the spelling.',
+  'item.gone': 'That item is no longer in this server\'s catalog.',
+  // Ratings, history, lists
+  'rating.range': `A rating goes from ${RATING.min} to ${RATING.max} in steps of ${RATING.step} (you gave {value}).`,
+  'history.empty': 'Your watch history here is empty. Add what you watched with `/watched add` or rate with `/rate`, then ask again.',
+  'watched.not-found': '"{title}" is not in your watched list.',
+  'request.empty': 'Tell me what you are in the mood for, e.g. `/recommend cozy mystery`.',
+  'rank.too-few': 'Give me at least two titles to rank, separated by commas or new lines.',
+  'rank.too-many': 'I can rank at most {max} titles at once (you gave {count}).',
+  'rank.none-matched': 'None of those titles are in this server\'s catalog: {titles}.',
+  'similar.need-input': 'Give me a `title` or a `text` to find similar items.',
+  // Conversations
+  'conversation.not-found': 'That conversation has expired or does not exist. Start a new one with `/recommend`.',
+  'conversation.not-owner': 'Only the person who asked can refine this list.',
+  // Files and imports
+  'import.unrecognised': 'I could not read that file as {format|a Letterboxd, IMDb or CSV export}: {reason}.',
+  'attachment.missing': 'Attach a file to upload.',
+  'attachment.too-large': 'That file is {size}; the limit is {max}. Split it or remove columns you do not need.',
+  'attachment.download-failed': 'I could not download the attachment ({reason}). Try uploading it again.',
+  'file.unreadable': 'I could not read {path}: {reason}.',
+  // Server settings and permissions
+  'settings.invalid': 'Invalid setting {name}: {reason}.',
+  'permission.manage-guild': 'You need the **Manage Server** permission to use `{command}`.',
+  'guild.only': '`{command}` only works inside a server.',
+  // Buttons, selects and confirmations
+  'component.unknown': 'This button no longer works. Run the command again.',
+  'component.expired': 'This confirmation has expired. Run the command again.',
+  'component.not-yours': 'This button belongs to someone else\'s request.',
+  // Typed commands (the playground)
+  'command.unknown': 'Unknown command `{command}`. Type /help for the list.',
+  'command.usage': 'Usage: {usage}',
+  // A service error whose text is already written for the user (it carries a `userMessage` string).
+  'service.message': '{text}',
+} as const satisfies Record<string, string>;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageContext = Readonly<Record<string, string | number | undefined>>;
+
+/** Fills a message template; a placeholder with no value and no fallback stays visible, so tests notice it. */
+export function messageFor(code: MessageCode, context: MessageContext = {}): string {
+  return MESSAGES[code].replace(/\{(\w+)(?:\|([^}]*))?\}/g, (m, k: string, fallback: string | undefined) => {
+    const v = context[k];
+    return v !== undefined ? String(v) : (fallback ?? m);
+  });
+}
+
+/** What a user sees for anything that is not their doing: the error itself is logged, never shown. */
+export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';

@@ -1,0 +1,163 @@
+import { alreadyRatedFilter, alreadyWatchedFilter, allowListFilter, constraintsFilter, excludedFilter, notInterestedFilter } from '../../recsys/filters/filters.js';
+import type { PipelineDeps } from '../../recsys/pipeline.js';
+import type { WeightedScorer } from '../../recsys/scorers/combine.js';
+import { FusionScorer } from '../../recsys/scorers/fusion.js';
+import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
+import { MmrSelector, TopKSelector } from '../../recsys/selectors/selectors.js';
+import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
+import { EmbeddingSource } from '../../recsys/sources/embedding.js';
+import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector } from '../../recsys/types.js';
+import type { CatalogItem } from '../../domain/item.js';
+import { displayTitle } from '../../domain/item.js';
+import type { Profile } from '../../domain/profile.js';
+import type { ScopeCatalog } from '../../engine/scope-catalog.js';
+import type { ScopeModels } from '../../engine/scope-models.js';
+import { personalPredictor } from '../personal-rating.js';
+import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName } from './definitions.js';
+
+/** The user's taste vector alone (ignores the query's text and seeds), so it can run beside a text search. */
+class TasteSource implements CandidateSource {
+  readonly id = 'taste';
+  readonly timeoutMs: number | undefined;
+  constructor(private readonly inner: EmbeddingSource) {
+    this.timeoutMs = inner.timeoutMs;
+  }
+  fetch(q: RecQuery, k: number, signal?: AbortSignal): Promise<Candidate[]> {
+    return this.inner.fetch({ ...q, text: undefined, seeds: undefined }, k, signal);
+  }
+}
+
+/** Orders by one scorer's own scores, ties in the given order; by the combined score when that scorer failed. */
+export class ByScorerSelector implements Selector {
+  readonly id: string;
+  constructor(private readonly scorer: string) {
+    this.id = `by-${scorer}`;
+  }
+  select(_q: RecQuery, scored: ScoredCandidate[], count: number): ScoredCandidate[] {
+    const key = (c: ScoredCandidate) => c.scores[this.scorer] ?? c.score;
+    return scored
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => key(b.c) - key(a.c) || a.i - b.i)
+      .slice(0, Math.max(0, count))
+      .map((x) => x.c);
+  }
+}
+
+/** The rating model plus the user's own content neighbourhood, as a scorer. */
+class PersonalRatingScorer implements Scorer {
+  readonly id = 'personal-rating';
+  constructor(private readonly predict: (itemId: string) => number) {}
+  async score(_q: RecQuery, cs: Candidate[]): Promise<number[]> {
+    return cs.map((c) => this.predict(c.itemId));
+  }
+}
+
+/** What the stages of one request are built from. */
+export interface StageInputs {
+  userId: string;
+  catalog: ScopeCatalog;
+  models: ScopeModels;
+  profile: Profile;
+  /** Explicit ids (the `list` source). */
+  ids?: string[];
+  /** The query has text or seed items to search by (sources marked `needsQuery` run only then). */
+  hasQuery: boolean;
+  clock?: () => number;
+  /** The `llm-titles` source of this request (src/app/pipelines/llm.ts); without it that source is left out. */
+  llmTitles?: CandidateSource;
+  /** Items that are not in the catalog (open-world titles). */
+  extraItem?: (id: string) => CatalogItem | undefined;
+}
+
+/** Builds a definition's stages for one request (no LLM pass: run.ts adds it). */
+export function buildPipeline(def: PipelineDefinition, p: StageInputs): PipelineDeps {
+  const { catalog } = p;
+  const title = (id: string) => {
+    const it = catalog.byId.get(id);
+    return it ? displayTitle(it) : undefined;
+  };
+  const items = (id: string) => catalog.byId.get(id) ?? p.extraItem?.(id);
+  const vectors = (id: string) => catalog.index.vector(id);
+  const sources: CandidateSource[] = [];
+  const weights: Record<string, number> = {};
+  for (const [name, spec] of Object.entries(def.sources) as [SourceName, { weight: number; needsQuery?: true }][]) {
+    if (spec.needsQuery && !p.hasQuery) continue;
+    const source = buildSource(name, p, title);
+    if (!source) continue;
+    sources.push(source);
+    weights[source.id] = spec.weight;
+  }
+  const scorers: WeightedScorer[] = [];
+  for (const [name, weight] of Object.entries(def.scorers) as [ScorerName, number][]) scorers.push({ scorer: buildScorer(name, p, weights), weight });
+  return {
+    sources,
+    filters: def.filters.map((f) => buildFilter(f, p.profile, items)),
+    scorers,
+    selector: buildSelector(def.selector, vectors),
+    perSource: def.perSource,
+    retry: def.retry,
+    items,
+    vectors,
+    clock: p.clock,
+    sourceTimeoutMs: 2_000,
+  };
+}
+
+function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined): CandidateSource | undefined {
+  const { catalog, models, profile, clock } = p;
+  switch (name) {
+    case 'embedding':
+      return new EmbeddingSource({ index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000 });
+    case 'taste':
+      return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock }));
+    case 'co-watch':
+      return new CoWatchSource({ model: models.cowatch, profile, title });
+    case 'sequence':
+      return new SequenceSource({ model: models.sequential, profile, title });
+    case 'popular':
+      return new PopularSource({ model: models.popularity, title });
+    case 'list':
+      return new ListSource({ ids: p.ids });
+    case 'llm-titles':
+      return p.llmTitles;
+  }
+}
+
+function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, number>): Scorer {
+  switch (name) {
+    case 'fusion':
+      return new FusionScorer({ weights });
+    case 'rating-model':
+      return new RatingModelScorer({ model: p.models.rating });
+    case 'personal-rating':
+      return new PersonalRatingScorer(personalPredictor(p.userId, p));
+  }
+}
+
+function buildFilter(name: FilterName, profile: Profile, items: (id: string) => CatalogItem | undefined): Filter {
+  switch (name) {
+    case 'allow-list':
+      return allowListFilter();
+    case 'excluded':
+      return excludedFilter();
+    case 'already-watched':
+      return alreadyWatchedFilter(profile);
+    case 'already-rated':
+      return alreadyRatedFilter(profile);
+    case 'not-interested':
+      return notInterestedFilter(profile);
+    case 'constraints':
+      return constraintsFilter(items);
+  }
+}
+
+export function buildSelector(spec: SelectorSpec, vectors: (id: string) => Float32Array | undefined): Selector {
+  switch (spec.id) {
+    case 'mmr':
+      return new MmrSelector({ vectors, lambda: spec.lambda, pool: spec.pool, normalized: true });
+    case 'top-k':
+      return new TopKSelector();
+    case 'by-scorer':
+      return new ByScorerSelector(spec.scorer);
+  }
+}

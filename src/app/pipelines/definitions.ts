@@ -1,0 +1,153 @@
+import type { RetryPolicy } from '../../recsys/pipeline.js';
+import type { Intent } from '../../recsys/types.js';
+
+/**
+ * The pipelines, one per intent, as data: every stage named, in order. `build.ts` turns a definition into
+ * stages for one request; `run.ts` runs it through the recsys runner, which interprets `retry` and the
+ * LLM pass. They live in the app layer because they name LLM stages (src/llm) and the scope's runtime
+ * state (src/engine) that the stages are built from.
+ */
+
+/**
+ * Candidate sources. `taste`: the user's taste vector alone; `list`: ids the query gives; `llm-titles`: titles
+ * the LLM proposes (src/llm/stages.ts), resolved against the catalog or kept as named (open world).
+ */
+export type SourceName = 'embedding' | 'taste' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
+/** Filters, cheapest first (stage ids, src/recsys/filters). */
+export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints';
+/** `personal-rating`: the rating model plus the user's own content neighbourhood (personal-rating.ts). */
+export type ScorerName = 'fusion' | 'rating-model' | 'personal-rating';
+/**
+ * `mmr`: maximal marginal relevance over the catalog's vectors (diversity); `top-k`: by score (ties by id);
+ * `by-scorer`: by one scorer's own scores, ties in the given order (a user's list keeps its order among equals).
+ */
+export type SelectorSpec = { id: 'mmr'; lambda: number; pool: number } | { id: 'top-k' } | { id: 'by-scorer'; scorer: ScorerName | 'llm' };
+/** The LLM use that answers a definition's LLM pass (src/llm/uses.ts); `rank`: the user's method. */
+export type LlmUseName = 'conversation' | 'refine' | 'next' | 'rank';
+
+export interface SourceSpec {
+  /** Weight in the fusion scorer (reciprocal-rank fusion of the sources' ranks). */
+  weight: number;
+  /** Only when the request has text or seed items to search by (otherwise `taste` speaks for the user). */
+  needsQuery?: true;
+}
+
+export interface PipelineDefinition {
+  name: 'recommend' | 'refine' | 'more-like' | 'next' | 'similar' | 'rank' | 'open-world';
+  intent: Intent;
+  /** In order (the order candidates from several sources list them in). */
+  sources: Partial<Record<SourceName, SourceSpec>>;
+  filters: FilterName[];
+  /** Scorers and their weights; `fusion` weighs the sources as `sources` says. */
+  scorers: Partial<Record<ScorerName, number>>;
+  selector: SelectorSpec;
+  /** Candidates asked of each source. */
+  perSource?: number;
+  retry?: RetryPolicy;
+  /** When the LLM is on: a second pass in which the LLM ranks the offline top candidates. */
+  llm?: LlmPass;
+  /** When the scope has no catalog and the LLM is on: this pipeline answers instead. */
+  noCatalog?: PipelineDefinition;
+}
+
+/**
+ * The LLM's pass over the offline top `LLM_MAX_CANDIDATES` (in their offline order). Its scorer is `llm`:
+ * `llm-listwise`, ONE call that picks and orders; `llm-ranker`, the /rank method the user chose (pointwise,
+ * pairwise or listwise). `tieBreak: 'offline-order'`: a fusion scorer of the offline order (weight 0.01)
+ * orders what the LLM left equal; otherwise `selector` does. `pinned: 'shown'`: the items still allowed
+ * from the list shown come first. The pass runs only with at least `minCandidates` candidates (0: always,
+ * as a refinement turn asks the model anyway).
+ */
+export interface LlmPass {
+  scorer: 'llm-listwise' | 'llm-ranker';
+  use: LlmUseName;
+  tieBreak?: 'offline-order';
+  selector?: SelectorSpec;
+  pinned?: 'shown';
+  minCandidates: number;
+}
+
+/** Filters run before ranking every list the user has not given item by item. */
+const USER_FILTERS: FilterName[] = ['allow-list', 'excluded', 'already-watched', 'already-rated', 'not-interested', 'constraints'];
+
+/** When filters leave the list short, retrieval reaches deeper once. */
+const DEEPER: RetryPolicy = { when: 'short', depthFactor: 8, once: true };
+
+/** No catalog: the LLM proposes titles (the `llm-titles` source), shown as it named them when nothing matches. */
+const OPEN_WORLD: PipelineDefinition = {
+  name: 'open-world',
+  intent: 'conversation',
+  sources: { 'llm-titles': { weight: 1 } },
+  filters: [],
+  scorers: { fusion: 1 },
+  selector: { id: 'top-k' },
+};
+
+/** A conversational list: the request's text (or the titles it names) plus the user's taste and the server's habits. */
+const CONVERSATIONAL = {
+  intent: 'conversation',
+  sources: {
+    embedding: { weight: 3, needsQuery: true },
+    taste: { weight: 1 },
+    'co-watch': { weight: 1 },
+    sequence: { weight: 0.5 },
+    popular: { weight: 0.3 },
+  },
+  filters: USER_FILTERS,
+  scorers: { fusion: 1, 'rating-model': 0.5 },
+  selector: { id: 'mmr', lambda: 0.75, pool: 80 },
+  perSource: 80,
+  retry: DEEPER,
+} as const satisfies Omit<PipelineDefinition, 'name'>;
+
+export const PIPELINES = {
+  /** `/recommend`. */
+  recommend: {
+    ...CONVERSATIONAL,
+    name: 'recommend',
+    llm: { scorer: 'llm-listwise', use: 'conversation', tieBreak: 'offline-order', minCandidates: 1 },
+    noCatalog: OPEN_WORLD,
+  },
+  /** A follow-up in a conversation: the whole conversation's request, minus what was rejected. */
+  refine: {
+    ...CONVERSATIONAL,
+    name: 'refine',
+    llm: { scorer: 'llm-listwise', use: 'refine', tieBreak: 'offline-order', pinned: 'shown', minCandidates: 0 },
+    noCatalog: OPEN_WORLD,
+  },
+  /** "More like this" button: the item as the seed, no LLM. */
+  moreLike: { ...CONVERSATIONAL, name: 'more-like' },
+  /** `/next`: from the order of the watch history. */
+  next: {
+    name: 'next',
+    intent: 'next',
+    sources: { taste: { weight: 0.7 }, 'co-watch': { weight: 1 }, sequence: { weight: 3 }, popular: { weight: 0.3 } },
+    filters: USER_FILTERS,
+    scorers: { fusion: 1, 'rating-model': 0.3 },
+    selector: { id: 'top-k' },
+    perSource: 80,
+    retry: DEEPER,
+    llm: { scorer: 'llm-listwise', use: 'next', tieBreak: 'offline-order', minCandidates: 1 },
+  },
+  /** `/similar`: embedding search alone, by design no generation call. */
+  similar: {
+    name: 'similar',
+    intent: 'similar',
+    sources: { embedding: { weight: 1 } },
+    filters: USER_FILTERS,
+    scorers: { fusion: 1 },
+    selector: { id: 'top-k' },
+    perSource: 80,
+    retry: DEEPER,
+  },
+  /** `/rank`: the user's own list, every item kept, ordered for them (the LLM's way when on, 2 items or more). */
+  rank: {
+    name: 'rank',
+    intent: 'rank',
+    sources: { list: { weight: 1 } },
+    filters: [],
+    scorers: { 'personal-rating': 1 },
+    selector: { id: 'by-scorer', scorer: 'personal-rating' },
+    llm: { scorer: 'llm-ranker', use: 'rank', selector: { id: 'by-scorer', scorer: 'llm' }, minCandidates: 2 },
+  },
+} as const satisfies Record<string, PipelineDefinition>;

@@ -1,0 +1,62 @@
+import { toBrief } from '../llm/brief.js';
+import { parseConstraints } from '../recsys/constraints.js';
+import type { Recommendation } from '../recsys/types.js';
+import { clampCount } from '../domain/rules.js';
+import { startConversation } from './conversation-state.js';
+import type { AppDeps } from './deps.js';
+import { llmInfo, offlineInfo } from './engine-info.js';
+import { AppError } from './errors.js';
+import { historyBriefs, reasonsOf } from './llm-briefs.js';
+import { llmContext } from './llm-context.js';
+import { openWorldList } from './open-world.js';
+import { PIPELINES } from './pipelines/definitions.js';
+import { runDefinition } from './pipelines/run.js';
+import { titleSeeds } from './query-seeds.js';
+import { load } from './scope-data.js';
+import type { Caller, EngineInfo, RecResult } from './types.js';
+
+/** `/recommend`: the pipeline retrieves and ranks; the LLM (when on) picks and orders among those candidates in ONE call. */
+export async function recommend(d: AppDeps, c: Caller, input: { text: string; count?: number; conversationId?: string }): Promise<RecResult> {
+  const text = input.text.trim();
+  if (!text) throw new AppError('request.empty');
+  const count = clampCount(input.count);
+  const l = await load(d, c, { requireCatalog: false });
+  const constraints = parseConstraints(text, l.catalog.tags);
+  const ctx = await llmContext(d, c);
+  const def = PIPELINES.recommend;
+  let items: Recommendation[];
+  let info: EngineInfo;
+  if (l.catalog.items.length === 0) {
+    if (!ctx.enabled) throw new AppError('catalog.empty');
+    ({ items, info } = await openWorldList(d, c, l, ctx, def.noCatalog, { text, count }));
+    if (info.engine !== 'llm') throw new AppError('catalog.empty');
+  } else {
+    // "something like The Matrix": the named title leads as a seed, instead of its words as text.
+    const seeds = titleSeeds(text, l.catalog.titles);
+    const res = await runDefinition(d, c, l, def, {
+      ...(seeds.length ? { seeds, exclude: seeds } : { text }),
+      constraints,
+      count,
+      llm: ctx.enabled
+        ? {
+            ctx,
+            use: 'conversation',
+            args: ({ candidates }) => ({
+              request: text,
+              history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
+              candidates: candidates.map((x) => toBrief(x.item)),
+              offlineOrder: candidates.map((x) => x.item.id),
+              count,
+              offlineReasons: reasonsOf(candidates),
+            }),
+          }
+        : undefined,
+    });
+    items = res.recommendations;
+    info = res.trace.rerank ? llmInfo(d, ctx, res.trace) : offlineInfo(d, ctx);
+  }
+  const conversation = input.conversationId
+    ? await startConversation(d, c, input.conversationId, { request: text, constraints, count, items, userText: text })
+    : undefined;
+  return { ...info, items, conversation };
+}

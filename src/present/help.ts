@@ -1,0 +1,43 @@
+import { code, user, type Text } from './text.js';
+import type { View } from './view.js';
+
+/** One command in the help: how it is called, what it does, and how it is typed in a text face (the playground) when it is. */
+export interface CommandHelp {
+  usage: string;
+  about: string;
+  typed?: string;
+}
+
+/** Every command the help lists, in order: the one place to add a command's help. */
+export const COMMANDS: readonly CommandHelp[] = [
+  { usage: '/recommend request [count]', about: 'Recommendations from what you ask for; refine them by replying in the thread.', typed: '/recommend <what you want> (then type plain text to refine)' },
+  { usage: '/next [count]', about: 'What to watch next, from the order of your history.' },
+  { usage: '/watched add|list|remove', about: 'Keep your watch history (private).', typed: '/watched add <title> [rating] | /watched list | /watched remove <title>' },
+  { usage: '/rate title score', about: 'Rate something 0.5 to 5.', typed: '/rate <title> <0.5-5>' },
+  { usage: '/predict title', about: 'How much you would probably like it, and why.', typed: '/predict <title>' },
+  { usage: '/rank titles [method]', about: 'Your own list, ranked for you.', typed: '/rank <title>, <title>, ... [method:pointwise|pairwise|listwise]' },
+  { usage: '/similar [title] [text]', about: 'Nearest items by meaning.', typed: '/similar <title or description>' },
+  { usage: '/profile', about: 'Your taste summary (private).' },
+  { usage: '/import file [format]', about: 'Ratings from Letterboxd, IMDb or a CSV.', typed: '/import <file> [letterboxd|imdb|csv]' },
+  { usage: '/privacy export|delete', about: 'Your data in this server: download it or delete it.', typed: '/privacy export | /privacy delete confirm' },
+  { usage: '/catalog upload|info|export|remove|starter|clear', about: "The server's item list (Manage Server).", typed: '/catalog upload <file> [merge] | info | export | remove <title> | starter | clear' },
+  { usage: '/settings', about: 'LLM on/off, thread or inline conversations, daily budgets (Manage Server).' },
+];
+
+/** "/rate" from "/rate title score". */
+const nameOf = (c: CommandHelp) => c.usage.slice(1).split(' ')[0];
+
+/** How a command is typed in a text face: "/rate <title> <0.5-5>", else just "/name". */
+export function typedUsage(name: string): string {
+  return COMMANDS.find((c) => nameOf(c) === name)?.typed ?? `/${name}`;
+}
+
+/** The help: each command and what it does, then whether the LLM is on. Private. */
+export function helpView(llm: { configured: boolean; enabled: boolean; provider: string; model: string }): View {
+  const status: Text = !llm.configured
+    ? ['LLM: not configured. Everything works with the offline engine.']
+    : llm.enabled
+      ? ['LLM: on (', user(llm.provider, 30), ', ', user(llm.model, 60), ').']
+      : ['LLM: switched off for this server; the offline engine answers.'];
+  return { title: ['Tastemaker'], lines: [...COMMANDS.map((c): Text => [code(c.usage), ` ${c.about}`]), [], status], private: true };
+}
