@@ -1,3 +1,24 @@
-export { readRefinement, type RefineAction, type ReadOptions, type ReadState } from './reader.js';
-export { applyRefinement, type ApplyOptions, type QueryPieces, type Refined, type RefineState } from './apply.js';
+export {
+  readRefinement,
+  type AlsoConstraints,
+  type RefineAction,
+  type RefineKind,
+  type ReadOptions,
+  type ReadState,
+  type SoftWish,
+} from './reader.js';
+export {
+  applyRefinement,
+  HISTORY_LIMIT,
+  type ApplyOptions,
+  type QueryPieces,
+  type Refined,
+  type RefineSnapshot,
+  type RefineState,
+} from './apply.js';
 export { readPositions } from './ordinals.js';
+export { NOT_UNDERSTOOD_TEXT, REFINE_REPLIES, refineReply, type RefineReply, type RefineReplyCode, type RefineReplyContext } from './replies.js';
+export { describeRefinement, fillSlots, settle } from './summary.js';
+export { TONES, type Tone } from './lexicon.js';
+export { normaliseMessage } from './text.js';
+export type { ConstraintConflict } from '../constraints.js';

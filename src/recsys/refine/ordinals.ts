@@ -10,6 +10,9 @@ const NUMBERS: Record<string, number> = {
   a: 1, single: 1, couple: 2,
 };
 
+/** "last week", "last night", "the last time": a time, not the last item. */
+const NOT_TIME = String.raw`(?!\s+(?:week|weekend|night|month|year|time|summer|winter|spring|autumn|fall|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)`;
+
 /** A count written as digits or a small number word ("3", "three"); undefined otherwise. */
 export function readNumber(word: string): number | undefined {
   if (/^\d{1,2}$/.test(word)) return Number(word);
@@ -27,8 +30,7 @@ export function readPositions(text: string, count: number): number[] {
     if (p >= 1 && !out.includes(p)) out.push(p);
   };
   const t = text.toLowerCase();
-  const re =
-    /\b(?:(?:the\s+)?(first|top|last|bottom)\s+(two|three|four|five|\d)\b(?!\s*(?:st|nd|rd|th))|(second|2nd)[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|penultimate|last|bottom|final|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|opening)\b|(\d{1,2})(?:st|nd|rd|th)\b|(?:#|number\s+|no\.\s*|item\s+|pick\s+|option\s+)(\d{1,2})\b|(\d{1,2})\b(?!\s*(?:st|nd|rd|th|more|others|items|movies|films|picks|options|recommendations|results)\b)(?!\s*[-:]))/g;
+  const re = new RegExp(String.raw`\b(?:(?:the\s+)?(first|top|last|bottom)\s+(two|three|four|five|\d)\b(?!\s*(?:st|nd|rd|th))|(second|2nd)[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|penultimate|(?:last|bottom|final)${NOT_TIME}|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|opening)\b|(\d{1,2})(?:st|nd|rd|th)\b|(?:#|number\s+|no\.\s*|item\s+|pick\s+|option\s+)(\d{1,2})\b|(\d{1,2})\b(?!\s*(?:st|nd|rd|th|more|others|items|movies|films|picks|options|recommendations|results)\b)(?!\s*[-:]))`, 'g');
   for (const m of t.matchAll(re)) {
     const [all, group, groupN, secondLast, word, nth, marked, bare] = m;
     if (group) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeConstraints, parseConstraints } from '../../../src/recsys/constraints.js';
+import { mergeConstraints, parseConstraints, readConstraints } from '../../../src/recsys/constraints.js';
 import type { Constraints } from '../../../src/recsys/types.js';
 
 const TAGS = ['Action', 'Comedy', 'Horror', 'Thriller', 'Sci-Fi', 'Romance', 'War', 'Documentary', 'Western', 'Children', 'Animation', 'zombies'];
@@ -89,6 +89,33 @@ describe('parseConstraints', () => {
     expect(mergeConstraints({ ...no80s, minYear: 1960 }, { maxYear: 2000 })).toEqual({ minYear: 1960, maxYear: 2000, excludeYears: [[1980, 1989]] });
     expect(mergeConstraints(no80s, { minYear: 1980, maxYear: 1989 })).toEqual({ minYear: 1980, maxYear: 1989 });
     expect(mergeConstraints({ minYear: 1980, maxYear: 1989 }, no80s)).toEqual(no80s);
+  });
+
+  it.each<[string, Constraints, { subject: string; kept: string; dropped: string }[]]>([
+    ['no comedies, only comedies', { includeTags: ['comedy'] }, [{ subject: 'comedy', kept: 'only comedies', dropped: 'no comedies' }]],
+    ['only comedies. actually no comedy', { excludeTags: ['comedy'] }, [{ subject: 'comedy', kept: 'no comedy', dropped: 'only comedies' }]],
+    ['no horror, only comedies', { includeTags: ['comedy'], excludeTags: ['horror'] }, []],
+    ['before 2000, no wait, after 2010', { minYear: 2011 }, [{ subject: 'years', kept: 'after 2010', dropped: 'before 2000' }]],
+    ['after 2010 or rather before 1990', { maxYear: 1989 }, [{ subject: 'years', kept: 'before 1990', dropped: 'after 2010' }]],
+    ['from the 80s but after 2000', { minYear: 2001 }, [{ subject: 'years', kept: 'after 2000', dropped: 'the 80s' }]],
+    ['between 1990 and 2000', { minYear: 1990, maxYear: 2000 }, []],
+  ])('GIVEN opposite wishes "%s" THEN the later one is kept and the pair reported', (text, want, conflicts) => {
+    expect(readConstraints(text, TAGS)).toEqual({ constraints: want, conflicts });
+  });
+
+  it('GIVEN a joining word before "only" and a catalog whose free tags hold it THEN it is no tag', () => {
+    expect(parseConstraints('but only comedies', ['Comedy', 'last but not least'])).toEqual({ includeTags: ['comedy'] });
+    expect(parseConstraints('no horror only comedies', ['Comedy', 'Horror'])).toEqual({ includeTags: ['comedy'], excludeTags: ['horror'] });
+  });
+
+  it('GIVEN "anything but horror" THEN horror is excluded', () => {
+    expect(parseConstraints('anything but horror', TAGS)).toEqual({ excludeTags: ['horror'] });
+  });
+
+  it('GIVEN a new year bound that leaves no year with the old opposite one THEN the old one goes', () => {
+    expect(mergeConstraints({ maxYear: 1999, excludeTags: ['war'] }, { minYear: 2011 })).toEqual({ excludeTags: ['war'], minYear: 2011 });
+    expect(mergeConstraints({ minYear: 2011 }, { maxYear: 1999 })).toEqual({ maxYear: 1999 });
+    expect(mergeConstraints({ minYear: 1990 }, { maxYear: 1999 })).toEqual({ minYear: 1990, maxYear: 1999 });
   });
 
   it('GIVEN later constraints THEN they refine: includes lift excludes, years replace', () => {

@@ -13,7 +13,8 @@ describe('readRefinement', () => {
     ['not the last one', { kind: 'swap', positions: [4] }],
     ['change the first', { kind: 'swap', positions: [0] }],
     ['drop number 3', { kind: 'swap', positions: [2] }],
-    ["I've already seen the third one", { kind: 'swap', positions: [2] }],
+    // issue 8: a seen item is marked watched, then replaced (was a plain swap)
+    ["I've already seen the third one", { kind: 'seen', positions: [2], itemIds: ['m3'] }],
     ['get rid of the first two', { kind: 'swap', positions: [0, 1] }],
     ['swap the second to last', { kind: 'swap', positions: [3] }],
     ['remove Jaws', { kind: 'swap', positions: [4] }],
@@ -28,8 +29,8 @@ describe('readRefinement', () => {
     ["I don't like Alien", { kind: 'swap', positions: [1] }],
     ['no, swap the 2nd', { kind: 'swap', positions: [1] }],
     ['the first one is great, drop 4', { kind: 'swap', positions: [3] }],
-    // praise is not a swap: no constraint either, so it is read as text
-    ['no, the first one is great', { kind: 'text', text: 'no, the first one is great' }],
+    // praise is not a swap: it is an acknowledgement (issue 8: was read as text, a keyword search)
+    ['no, the first one is great', { kind: 'thanks' }],
     ['more like 3', { kind: 'more-like', position: 2 }],
     ['more like the first one', { kind: 'more-like', position: 0 }],
     ['something like number 4', { kind: 'more-like', position: 3 }],
@@ -39,7 +40,8 @@ describe('readRefinement', () => {
     ['only comedies', { kind: 'constraint', constraints: { includeTags: ['comedy'] } }],
     ['something older than 2000', { kind: 'constraint', constraints: { maxYear: 1999 } }],
     ['from the 80s please', { kind: 'constraint', constraints: { minYear: 1980, maxYear: 1989 } }],
-    ['something lighter', { kind: 'constraint', constraints: { excludeTags: ['horror', 'thriller', 'war'] } }],
+    // issue 8: a mood word is a tone (soft genre weights), no longer a hard exclusion; only genres the catalog has
+    ['something lighter', { kind: 'tone', tone: 'lighter', tones: ['lighter'], more: ['comedy', 'romance'], fewer: ['horror', 'thriller', 'war'] }],
     ['no 80s movies', { kind: 'constraint', constraints: { excludeYears: [[1980, 1989]] } }],
     ['nothing from the 90s', { kind: 'constraint', constraints: { excludeYears: [[1990, 1999]] } }],
     ['no films before 2000', { kind: 'constraint', constraints: { minYear: 2000 } }],
@@ -64,8 +66,9 @@ describe('readRefinement', () => {
     ['longer list', { kind: 'count', count: 10 }],
     ['2 more', { kind: 'count', count: 7 }],
     ['more', { kind: 'count', count: 10 }],
-    ['start over', { kind: 'reset' }],
-    ['never mind, reset', { kind: 'reset' }],
+    // issue 8: 'start-over' (rejections kept) replaces 'reset'
+    ['start over', { kind: 'start-over' }],
+    ['never mind, reset', { kind: 'start-over' }],
     ['something with a strong female lead', { kind: 'text', text: 'something with a strong female lead' }],
     ['what about heist movies?', { kind: 'text', text: 'what about heist movies?' }],
   ])('GIVEN "%s" THEN %j', (text, want) => {
@@ -117,10 +120,11 @@ describe('applyRefinement', () => {
     expect(longer.query.count).toBe(2);
   });
 
-  it('GIVEN reset THEN rejections and constraints are cleared and the original request runs again', () => {
-    const r = applyRefinement(s, { kind: 'reset' });
-    expect(r.state).toMatchObject({ rejected: [], constraints: {}, shown: [] });
-    expect(r.query).toMatchObject({ text: 'a tense thriller', exclude: [] });
+  // issue 8: starting over used to bring back rejected items; rejections now stay (legacy 'reset' = 'start-over')
+  it.each(['reset', 'start-over'] as const)('GIVEN %s THEN constraints are cleared, rejections kept out, and the original request runs again', (kind) => {
+    const r = applyRefinement(s, { kind });
+    expect(r.state).toMatchObject({ rejected: ['z'], constraints: {}, shown: [] });
+    expect(r.query).toMatchObject({ text: 'a tense thriller', exclude: ['z'] });
   });
 
   it('GIVEN free text twice THEN both are merged into the original request', () => {
