@@ -6,13 +6,9 @@ import type { View } from './view.js';
 /** How many ratings of each value, highest value first. */
 export type Spread = { value: number; count: number }[];
 
-/**
- * The rating spread, one entry per allowed rating. KNOWN BUG, kept as it is (no behaviour change yet):
- * src/app/profile.ts keys the spread by `value.toFixed(1)` ("5.0") while this reads `String(value)` ("5"),
- * so whole-number ratings show 0. The fix is this one line: `p.ratingSpread[value.toFixed(1)]`.
- */
+/** The rating spread, one entry per allowed rating (the summary keys it by `value.toFixed(1)`: "5.0", "4.5"). */
 export function ratingSpread(p: ProfileSummary): Spread {
-  return [...RATING_VALUES].reverse().map((value) => ({ value, count: p.ratingSpread[String(value)] ?? 0 }));
+  return [...RATING_VALUES].reverse().map((value) => ({ value, count: p.ratingSpread[value.toFixed(1)] ?? 0 }));
 }
 
 /** The spread as a small bar chart: "4.5 ████████████ 3". */

@@ -250,7 +250,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       const p = profile(c);
       const vals = Object.values(p.ratings).map((r) => r.value);
       const spread: Record<string, number> = {};
-      for (const v of vals) spread[String(v)] = (spread[String(v)] ?? 0) + 1;
+      for (const v of vals) spread[v.toFixed(1)] = (spread[v.toFixed(1)] ?? 0) + 1;
       return { watched: p.history.length, rated: vals.length, notInterested: p.notInterested.length, meanRating: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null, ratingSpread: spread, topTags: [], recent: [] };
     },
     privacy: {

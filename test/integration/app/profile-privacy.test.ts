@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/services.js';
 import { allKeys, appError, caller, idsOf, makeApp, titled } from '../../helpers/app.js';
+import { profileView } from '../../../src/present/profile.js';
 
 let app: AppServices;
 
@@ -89,6 +90,15 @@ describe('profile summary', () => {
     expect(p.ratingSpread['4.5']).toBe(1);
     expect(p.recent[0].item.id).toBe(ids[3]);
     expect(p.topTags.map((t) => t.tag)).toContain('Animation');
+  });
+
+  it('GIVEN ratings of 5, 5, 4.5 and 1 THEN the rating spread a member sees counts all four', async () => {
+    const me = caller('u-profile-spread');
+    const ids = await Promise.all(['The Matrix', 'Inception', 'Blade Runner', 'Notting Hill'].map(async (t) => (await titled(app, me, t)).id));
+    for (const [i, v] of [5, 5, 4.5, 1].entries()) await app.rate(me, ids[i], v);
+    const shown = profileView(await app.profile(me)).spread.filter((s) => s.count > 0);
+    expect(shown).toEqual([{ value: 5, count: 2 }, { value: 4.5, count: 1 }, { value: 1, count: 1 }]);
+    expect(shown.reduce((n, s) => n + s.count, 0)).toBe(4);
   });
 
   it('GIVEN a new user THEN the summary is all zeros', async () => {

@@ -146,7 +146,7 @@ describe('other renderers under huge inputs', () => {
     const outs: Rendered[] = [
       renderPredict({ ...offline, item: big[0], rating: 3.76, why: long(5000), basedOn: big.map((it) => ({ item: it, rating: 4 })) }),
       renderRank({ ...offline, method: 'listwise', ranked: big.map((it) => ({ item: it, score: 1, reason: said(long(300)) })), unmatched: big.map((b) => b.title) }),
-      renderProfile({ watched: 1e6, rated: 5, notInterested: 0, meanRating: 3.5, ratingSpread: { '4': 3, '0.5': 2 }, topTags: big.map((b) => ({ tag: b.title, count: 1 })), recent: big.map((it) => ({ item: it, at: 0, rating: 5 })) }),
+      renderProfile({ watched: 1e6, rated: 5, notInterested: 0, meanRating: 3.5, ratingSpread: { '4.0': 3, '0.5': 2 }, topTags: big.map((b) => ({ tag: b.title, count: 1 })), recent: big.map((it) => ({ item: it, at: 0, rating: 5 })) }),
       renderWatchedList(big.map((it, k) => ({ item: it, at: k * 1000 }))),
       renderImportReport({ format: 'letterboxd', rows: 9000, ratingsImported: 1, historyImported: 2, unmatched: big.map((b, k) => ({ row: k, title: b.title })), errors: issues }, long(400)),
       renderSettings({ llmEnabled: true, conversationMode: 'thread', userDailyCalls: 1, serverDailyCalls: 2, userDailyTokens: 3, serverDailyTokens: 4 }, { configured: true, enabled: true, provider: long(500), model: long(500) }),
