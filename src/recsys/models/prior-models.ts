@@ -1,0 +1,256 @@
+import type { CommunityPrior, PriorGraph } from './prior-format.js';
+import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember, type FoldInOptions } from './prior-fold.js';
+import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
+import { clipRating } from './types.js';
+
+export interface PriorModelOptions extends ServerStatsOptions {
+  /** Server counts at which its own co-watch / watch-next row of an item weighs as much as the prior's. */
+  tauCowatch?: number;
+  tauNext?: number;
+  /** Server interactions at which its own popularity weighs as much as the prior's. */
+  tauPopularity?: number;
+  /** Bayesian-average prior count m of the quality score. */
+  qualityCount?: number;
+  /** Cold-start order: popularity (log, 0..1) + qualityWeight x (quality - mean). */
+  qualityWeight?: number;
+  /**
+   * Taste score: cold-start order + cowatchWeight x co-watch neighbours of the member's items + followWeight x
+   * their watch-next neighbours (items often watched soon after each of them, whatever the member's own order)
+   * + factorWeight x p.q_i (the folded-in member's factors).
+   */
+  cowatchWeight?: number;
+  followWeight?: number;
+  factorWeight?: number;
+  /** A prior row of an item rated n times weighs n / (n + seedShrink): few co-watchers, noisy neighbours. */
+  seedShrink?: number;
+  /** Co-watch score of b for seed a: co(a, b) / (n_a^alpha n_b^(1 - alpha)); lower favours popular b. */
+  cowatchAlpha?: number;
+  /** Next score: taste score + nextWeight x watch-next transitions from the last `recent` items (decay per step). */
+  nextWeight?: number;
+  recent?: number;
+  recentDecay?: number;
+  /** Ratings below this weigh `dislikedWeight` as co-watch seeds (a watch, not a like). */
+  likedFrom?: number;
+  dislikedWeight?: number;
+  /** Server item offsets to the prior's biases: residual sum / (n + offsetShrink). */
+  offsetShrink?: number;
+  foldIn?: FoldInOptions;
+}
+
+/**
+ * Settings tuned with the cold-server protocol on ml-latest-small, seed 7 (`npm run eval -- --protocol
+ * cold-server` reports seed 20240; with 500 of 610 users held out per run, the two runs share most users).
+ */
+export const PRIOR_MODEL_DEFAULTS: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> = {
+  tauCowatch: 10, tauNext: 30, tauPopularity: 2000, qualityCount: 10, qualityWeight: 0.1,
+  cowatchWeight: 1, followWeight: 2, factorWeight: 0.3, cowatchAlpha: 0.3, nextWeight: 3, seedShrink: 20,
+  recent: 5, recentDecay: 0.7, likedFrom: 3.5, dislikedWeight: 0.3,
+  offsetShrink: 10,
+};
+
+/** Anything that predicts a rating (a server's own rating model, when there is no prior). */
+export interface RatingPredictorLike {
+  predict(user: string, item: string): number;
+}
+
+/**
+ * A server's collaborative models made of a community prior (optional) and the server's own interactions:
+ * ratings fold members in against the prior's item factors; co-watch, watch-next and popularity blend the
+ * prior's counts with the server's own, the server's weight growing with its counts. Without a prior
+ * (a custom catalog) every part is the server's own, and the cold-start order is its popularity and quality.
+ * Scores are over `data.items` (catalog order). Pure: build once per training, query many times.
+ */
+export class PriorAwareModels {
+  readonly stats: ServerStats;
+  readonly o: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> & { foldIn: FoldInOptions };
+  /** Prior index -> catalog index, or -1. */
+  private readonly fromPrior: Int32Array;
+  /** Per catalog item: log popularity scaled to 0..1, quality (Bayesian average), cold-start score. */
+  readonly popularity: Float64Array;
+  readonly quality: Float64Array;
+  readonly cold: Float64Array;
+  /** Mean rating the quality shrinks to. */
+  readonly mu: number;
+  /** Server weight of popularity (0 without server interactions). */
+  readonly popularityBlend: number;
+  private readonly folded = new Map<string, FoldedMember>();
+  private offsets?: Float64Array;
+  /** Scratch scores (catalog order) for the query helpers; not re-entrant, results are copied out. */
+  readonly scratch: Float64Array;
+
+  constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
+    this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
+    const s = (this.stats = serverStats(data, prior, opts));
+    const n = data.items.length;
+    this.scratch = new Float64Array(n);
+    this.fromPrior = new Int32Array(prior?.ids.length ?? 0).fill(-1);
+    s.toPrior.forEach((p, i) => p >= 0 && (this.fromPrior[p] = i));
+    this.mu = prior?.mu ?? (Number.isFinite(s.mean) ? s.mean : 3.5);
+    let priorTotal = 0;
+    if (prior) for (let i = 0; i < n; i++) if (s.toPrior[i] >= 0) priorTotal += prior.popularity[s.toPrior[i]];
+    let serverTotal = 0;
+    for (let i = 0; i < n; i++) serverTotal += s.members[i];
+    this.popularityBlend = priorTotal > 0 ? blendWeight(serverTotal, this.o.tauPopularity) : serverTotal > 0 ? 1 : 0;
+    const beta = this.popularityBlend;
+    const scale = Math.max(priorTotal, serverTotal, 1);
+    const raw = new Float64Array(n);
+    let maxRaw = 0;
+    this.quality = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = s.toPrior[i];
+      const share = (1 - beta) * (p >= 0 && priorTotal > 0 ? prior!.popularity[p] / priorTotal : 0) + beta * (serverTotal > 0 ? s.members[i] / serverTotal : 0);
+      raw[i] = Math.log1p(share * scale);
+      if (raw[i] > maxRaw) maxRaw = raw[i];
+      const pn = p >= 0 ? prior!.count[p] : 0;
+      const psum = p >= 0 ? prior!.mean[p] * pn : 0;
+      this.quality[i] = bayesianAverage(psum + s.ratingSum[i], pn + s.ratingCount[i], this.mu, this.o.qualityCount);
+    }
+    this.popularity = raw.map((x) => (maxRaw > 0 ? x / maxRaw : 0));
+    this.cold = this.popularity.map((x, i) => x + this.o.qualityWeight * (this.quality[i] - this.mu));
+  }
+
+  get items(): readonly string[] {
+    return this.stats.items;
+  }
+
+  /**
+   * Adds `scale` x the blended row of catalog item `j` of a graph into `out` (catalog order): the server's
+   * own row (weight beta = blendWeight(server count, tau)) plus the prior's (weight 1 - beta, times the
+   * seed's confidence n / (n + seedShrink)), each side max-normalised so that its best neighbour scores 1.
+   */
+  addRow(kind: 'cowatch' | 'next', j: number, scale: number, out: Float64Array): void {
+    const s = this.stats;
+    const g = kind === 'cowatch' ? s.cowatch : s.next;
+    const tau = kind === 'cowatch' ? this.o.tauCowatch : this.o.tauNext;
+    let mass = 0;
+    let max = 0;
+    const a = this.o.cowatchAlpha;
+    const norm = kind === 'cowatch' ? (b: number) => s.members[j] ** a * s.members[b] ** (1 - a) : (b: number) => (s.members[b] + 1) ** 0.3;
+    for (let p = g.start[j]; p < g.start[j + 1]; p++) {
+      mass += g.val[p];
+      max = Math.max(max, g.val[p] / norm(g.col[p]));
+    }
+    const pj = s.toPrior[j];
+    const pg: PriorGraph | undefined = this.prior && pj >= 0 ? this.prior[kind] : undefined;
+    const hasPrior = pg !== undefined && pg.start[pj + 1] > pg.start[pj];
+    const beta = hasPrior ? blendWeight(kind === 'cowatch' ? s.members[j] : mass, tau) : 1;
+    if (max > 0 && beta > 0) {
+      const w = (scale * beta) / max;
+      for (let p = g.start[j]; p < g.start[j + 1]; p++) out[g.col[p]] += (w * g.val[p]) / norm(g.col[p]);
+    }
+    if (hasPrior && beta < 1) {
+      const cnt = this.prior!.count;
+      const pnorm = kind === 'cowatch' ? (b: number) => cnt[pj] ** a * cnt[b] ** (1 - a) : (b: number) => (cnt[b] + 1) ** 0.3;
+      let pmax = 0;
+      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) pmax = Math.max(pmax, pg.val[p] / pnorm(pg.col[p]));
+      if (pmax <= 0) return;
+      const confidence = cnt[pj] / (cnt[pj] + this.o.seedShrink);
+      const w = (scale * (1 - beta) * confidence) / pmax;
+      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
+        const c = this.fromPrior[pg.col[p]];
+        if (c >= 0) out[c] += (w * pg.val[p]) / pnorm(pg.col[p]);
+      }
+    }
+  }
+
+  /** Server residuals against the prior, per prior item: what this server thinks of an item beyond the prior. */
+  private itemOffsets(): Float64Array | undefined {
+    if (!this.prior) return undefined;
+    if (this.offsets) return this.offsets;
+    const sum = new Float64Array(this.prior.ids.length);
+    const cnt = new Float64Array(this.prior.ids.length);
+    for (const rs of this.stats.memberRatings.values()) {
+      const u = foldIn(this.prior, rs, this.o.foldIn);
+      for (const r of rs) {
+        const i = this.prior.index.get(r.item);
+        if (i === undefined) continue;
+        sum[i] += r.value - foldedPredict(this.prior, u, r.item);
+        cnt[i]++;
+      }
+    }
+    this.offsets = sum.map((x, i) => (cnt[i] > 0 ? x / (cnt[i] + this.o.offsetShrink) : 0));
+    return this.offsets;
+  }
+
+  /** The member folded in (cached): their ratings against the prior's item factors and biases. */
+  member(user: string): FoldedMember | undefined {
+    if (!this.prior) return undefined;
+    let m = this.folded.get(user);
+    if (!m) {
+      m = foldIn(this.prior, this.stats.memberRatings.get(user) ?? [], { ...this.o.foldIn, itemOffset: this.itemOffsets() });
+      this.folded.set(user, m);
+    }
+    return m;
+  }
+
+  /** Predicted rating: the folded-in member with a prior; else the server's own model, else quality. */
+  predict(user: string, item: string): number {
+    if (this.prior) return foldedPredict(this.prior, this.member(user)!, item, this.itemOffsets());
+    if (this.fallback) return this.fallback.predict(user, item);
+    const i = this.stats.index.get(item);
+    return clipRating(i === undefined ? this.mu : this.quality[i]);
+  }
+
+  /** Co-watch seeds of a member: their watched items, liked ones (rated >= likedFrom, or unrated) weigh 1. */
+  private seeds(user: string): Array<[number, number]> {
+    const s = this.stats;
+    const rated = new Map((s.memberRatings.get(user) ?? []).map((r) => [r.item, r.value]));
+    return Array.from(s.memberHistory.get(user) ?? [], (i) => {
+      const v = rated.get(s.items[i]);
+      return [i, v === undefined || v >= this.o.likedFrom ? 1 : this.o.dislikedWeight] as [number, number];
+    });
+  }
+
+  /** Taste-only score of every catalog item for a member (order of their history ignored). */
+  scoreTaste(user: string, out: Float64Array): void {
+    out.set(this.cold);
+    const seeds = this.seeds(user);
+    let wsum = 0;
+    for (const [, w] of seeds) wsum += w;
+    if (wsum > 0) for (const [j, w] of seeds) this.addRow('cowatch', j, (this.o.cowatchWeight * w) / wsum, out);
+    if (wsum > 0 && this.o.followWeight > 0) for (const [j, w] of seeds) this.addRow('next', j, (this.o.followWeight * w) / wsum, out);
+    const m = this.member(user);
+    if (m && m.used > 0 && this.o.factorWeight > 0) {
+      const { Q, factors: k } = this.prior!;
+      const toPrior = this.stats.toPrior;
+      for (let i = 0; i < out.length; i++) {
+        const p = toPrior[i];
+        if (p < 0) continue;
+        let dot = 0;
+        for (let f = 0; f < k; f++) dot += m.p[f] * Q[p * k + f];
+        out[i] += this.o.factorWeight * dot;
+      }
+    } else if (!this.prior && this.fallback && seeds.length > 0 && this.o.factorWeight > 0) {
+      // no prior: the server's own rating model stands in for the fold-in (its deviation from the mean)
+      const items = this.stats.items;
+      for (let i = 0; i < out.length; i++) out[i] += this.o.factorWeight * (this.fallback.predict(user, items[i]) - this.mu);
+    }
+  }
+
+  /** Adds watch-next transitions from `recent` (oldest first) into `out`. */
+  addNext(recent: readonly string[], weight: number, out: Float64Array): void {
+    let scale = weight;
+    for (let t = recent.length - 1, used = 0; t >= 0 && used < this.o.recent; t--, used++, scale *= this.o.recentDecay) {
+      const j = this.stats.index.get(recent[t]);
+      if (j !== undefined) this.addRow('next', j, scale, out);
+    }
+  }
+
+  /** Next-item score of every catalog item for a member whose latest items are `recent` (oldest first). */
+  scoreNext(user: string, recent: readonly string[], out: Float64Array): void {
+    this.scoreTaste(user, out);
+    this.addNext(recent, this.o.nextWeight, out);
+  }
+
+  /** Whether the blended graph has an edge from catalog item `j` to `b` (prior or server): a reason can name j. */
+  linked(kind: 'cowatch' | 'next', j: number, b: number): boolean {
+    const g = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
+    for (let p = g.start[j]; p < g.start[j + 1]; p++) if (g.col[p] === b) return true;
+    const pj = this.stats.toPrior[j];
+    const pb = this.stats.toPrior[b];
+    if (!this.prior || pj < 0 || pb < 0) return false;
+    const pg = this.prior[kind];
+    for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) if (pg.col[p] === pb) return true;
+    return false;
+  }
+}

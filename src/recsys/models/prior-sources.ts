@@ -1,0 +1,80 @@
+import type { PriorAwareModels } from './prior-models.js';
+import type { ScoredItem } from './sequential.js';
+import { topKIndices } from './topk.js';
+
+/**
+ * The pipeline-facing answers of `PriorAwareModels` (the shapes the co-watch, sequence, popular and taste
+ * sources want), each the top k of one of its score vectors, with the item that explains an answer where
+ * the blended graph has the edge.
+ */
+
+function top(m: PriorAwareModels, scores: Float64Array, k: number, skip: ReadonlySet<string>): number[] {
+  const items = m.items;
+  return topKIndices(scores, k, (i) => skip.has(items[i]));
+}
+
+/** The most recent of `from` (oldest first) with an edge of `kind` to catalog item `b`. */
+function because(m: PriorAwareModels, kind: 'cowatch' | 'next', from: readonly string[], b: number, limit = 10): string | undefined {
+  for (let t = from.length - 1, n = 0; t >= 0 && n < limit; t--, n++) {
+    const j = m.stats.index.get(from[t]);
+    if (j !== undefined && m.linked(kind, j, b)) return from[t];
+  }
+  return undefined;
+}
+
+function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?: 'cowatch' | 'next', from: readonly string[] = []): ScoredItem[] {
+  return idx.map((i) => {
+    const out: ScoredItem = { itemId: m.items[i], score: scores[i] };
+    const b = kind ? because(m, kind, from, i) : undefined;
+    return b === undefined ? out : { ...out, because: b };
+  });
+}
+
+/** Cold-start order: popularity and quality (prior and server blended), for the `popular` source. */
+export function coldTop(m: PriorAwareModels, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+  return scored(m, top(m, m.cold, k, exclude ?? new Set()), m.cold);
+}
+
+/** Items most co-watched with `items` (prior + server), for the `co-watch` source. */
+export function similarTo(m: PriorAwareModels, items: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+  const out = m.scratch.fill(0);
+  for (const id of items) {
+    const j = m.stats.index.get(id);
+    if (j !== undefined) m.addRow('cowatch', j, 1 / items.length, out);
+  }
+  const skip = new Set([...items, ...(exclude ?? [])]);
+  const idx = top(m, out, k, skip).filter((i) => out[i] > 0);
+  return scored(m, idx, out, 'cowatch', items);
+}
+
+/** What tends to be watched after `recent` (oldest first; prior + server), cold order breaking ties. */
+export function nextItems(m: PriorAwareModels, recent: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+  const out = m.scratch;
+  for (let i = 0; i < out.length; i++) out[i] = 1e-3 * m.cold[i];
+  m.addNext(recent, 1, out);
+  const skip = new Set([...recent, ...(exclude ?? [])]);
+  return scored(m, top(m, out, k, skip), out, 'next', recent);
+}
+
+function watched(m: PriorAwareModels, user: string, exclude?: ReadonlySet<string>): Set<string> {
+  const seen = new Set(Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]));
+  for (const id of exclude ?? []) seen.add(id);
+  return seen;
+}
+
+/** A member's taste-only top k (what they watched and `exclude` skipped): the cold-server "taste" ranking. */
+export function tasteTop(m: PriorAwareModels, user: string, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+  const out = m.scratch;
+  m.scoreTaste(user, out);
+  const history = Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]);
+  return scored(m, top(m, out, k, watched(m, user, exclude)), out, 'cowatch', history);
+}
+
+/** A member's next top k after `recent` (oldest first): the cold-server "next" ranking. */
+export function nextTop(m: PriorAwareModels, user: string, recent: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+  const out = m.scratch;
+  m.scoreNext(user, recent, out);
+  const skip = watched(m, user, exclude);
+  for (const id of recent) skip.add(id);
+  return scored(m, top(m, out, k, skip), out, 'next', recent);
+}
