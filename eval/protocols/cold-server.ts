@@ -1,14 +1,15 @@
-import { trainFromInput, type TrainingInput } from '../../src/engine/scope-models.js';
-import { decodePrior, encodePrior, type CommunityPrior } from '../../src/recsys/models/prior-format.js';
-import { PriorAwareModels, type PriorModelOptions } from '../../src/recsys/models/prior-models.js';
-import { timeOrdered, trainPrior, type PriorTrainOptions } from '../../src/recsys/models/prior-train.js';
-import { mulberry32, shuffleInPlace } from '../../src/recsys/models/rng.js';
-import { topKIndices } from '../../src/recsys/models/topk.js';
+import { trainFromInput } from '../../src/engine/scope-models.js';
+import { PriorAwareModels } from '../../src/recsys/models/prior-models.js';
+import { timeOrdered } from '../../src/recsys/models/prior-train.js';
 import type { RatingTriple } from '../../src/recsys/models/types.js';
 import { createLocalEmbedder } from '../../src/embed/local.js';
 import { loadMovieLens, loadOverviews } from '../load.js';
 import { ErrorStats, round } from '../metrics.js';
 import { movieText } from '../text.js';
+import { pickHeldOut, priorThroughArtifact, trainingInput } from './cold-server-data.js';
+import { formatColdServer } from './cold-server-format.js';
+import { RankStats } from './rank-stats.js';
+import { SYSTEMS, type ColdServerOptions, type ColdServerReport } from './cold-server-types.js';
 
 /**
  * The cold-server protocol: a new server on the starter catalog, its members revealing a few ratings.
@@ -28,117 +29,9 @@ import { movieText } from '../text.js';
  * "taste" ranks by the taste score (order ignored); "next" adds watch-next transitions from the last items.
  */
 
-export interface ColdServerOptions {
-  /** Users held out per fold, and folds: disjoint seeded draws, each with its own prior (default 100 x 5). */
-  users?: number;
-  folds?: number;
-  ks?: number[];
-  targets?: number;
-  seed?: number;
-  /** All items to rank (default: every rated item). */
-  items?: readonly string[];
-  /** Item text vectors for today's server MF (as the bot has for the starter catalog). */
-  itemVectors?: ReadonlyMap<string, Float32Array>;
-  prior?: PriorTrainOptions;
-  /** Priors already learnt without each fold's held-out users, same seed (skips training; for tuning runs). */
-  prebuilt?: Array<{ prior: CommunityPrior; bytes: number }>;
-  models?: PriorModelOptions;
-  log?: (msg: string) => void;
-}
-
-export interface RankScores {
-  'ndcg@10': number;
-  'recall@10': number;
-}
-
-export interface SystemScores {
-  taste: RankScores;
-  next: RankScores;
-  rmse: number;
-}
-
-export interface ColdServerReport {
-  /** Held-out users over all folds, and folds. */
-  users: number;
-  folds: number;
-  trainUsers: number;
-  items: number;
-  targets: string;
-  prior: { items: number; bytes: number; trainMs: number };
-  results: Record<string, Record<'popularity' | 'no-prior' | 'prior', SystemScores>>;
-}
-
-const SYSTEMS = ['popularity', 'no-prior', 'prior'] as const;
-
-class RankStats {
-  private ndcg = 0;
-  private recall = 0;
-  private n = 0;
-  add(scores: Float64Array, targets: ReadonlySet<number>, k = 10): void {
-    const top = topKIndices(scores, k);
-    let dcg = 0;
-    let hits = 0;
-    top.forEach((i, r) => {
-      if (!targets.has(i)) return;
-      dcg += 1 / Math.log2(r + 2);
-      hits++;
-    });
-    let idcg = 0;
-    for (let r = 0; r < Math.min(k, targets.size); r++) idcg += 1 / Math.log2(r + 2);
-    this.ndcg += idcg > 0 ? dcg / idcg : 0;
-    this.recall += targets.size > 0 ? hits / targets.size : 0;
-    this.n++;
-  }
-  get value(): RankScores {
-    return { 'ndcg@10': round(this.ndcg / Math.max(1, this.n)), 'recall@10': round(this.recall / Math.max(1, this.n)) };
-  }
-}
-
-/** Picks the held-out users: `count` users (seeded) with at least `min` ratings. */
-export function pickHeldOut(byUser: ReadonlyMap<string, readonly RatingTriple[]>, count: number, min: number, seed: number): string[] {
-  const eligible = [...byUser.keys()].filter((u) => byUser.get(u)!.length >= min).sort();
-  shuffleInPlace(eligible, mulberry32(seed));
-  return eligible.slice(0, count);
-}
-
-/** Trains the prior and sends it through the artifact's binary form (ids must be numeric: MovieLens). */
-export function priorThroughArtifact(train: readonly RatingTriple[], opts: PriorTrainOptions = {}): { prior: CommunityPrior; bytes: number } {
-  const { header, body } = encodePrior(trainPrior(train, opts), '');
-  return { prior: decodePrior(header, body), bytes: body.length };
-}
-
-function trainingInput(items: readonly string[], revealed: Map<string, RatingTriple[]>, vectors?: ReadonlyMap<string, Float32Array>): TrainingInput {
-  const index = new Map(items.map((id, i) => [id, i]));
-  const dims = vectors && vectors.size > 0 ? vectors.values().next().value!.length : 0;
-  const vec = new Float32Array(items.length * dims);
-  const hasVector = new Uint8Array(items.length);
-  if (dims > 0) {
-    items.forEach((id, i) => {
-      const v = vectors!.get(id);
-      if (!v) return;
-      vec.set(v, i * dims);
-      hasVector[i] = 1;
-    });
-  }
-  const userIds = [...revealed.keys()];
-  const start = new Int32Array(userIds.length + 1);
-  const item: number[] = [];
-  const value: number[] = [];
-  const at: number[] = [];
-  userIds.forEach((u, x) => {
-    for (const r of revealed.get(u)!) {
-      item.push(index.get(r.item)!);
-      value.push(r.value);
-      at.push((r.at ?? 0) * 1000);
-    }
-    start[x + 1] = item.length;
-  });
-  return {
-    catalogVersion: 1, now: Math.max(0, ...at), itemIds: [...items], dims, vectors: vec, hasVector, userIds,
-    ratingStart: start, ratingItem: Int32Array.from(item), ratingValue: Float64Array.from(value), ratingAt: Float64Array.from(at),
-    historyStart: start.slice(), historyItem: Int32Array.from(item), historyAt: Float64Array.from(at),
-  };
-}
+export type { ColdServerOptions, ColdServerReport, RankScores, SystemScores } from './cold-server-types.js';
+export { pickHeldOut, priorThroughArtifact } from './cold-server-data.js';
+export { formatColdServer } from './cold-server-format.js';
 
 export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServerOptions = {}): ColdServerReport {
   const { users = 100, folds = 5, ks = [0, 1, 3, 5, 10], targets = 10, seed = 20240, log = () => {} } = opts;
@@ -228,32 +121,6 @@ export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServer
     users: heldUsers, folds: nFolds, trainUsers: byUser.size - Math.floor(heldUsers / nFolds), items: items.length,
     targets: `next ${targets} in time`, prior: priorInfo, results,
   };
-}
-
-
-/** The report as a table: one row per k and system. */
-export function formatColdServer(r: ColdServerReport, dataset: string, seconds: number): string {
-  const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-  const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
-  const out = [
-    `Cold server on ${dataset} — ${seconds.toFixed(1)} s`,
-    `${r.folds} disjoint draws of ${r.users / r.folds} held-out users (${r.users} in all); each draw is a new server, its prior learnt from the other ${r.trainUsers} users (${r.prior.items} items, ${r.prior.bytes} bytes).`,
-    `Each reveals their first k ratings in time; targets: their ${r.targets}; all ${r.items} items ranked; RMSE over every remaining rating.`,
-    `  ${pad('k', 4)}${pad('system', 12)}${pad('taste NDCG', 12)}${pad('taste R@10', 12)}${pad('next NDCG', 12)}${pad('next R@10', 12)}RMSE`,
-  ];
-  for (const [k, row] of Object.entries(r.results)) {
-    for (const s of SYSTEMS) {
-      const m = row[s];
-      out.push(`  ${pad(k, 4)}${pad(s, 12)}${pad(f(m.taste['ndcg@10']), 12)}${pad(f(m.taste['recall@10']), 12)}${pad(f(m.next['ndcg@10']), 12)}${pad(f(m.next['recall@10']), 12)}${f(m.rmse)}`);
-    }
-  }
-  const five = r.results['5'];
-  if (five) {
-    const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
-    out.push(`  k=5 taste NDCG@10, prior vs popularity: ${ratio(five.prior.taste['ndcg@10'], five.popularity.taste['ndcg@10'])}; vs no prior: ${ratio(five.prior.taste['ndcg@10'], five['no-prior'].taste['ndcg@10'])} (target >= 1.5x)`);
-  }
-  out.push('  popularity RMSE is the global mean; no-prior is the same engine with every count the server\'s own (a custom catalog).');
-  return out.join('\n');
 }
 
 export const COLD_SERVER_USAGE = 'usage: npm run eval -- --protocol cold-server [--data DIR] [--overviews FILE] [--json]';

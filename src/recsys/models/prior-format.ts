@@ -11,124 +11,13 @@
  * int8 factors with a float32 scale per item, and CSR graphs (uint32 row starts, uint16 or uint32 columns,
  * float16 values).
  */
+import { fromHalf, toHalf } from './float16.js';
+import { BYTES, parsePriorHeader, PRIOR_FORMAT, PRIOR_VERSION, type Dtype, type PriorHeader, type PriorSection } from './prior-header.js';
+import type { CommunityPrior, PriorGraph } from './prior-types.js';
 
-export const PRIOR_FORMAT = 'tastemaker-community-prior';
-export const PRIOR_VERSION = 1;
-
-/** A sparse item -> item graph in CSR form: row a's edges are start[a]..start[a+1]. */
-export interface PriorGraph {
-  start: Uint32Array;
-  col: Uint32Array;
-  /** Raw (weighted) counts: co-watches, or lag-weighted transitions. */
-  val: Float32Array;
-}
-
-/** A decoded community prior (what the models use). */
-export interface CommunityPrior {
-  /** Item ids, index order. */
-  ids: string[];
-  index: Map<string, number>;
-  /** Global mean rating of the source data. */
-  mu: number;
-  factors: number;
-  /** Item bias b_i (ids.length). */
-  bias: Float32Array;
-  /** Item factors q_i (ids.length x factors, row-major). */
-  Q: Float32Array;
-  /** Ratings per item, and their mean. */
-  count: Float32Array;
-  mean: Float32Array;
-  /** Time-decayed rating counts. */
-  popularity: Float32Array;
-  /** Users who rated each item (the co-watch normaliser), and top-K co-watch counts per item. */
-  cowatch: PriorGraph;
-  /** Lag-weighted counts of "watched next" within a window of time-ordered histories, top-K per item. */
-  next: PriorGraph;
-  /** Number of users and ratings it was learnt from, and anything else worth reporting. */
-  meta: PriorMeta;
-}
-
-export interface PriorMeta {
-  source: string;
-  users: number;
-  ratings: number;
-  /** Top-K kept per item in each graph. */
-  neighbours: number;
-  /** Half-life (days) of the popularity decay; null when popularity is the plain rating count. */
-  popularityHalfLifeDays: number | null;
-  /** Transition window (items after). */
-  window: number;
-  createdAt?: string;
-}
-
-type Dtype = 'u32' | 'u16' | 'i8' | 'f32' | 'f16';
-
-export interface PriorSection {
-  name: string;
-  dtype: Dtype;
-  /** Elements (not bytes). */
-  length: number;
-  /** Byte offset in the body. */
-  offset: number;
-}
-
-/** The JSON header written beside the binary body. */
-export interface PriorHeader {
-  format: typeof PRIOR_FORMAT;
-  version: number;
-  /** Item id = idPrefix + the uint32 in the `ids` section. */
-  idPrefix: string;
-  items: number;
-  factors: number;
-  mu: number;
-  meta: PriorMeta;
-  sections: PriorSection[];
-  /** Body size in bytes, and its sha256 (hex) when the writer computed one. */
-  bytes: number;
-  sha256?: string;
-  licence?: string;
-}
-
-// ---------- float16 ----------
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** IEEE 754 half precision, round to nearest even; overflow saturates to +-65504. */
-export function toHalf(x: number): number {
-  f32[0] = x;
-  const b = u32[0];
-  const sign = (b >>> 16) & 0x8000;
-  const exp = (b >>> 23) & 0xff;
-  let mant = b & 0x7fffff;
-  if (exp === 0xff) return sign | (mant ? 0x7e00 : 0x7c00);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7bff;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let h = mant >>> shift;
-    const rem = mant & ((1 << shift) - 1);
-    const half = 1 << (shift - 1);
-    if (rem > half || (rem === half && (h & 1))) h++;
-    return sign | h;
-  }
-  let h = (e << 10) | (mant >>> 13);
-  const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && (h & 1))) h++;
-  if ((h & 0x7fff) >= 0x7c00) return sign | 0x7bff;
-  return sign | h;
-}
-
-export function fromHalf(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >>> 10) & 0x1f;
-  const mant = h & 0x3ff;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 0x1f) return mant ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
-}
+export type { CommunityPrior, PriorGraph, PriorMeta } from './prior-types.js';
+export { parsePriorHeader, PRIOR_FORMAT, PRIOR_VERSION, type PriorHeader, type PriorSection } from './prior-header.js';
+export { fromHalf, toHalf } from './float16.js';
 
 // ---------- encode ----------
 
@@ -138,8 +27,6 @@ interface Part {
   data: ArrayBufferView;
   length: number;
 }
-
-const BYTES: Record<Dtype, number> = { u32: 4, u16: 2, i8: 1, f32: 4, f16: 2 };
 
 function halfArray(xs: ArrayLike<number>): Uint16Array {
   const out = new Uint16Array(xs.length);
@@ -217,15 +104,6 @@ function view(body: Uint8Array, s: PriorSection): ArrayBufferView {
     case 'f32': return new Float32Array(buf);
     case 'f16': return new Uint16Array(buf);
   }
-}
-
-/** Parses and checks a header (JSON text or an object). */
-export function parsePriorHeader(json: string | unknown): PriorHeader {
-  const h = (typeof json === 'string' ? JSON.parse(json) : json) as PriorHeader;
-  if (!h || h.format !== PRIOR_FORMAT) throw new TypeError('not a Tastemaker community prior header');
-  if (h.version !== PRIOR_VERSION) throw new RangeError(`community prior version ${String(h.version)} is not supported (this build reads ${PRIOR_VERSION})`);
-  if (!Array.isArray(h.sections) || !Number.isInteger(h.items) || !Number.isInteger(h.factors)) throw new TypeError('community prior header is incomplete');
-  return h;
 }
 
 /** Rebuilds the prior from its header and body. */

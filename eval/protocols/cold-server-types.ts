@@ -1,0 +1,48 @@
+import type { CommunityPrior } from '../../src/recsys/models/prior-format.js';
+import type { PriorModelOptions } from '../../src/recsys/models/prior-models.js';
+import type { PriorTrainOptions } from '../../src/recsys/models/prior-train.js';
+
+/** The cold-server protocol's options and report (cold-server.ts). */
+
+export interface ColdServerOptions {
+  /** Users held out per fold, and folds: disjoint seeded draws, each with its own prior (default 100 x 5). */
+  users?: number;
+  folds?: number;
+  ks?: number[];
+  targets?: number;
+  seed?: number;
+  /** All items to rank (default: every rated item). */
+  items?: readonly string[];
+  /** Item text vectors for today's server MF (as the bot has for the starter catalog). */
+  itemVectors?: ReadonlyMap<string, Float32Array>;
+  prior?: PriorTrainOptions;
+  /** Priors already learnt without each fold's held-out users, same seed (skips training; for tuning runs). */
+  prebuilt?: Array<{ prior: CommunityPrior; bytes: number }>;
+  models?: PriorModelOptions;
+  log?: (msg: string) => void;
+}
+
+export interface RankScores {
+  'ndcg@10': number;
+  'recall@10': number;
+}
+
+export interface SystemScores {
+  taste: RankScores;
+  next: RankScores;
+  rmse: number;
+}
+
+export interface ColdServerReport {
+  /** Held-out users over all folds, and folds. */
+  users: number;
+  folds: number;
+  trainUsers: number;
+  items: number;
+  targets: string;
+  prior: { items: number; bytes: number; trainMs: number };
+  results: Record<string, Record<'popularity' | 'no-prior' | 'prior', SystemScores>>;
+}
+
+/** The systems compared, in report order. */
+export const SYSTEMS = ['popularity', 'no-prior', 'prior'] as const;

@@ -1,0 +1,40 @@
+import type { Embedder } from '../../src/embed/types.js';
+
+/** The `requests` protocol's options and report (requests.ts). */
+
+export interface RequestsOptions {
+  overviews: string;
+  starter: string;
+  /** Also run variants of local-sem-v1 (see `defaultRequestEmbedders`). */
+  ablation?: boolean;
+  /** Keywords need at least this many joined movies (default 15). */
+  minMovies?: number;
+  /** Embedders to compare, the baseline first (default: `requestEmbedders(ablation)`). */
+  embedders?: LabelledEmbedder[];
+}
+
+/** An embedder and the name its results are reported under (its model id, or a variant's description). */
+export interface LabelledEmbedder {
+  label: string;
+  embedder: Embedder;
+}
+
+export interface Scores {
+  'ndcg@10': number;
+  'p@5': number;
+  requests: number;
+}
+
+export type CatalogName = 'starter' | 'starter-all' | 'overviews';
+
+export interface RequestsReport {
+  protocol: 'requests';
+  joinedMovies: number;
+  keywords: number;
+  catalogs: Record<CatalogName, number>;
+  /** embedder label -> catalog -> all keywords, tune half, held-out half */
+  results: Record<string, Record<CatalogName, Scores & { tune: Scores; heldOut: Scores }>>;
+  /** each other embedder's NDCG@10 over the first one's (local-hash-v1), per catalog */
+  ratios: Record<string, Record<CatalogName, number>>;
+  seconds: number;
+}
