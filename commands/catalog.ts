@@ -50,7 +50,7 @@ export default {
     if (sub === 'info') await send(i, renderCatalogInfo(await services.catalog.info(ctx.caller.scope)));
     else if (sub === 'starter') await send(i, renderUploadReport(await services.catalog.starter(ctx.caller), 'starter catalog'));
     else if (sub === 'remove') {
-      const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
+      const { item } = await resolveItem(services, ctx.caller, i.options.getString('title', true));
       await send(i, renderView(catalogRemovedNotice(item, await services.catalog.remove(ctx.caller, item.id))));
     }
   },

@@ -5,6 +5,7 @@ import { RATING } from '../src/domain/rules.js';
 import { defer, send } from '../src/discord/reply.js';
 import { ratedNotice } from '../src/present/notices.js';
 import { renderView } from '../src/discord/render/view.js';
+import { withTaken } from '../src/present/taken.js';
 import { resolveItem } from '../src/discord/resolve.js';
 import type { Command } from '../src/discord/types.js';
 
@@ -17,9 +18,9 @@ export default {
   async execute(i, services, ctx) {
     const score = checkRating(i.options.getNumber('score', true));
     await defer(i, true, { afterMs: ctx.deferAfterMs });
-    const item = await resolveItem(services, ctx.caller, i.options.getString('title', true));
+    const { item, taken } = await resolveItem(services, ctx.caller, i.options.getString('title', true));
     await services.rate(ctx.caller, item.id, score);
-    await send(i, renderView(ratedNotice(item, score)));
+    await send(i, renderView(withTaken(ratedNotice(item, score), taken)));
   },
   autocomplete: (i, services) => autocompleteTitle(i, services),
 } satisfies Command;

@@ -17,9 +17,10 @@ export default {
     const text = i.options.getString('text')?.trim() || undefined;
     if (!title && !text) throw new AppError('similar.need-input');
     await defer(i, false, { now: true });  // engine work: defer at once
-    const item = title ? await resolveItem(services, ctx.caller, title) : null;
+    const found = title ? await resolveItem(services, ctx.caller, title) : null;
+    const item = found?.item;
     const result = await services.similar(ctx.caller, { itemId: item?.id, text, count: 8 });
-    await send(i, renderRecommendations(result, { title: item ? `Similar to ${item.title}` : `Similar to "${text}"`, buttons: true }));
+    await send(i, renderRecommendations(result, { title: item ? `Similar to ${item.title}` : `Similar to "${text}"`, buttons: true, taken: found?.taken }));
   },
   autocomplete: (i, services) => autocompleteTitle(i, services),
 } satisfies Command;

@@ -8,6 +8,7 @@ import { watchedAddedNotice, watchedRemovedNotice } from '../src/present/notices
 import { safe } from '../src/discord/render/escape.js';
 import { renderView } from '../src/discord/render/view.js';
 import { renderWatchedList } from '../src/discord/render/watched.js';
+import { withTaken } from '../src/present/taken.js';
 import { resolveItem } from '../src/discord/resolve.js';
 import type { Command } from '../src/discord/types.js';
 
@@ -37,16 +38,16 @@ export default {
       return;
     }
     const title = i.options.getString('title', true);
-    const item = await resolveItem(services, ctx.caller, title);
+    const { item, taken } = await resolveItem(services, ctx.caller, title);
     if (sub === 'add') {
       const raw = i.options.getNumber('rating');
       const rating = raw === null ? undefined : checkRating(raw);
       await services.watched.add(ctx.caller, item.id, rating);
-      await send(i, renderView(watchedAddedNotice(item, rating)));
+      await send(i, renderView(withTaken(watchedAddedNotice(item, rating), taken)));
     } else {
       const removed = await services.watched.remove(ctx.caller, item.id);
       if (!removed) throw new AppError('watched.not-found', { title: safe(item.title, 100) });
-      await send(i, renderView(watchedRemovedNotice(item)));
+      await send(i, renderView(withTaken(watchedRemovedNotice(item), taken)));
     }
   },
   autocomplete: (i, services) => autocompleteTitle(i, services),

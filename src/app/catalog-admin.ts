@@ -93,7 +93,7 @@ async function writeCatalog(
     w.current.index.upsert(embedded, embedded.map((id) => vectors[at.get(id)!]));
     index = w.current.index;
   }
-  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, embedder, { index }));
+  d.engines.setCatalog(c.scope, await buildScopeCatalog(version, embedder, { index, popularity: d.engines.popularity(c.scope) }));
   return { version: pointer.version, embedRequests };
 }
 

@@ -1,17 +1,103 @@
-import type { TitleIndex } from '../catalog/titles.js';
+import { expandAbbreviation, type TitleIndex, type TitleMatch, type TitleMatchKind } from '../catalog/titles.js';
+import { isRequestWord } from './request-words.js';
+
+/**
+ * Titles a request names, which lead the search as seeds (and are never recommended back) instead of their
+ * words being matched as text. The rule: a request names a title only when it says so, by
+ * - introducing it: "something like The Matrix", "similar to heat", "in the vein of Alien" (any reading of
+ *   the title the resolver accepts, a near spelling too);
+ * - quoting it: `a "Scary Movie" kind of night`;
+ * - writing it in title case inside a sentence, two words or more or a known short name: "I loved The Dark
+ *   Knight", "after LOTR" (read only as written: the title itself, another name it carries, its number,
+ *   its series name, subtitle or first words, an abbreviation; never a guess at spelling). One capitalised
+ *   word is not enough ("a movie set in Chicago" does not name Chicago).
+ * Plain words never do: "scary movie but not too gory" names no title, nor "something for tonight".
+ */
 
 const LIKE = /\b(?:something like|movies like|films like|shows like|like|similar to|such as|in the vein of|along the lines of|reminds? me of|same vibe as)\s+(.+)$/i;
 const CUT = /\s*(?:,|;|\bbut\b|\band no\b|\bwithout\b|\bexcept\b|\bthat is\b|\bthat's\b|\bonly\b|\bolder than\b|\bnewer than\b|\bbefore\b|\bafter\b|\bfrom the\b)\s*/i;
+const QUOTED = /["“”«»]([^"“”«»\n]{2,100})["“”«»]|(?:^|[\s(])'([^'\n]{2,100})'(?=$|[\s,.!?;:)])/gu;
+/** Readings a title written in capitals must have: no guessing at spelling. */
+const AS_WRITTEN = new Set<TitleMatchKind>(['exact', 'alias', 'number', 'subtitle', 'abbreviation']);
+/** Small words a title written in capitals may hold in lower case ("Lord of the Rings"). */
+const INNER = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', 'at', 'from', 'with', 'vs', '&', 'part']);
+
+type Match = (text: string) => TitleMatch | null;
 
 /**
- * "something like The Matrix, but older": the named title leads the search as a seed (and is never
- * recommended back), instead of its words being matched as text.
+ * The title introduced by "like ...", up to the first constraint ("but older", ", no horror"); words of asking
+ * after it are let go one by one until a title is read ("like Inception please", "like Heat for tonight").
  */
-export function titleSeeds(text: string, titles: TitleIndex): string[] {
+function introduced(text: string, match: Match): TitleMatch | null {
   const m = LIKE.exec(text);
-  if (!m) return [];
-  const named = m[1].split(CUT)[0].replace(/[.!?]+$/, '').trim();
-  if (named.length < 2) return [];
-  const item = titles.resolve(named);
-  return item ? [item.id] : [];
+  if (!m) return null;
+  const words = m[1].split(CUT)[0].replace(/[.!?]+$/, '').trim().split(/\s+/);
+  while (words.join(' ').length >= 2) {
+    const found = match(words.join(' '));
+    if (found || !isRequestWord(words[words.length - 1].replace(/[.!?]+$/, ''))) return found;
+    words.pop();
+  }
+  return null;
+}
+
+function quoted(text: string, match: Match): TitleMatch[] {
+  return [...text.matchAll(QUOTED)].flatMap((m) => {
+    const found = match((m[1] ?? m[2]).trim());
+    return found ? [found] : [];
+  });
+}
+
+const capitalised = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) && !/^I(?:['’]|$)/u.test(w);
+
+/**
+ * Runs of capitalised words after a sentence's first word ("I loved The Dark Knight, and Heat" -> "The Dark
+ * Knight", "Heat"): small words only between capitalised ones; a run ends at a comma, full stop or the like.
+ */
+export function capitalisedRuns(text: string): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  let sentenceStart = true;
+  const close = () => {
+    while (run.length && !capitalised(run[run.length - 1])) run.pop();
+    if (run.length) runs.push(run.join(' '));
+    run = [];
+  };
+  for (const raw of text.split(/\s+/).filter(Boolean)) {
+    const w = raw.replace(/^[("“'«]+/u, '').replace(/[)"”'»,.;!?]+$/u, '');
+    const ends = /[,.;!?)"”»]$/u.test(raw);
+    if (w && capitalised(w) && !sentenceStart) run.push(w);
+    else if (w && run.length && INNER.has(w.toLowerCase())) run.push(w);
+    else close();
+    if (ends) close();
+    sentenceStart = /[.!?]$/.test(raw);
+  }
+  close();
+  return runs;
+}
+
+/** A title written in capitals: two words or more, or a known short name ("LOTR", "T2"; not "TV" or "USA"). */
+function written(text: string, match: Match): TitleMatch[] {
+  const read = (part: string): TitleMatch[] => {
+    if (!part.includes(' ') && !expandAbbreviation(part.toLowerCase())) return [];
+    const m = match(part);
+    return m && AS_WRITTEN.has(m.how) ? [m] : [];
+  };
+  // The run as one title ("Pride and Prejudice"), else each title it lists ("Close Encounters and The Thing").
+  return capitalisedRuns(text).flatMap((run) => {
+    const whole = read(run);
+    return whole.length ? whole : run.split(/\s+(?:and|&)\s+/).flatMap(read);
+  });
+}
+
+/** The titles a request names, in the order above (introduced, quoted, written), each once. */
+export function namedTitles(text: string, titles: TitleIndex, popularity?: (id: string) => number): TitleMatch[] {
+  const match: Match = (t) => titles.match(t, { popularity });
+  const first = introduced(text, match);
+  const all = [...(first ? [first] : []), ...quoted(text, match), ...written(text, match)];
+  return all.filter((m, i) => all.findIndex((x) => x.item.id === m.item.id) === i);
+}
+
+/** The ids of the titles a request names: "something like The Matrix, but older" -> the Matrix's id. */
+export function titleSeeds(text: string, titles: TitleIndex, popularity?: (id: string) => number): string[] {
+  return namedTitles(text, titles, popularity).map((m) => m.item.id);
 }

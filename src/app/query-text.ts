@@ -1,13 +1,13 @@
+import { isAskingWord, isRequestWord } from './request-words.js';
+
 /**
- * What of a request is worth embedding: the request without filler ("recommend me some movies"), and
- * without negated or numeric constraints ("no horror", "before 2000"), which the constraint filter enforces
- * and which would otherwise pull the very items they exclude towards the query.
+ * What of a request is worth embedding: the request without the words of asking ("recommend me some
+ * movies for tonight", request-words.ts), and without negated or numeric constraints ("no horror",
+ * "not too gory", "before 2000"), which the constraint filter enforces and which would otherwise pull the
+ * very items they exclude towards the query. A request with nothing left has no content: `queryText` is ''.
  */
-const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of)\s+(?:any\s+|more\s+|the\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
+const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of)\s+(?:(?:any|more|the|too|very|so|overly|that|super|really)\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
 const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+(?:the\s+)?\d{2,4}s?\b|\b(?:before|after|since|from|in|between)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|(?:\bthe\s+)?(?:'|\b)\d0s\b|\b(?:18|19|20)\d{2}s?\b|\b(?:only|just)\b/gi;
-const FILLER = new Set(
-  'a an the some any me i im i\'m we us you my our please recommend recommendation recommendations suggest suggestion suggestions show shows give want would like love looking look for find watch watching to something anything movie movies film films flick flicks good great nice best kind sort type of with and or that is are be in on tonight today maybe really very'.split(' '),
-);
 
 /**
  * Moods and everyday words mapped to the genre and tag words catalogs use, so that "something cozy" finds
@@ -35,12 +35,17 @@ const EXPAND: [RegExp, string][] = [
   [/\b(heists?|robbery|robberies|con artists?)\b/, 'heist crime'],
 ];
 
+/** Whether a request says anything about what is wanted, once asking, negations and years are taken out. */
+export function hasContent(request: string): boolean {
+  return queryText(request) !== '';
+}
+
 export function queryText(request: string): string {
   const stripped = request.replace(NEGATED, ' ').replace(YEARS, ' ');
-  const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !FILLER.has(w.toLowerCase()));
-  // Only filler ("recommend me a movie"): keep those words rather than search for nothing. Only
-  // constraints ("nothing from the 90s"): no text at all, so taste and popularity lead.
-  if (!words.length) return stripped.replace(/\s+/g, ' ').trim();
+  const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !isAskingWord(w));
+  // Only asking ("something for tonight", "surprise me") or only constraints ("nothing from the 90s"):
+  // no text at all, so the member's taste and the server's habits lead, never a search for those words.
+  if (!words.some((w) => !isRequestWord(w))) return '';
   const lower = words.join(' ').toLowerCase();
   const extra = EXPAND.filter(([re]) => re.test(lower)).map(([, add]) => add);
   // The user's own words twice: the expansions help, the words asked for lead.

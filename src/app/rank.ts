@@ -12,7 +12,8 @@ import { PIPELINES } from './pipelines/definitions.js';
 import type { LlmRequest } from './pipelines/llm.js';
 import { runDefinition } from './pipelines/run.js';
 import { load, type Loaded } from './scope-data.js';
-import type { Caller, EngineInfo, RankResult } from './types.js';
+import { takenAs } from './resolve-title.js';
+import type { Caller, EngineInfo, RankResult, TakenAs } from './types.js';
 
 /**
  * `/rank`: the user's own list ordered for them, through the `rank` pipeline: the personal rating model
@@ -23,10 +24,15 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
   const l = await load(d, c);
   const unmatched: string[] = [];
   const items: CatalogItem[] = [];
+  const taken: TakenAs[] = [];
   for (const t of titles) {
-    const it = l.catalog.titles.resolve(t);
-    if (!it) unmatched.push(t);
-    else if (!items.some((x) => x.id === it.id)) items.push(it);
+    const m = l.catalog.titles.match(t);
+    if (!m) unmatched.push(t);
+    else if (!items.some((x) => x.id === m.item.id)) {
+      items.push(m.item);
+      const as = takenAs(t, m);
+      if (as) taken.push(as);
+    }
   }
   if (items.length === 0) throw new AppError('rank.none-matched', { titles: unmatched.join(', ') });
   const personal = personalPredictor(c.userId, l);
@@ -46,7 +52,7 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
   const report = res.trace.rerank ? llmReport(res.trace) : undefined;
   if (!report?.ok) {
     const info = res.trace.rerank ? llmInfo(d, ctx, res.trace) : offlineInfo(d, ctx);
-    return { ...info, method, ranked: fromOrder(order, predictedReason), unmatched };
+    return { ...info, method, ranked: fromOrder(order, predictedReason), unmatched, taken };
   }
   let ranked: RankResult['ranked'];
   let info: EngineInfo;
@@ -62,7 +68,7 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
     const note = method === 'pairwise' ? `pairwise: ${report.calls} comparison call${report.calls === 1 ? '' : 's'}` : 'listwise: one LLM call';
     info = { engine: 'llm', llmCalls: report.calls, notes: [note, ...report.notes] };
   }
-  return { ...info, method, ranked, unmatched };
+  return { ...info, method, ranked, unmatched, taken };
 }
 
 /** What the LLM is asked: the list, and the user's ratings nearest to ANY of its titles (a mixed list is judged on all its neighbours). */

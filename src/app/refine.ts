@@ -1,22 +1,28 @@
-import { applyRefinement, readRefinement, type RefineState } from '../recsys/refine/index.js';
+import { parseConstraints } from '../recsys/constraints.js';
 import { satisfies } from '../recsys/filters/filters.js';
-import type { Constraints, Recommendation } from '../recsys/types.js';
-import { recordTurn } from './conversation-state.js';
+import type { Conversation } from '../domain/conversation.js';
+import { applyRefinement, readRefinement, type RefineKind, type Refined } from '../recsys/refine/index.js';
+import type { Constraints } from '../recsys/types.js';
+import { recordTurn, refineStateOf, turnStateOf } from './conversation-state.js';
 import type { AppDeps } from './deps.js';
 import { offlineInfo } from './engine-info.js';
 import { AppError } from './errors.js';
 import { llmContext } from './llm-context.js';
 import { llmTurn } from './refine-llm.js';
-import { describeOffline, keptRecs, offlineTurn } from './refine-offline.js';
+import { offlineTurn, sameList } from './refine-offline.js';
 import { openWorldTurn } from './refine-open-world.js';
-import { load } from './scope-data.js';
-import type { Caller, EngineInfo, RecResult } from './types.js';
+import { load, type Loaded } from './scope-data.js';
+import type { Caller, RecResult } from './types.js';
+import { addWatched } from './watched.js';
 
 /**
- * A follow-up in a conversation ("swap the second one", "no horror"). The rule-based reader always runs
- * (its constraints are enforced even when the LLM answers); the LLM, when on, rewrites the list in one call
- * (refine-llm.ts); otherwise the offline pipeline fills the slots the reader opened (refine-offline.ts).
- * Without a catalog, the LLM proposes a new list (refine-open-world.ts).
+ * A follow-up in a conversation ("swap the second one", "no horror", "thanks!", "undo"). The rule-based
+ * reader always runs (its constraints are enforced even when the LLM answers) and says what it understood
+ * (replies). What it settles alone (thanks, a question about a position, undo, a position out of range)
+ * runs nothing. Otherwise the LLM, when on, rewrites the list in one call (refine-llm.ts), and also reads
+ * what the rules could not; without it the offline pipeline fills the slots the reader opened
+ * (refine-offline.ts), and a message it could not read leaves the list as it was. Without a catalog, the
+ * LLM proposes a new list (refine-open-world.ts).
  */
 export async function refine(d: AppDeps, c: Caller, input: { conversationId: string; text: string }): Promise<RecResult> {
   // One turn at a time per conversation: two quick messages must not both start from the same state.
@@ -29,44 +35,48 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   if (conv.ownerId !== c.userId) throw new AppError('conversation.not-owner');
   const l = await load(d, c, { requireCatalog: false });
   if (l.catalog.items.length === 0) return openWorldTurn(d, c, l, conv, input.text);
-  const titles = conv.shown.map((id) => l.catalog.byId.get(id)?.title ?? id);
-  const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles }, { knownTags: l.catalog.tags });
-  const state: RefineState = {
-    request: conv.request,
-    extraText: conv.extraText,
-    shown: conv.shown,
-    rejected: conv.rejected,
-    constraints: conv.constraints as Constraints,
-    count: conv.count,
-  };
-  const fits = (id: string, cs: Constraints) => {
-    const item = l.catalog.byId.get(id);
-    return item !== undefined && satisfies(item, cs);
-  };
-  const refined = applyRefinement(state, action, { fits });
+  const titleOf = (id: string) => l.catalog.byId.get(id)?.title ?? id;
+  const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles: conv.shown.map(titleOf) }, { knownTags: l.catalog.tags });
+  const state = refineStateOf(conv, () => parseConstraints(conv.request, l.catalog.tags));
+  const refined = applyRefinement(state, action, itemFacts(l));
+  if (refined.markWatched?.length) await markWatched(d, c, refined);
   const ctx = await llmContext(d, c);
-  let info: EngineInfo = offlineInfo(d, ctx);
-  let items: Recommendation[];
-  let change: string | undefined;
-  if (action.kind === 'out-of-range') {
-    items = keptRecs(l, conv.shown);
-    change = `there is no #${action.positions.join(', #')}: the list has ${action.count} items`;
-  } else if (ctx.enabled) {
-    ({ items, info, change } = await llmTurn(d, c, l, ctx, { conv, refined, message: input.text }));
-  } else {
-    items = await offlineTurn(d, c, l, refined);
-  }
-  change ??= describeOffline(action.kind, conv.shown, items, l);
-  const saved = await recordTurn(d, conv, {
-    message: input.text,
-    items,
-    botText: change ?? '',
-    state: {
-      extraText: refined.state.extraText,
-      rejected: refined.state.rejected,
-      constraints: refined.state.constraints as Record<string, unknown>,
-      count: refined.state.count,
+  // Settled turns run nothing; a message the rules could not read goes to the LLM when it is on.
+  const toLlm = ctx.enabled && (!refined.settled || action.kind === 'not-understood');
+  const turn = toLlm
+    ? await llmTurn(d, c, l, ctx, { conv, refined, action, message: input.text })
+    : await offlineTurn(d, c, l, { refined, kind: action.kind, before: conv.shown, info: offlineInfo(d, ctx), shownEarlier: shownEarlier(conv, action.kind) });
+  const replies = turn.replies.map(({ code, text }) => ({ code, text }));
+  const botText = [turn.change, ...replies.map((r) => r.text)].filter(Boolean).join(' ');
+  const saved = await recordTurn(d, conv, { message: input.text, items: turn.items, botText, state: turnStateOf(turn.state) });
+  const listChanged = !sameList(conv.shown, turn.items.map((r) => r.item.id));
+  return { ...turn.info, items: turn.items, change: turn.change, replies, listChanged, conversation: saved };
+}
+
+/**
+ * Items shown in earlier lists of the conversation, which new picks leave out: an item replaced for being
+ * too dark does not come back at the next swap. "Start over" asks for the first request's list again.
+ */
+function shownEarlier(conv: Conversation, kind: RefineKind): string[] {
+  if (kind === 'start-over' || kind === 'reset') return [];
+  return [...new Set(conv.turns.flatMap((t) => t.items ?? []))];
+}
+
+/** What the reader may know of the items shown: whether one fits the rules now, its tags, year and title. */
+function itemFacts(l: Loaded) {
+  const item = (id: string) => l.catalog.byId.get(id);
+  return {
+    fits: (id: string, cs: Constraints) => {
+      const it = item(id);
+      return it !== undefined && satisfies(it, cs);
     },
-  });
-  return { ...info, items, change, conversation: saved };
+    tagsOf: (id: string) => item(id)?.tags,
+    yearOf: (id: string) => item(id)?.year,
+    titleOf: (id: string) => item(id)?.title ?? id,
+  };
+}
+
+/** "I've seen 1 and 3": into the member's watch history, the same way `/watched add` does. */
+async function markWatched(d: AppDeps, c: Caller, refined: Refined): Promise<void> {
+  for (const id of refined.markWatched ?? []) await addWatched(d, c, id);
 }

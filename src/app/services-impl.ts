@@ -34,6 +34,11 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
       const cat = await scopeCatalog(d, c);
       return cat.byId.get(title) ?? cat.titles.resolve(title);
     },
+    async matchTitle(c, title) {
+      const cat = await scopeCatalog(d, c);
+      const item = cat.byId.get(title);
+      return item ? { item, how: 'exact' } : cat.titles.match(title);
+    },
     async getItem(scope, itemId) {
       return (await scopeCatalog(d, callerOfScope(scope))).byId.get(itemId) ?? null;
     },

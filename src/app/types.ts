@@ -1,4 +1,5 @@
 import type { CatalogIssue } from '../catalog/types.js';
+import type { TitleMatch, TitleMatchKind } from '../catalog/titles.js';
 import type { CatalogItem } from '../domain/item.js';
 import type { Recommendation } from '../recsys/types.js';
 import type { Conversation } from '../domain/conversation.js';
@@ -20,8 +21,21 @@ export interface RecResult extends EngineInfo {
   items: Recommendation[];
   /** Set by conversational calls: the stored conversation after this turn. */
   conversation?: Conversation;
-  /** For refinement: what changed ("swapped 2 for Heat"). */
+  /** For refinement: what changed ("#2 is now Heat (instead of Alien)"); absent when the list did not change. */
   change?: string;
+  /**
+   * For refinement: what the bot says about the turn besides (or instead of) the list: "Sorry, I didn't
+   * understand...", "Marked as seen: Heat", which of two opposite wishes it kept.
+   */
+  replies?: TurnReply[];
+  /** For refinement: false when the list is exactly as before (thanks, a question, not understood): faces show the replies alone. */
+  listChanged?: boolean;
+}
+
+/** One line a refinement turn says: a stable code (`refine.not-understood`, ...) for faces with their own words, and the text. */
+export interface TurnReply {
+  code: string;
+  text: string;
 }
 
 export interface PredictResult extends EngineInfo {
@@ -33,11 +47,20 @@ export interface PredictResult extends EngineInfo {
   basedOn: { item: CatalogItem; rating: number }[];
 }
 
+/** A typed title that named its item by a looser reading than the title itself: "T2" taken as Terminator 2. */
+export interface TakenAs {
+  typed: string;
+  item: CatalogItem;
+  how: Exclude<TitleMatchKind, 'exact'>;
+}
+
 export interface RankResult extends EngineInfo {
   method: 'pointwise' | 'pairwise' | 'listwise';
   ranked: { item: CatalogItem; score: number; reason: Reason }[];
   /** Titles from the user's list that matched no catalog item. */
   unmatched: string[];
+  /** Titles from the user's list read as another title than written ("T2"), so the answer can say so. */
+  taken?: TakenAs[];
 }
 
 export interface UploadReport {
@@ -122,6 +145,8 @@ export interface Services {
   searchTitles(c: Caller, query: string, limit?: number): Promise<CatalogItem[]>;
   /** Resolve a typed title ("Heat (1995)", "heat") to one catalog item, or null. */
   resolveTitle(c: Caller, title: string): Promise<CatalogItem | null>;
+  /** `resolveTitle`, saying how the title was read ("T2": by abbreviation), so a face can say what it took. */
+  matchTitle(c: Caller, title: string): Promise<TitleMatch | null>;
   getItem(scope: Scope, itemId: ItemId): Promise<CatalogItem | null>;
 
   watched: {

@@ -1,9 +1,8 @@
 import type { Caller } from '../app/types.js';
-import type { CatalogItem } from '../domain/item.js';
-import { resolveItem as resolveItemFor, type ItemLookup } from '../app/resolve-title.js';
+import { resolveItem as resolveItemFor, type FoundItem, type ItemLookup } from '../app/resolve-title.js';
 import { safe } from './render/escape.js';
 
 /** The app's `resolveItem` for Discord: the typed text in the not-found message is Markdown-escaped, at most 100 characters. */
-export function resolveItem(services: ItemLookup, c: Caller, value: string): Promise<CatalogItem> {
+export function resolveItem(services: ItemLookup, c: Caller, value: string): Promise<FoundItem> {
   return resolveItemFor(services, c, value, (typed) => safe(typed, 100));
 }

@@ -14,6 +14,7 @@ import { profileView } from '../present/profile.js';
 import { recommendationsView } from '../present/recommendations.js';
 import { bytes as human, num } from '../present/text.js';
 import { notice, type View } from '../present/view.js';
+import { withTaken } from '../present/taken.js';
 import { watchedView } from '../present/watched.js';
 import { firstWord, trailingNumber } from './parse.js';
 
@@ -64,28 +65,28 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
       const { title, number } = trailingNumber(args);
       if (!title || number === undefined) throw usage('rate');
       const score = checkRating(number);
-      const item = await resolveItem(sv, c, title);
+      const { item, taken } = await resolveItem(sv, c, title);
       await sv.rate(c, item.id, score);
-      return ratedNotice(item, score);
+      return withTaken(ratedNotice(item, score), taken);
     }
     case 'watched': {
       const [sub, rest] = firstWord(args);
       if (sub === 'list') return watchedView(await sv.watched.list(c));
       if ((sub !== 'add' && sub !== 'remove') || !rest) throw usage('watched');
       const { title, number } = sub === 'add' ? trailingNumber(rest) : { title: rest, number: undefined };
-      const item = await resolveItem(sv, c, title);
+      const { item, taken } = await resolveItem(sv, c, title);
       if (sub === 'remove') {
         if (!(await sv.watched.remove(c, item.id))) throw new AppError('watched.not-found', { title: item.title });
-        return watchedRemovedNotice(item);
+        return withTaken(watchedRemovedNotice(item), taken);
       }
       const rating = number === undefined ? undefined : checkRating(number);
       await sv.watched.add(c, item.id, rating);
-      return watchedAddedNotice(item, rating);
+      return withTaken(watchedAddedNotice(item, rating), taken);
     }
     case 'predict': {
       if (!args) throw usage('predict');
-      const item = await resolveItem(sv, c, args);
-      return predictView(await sv.predict(c, { itemId: item.id }));
+      const { item, taken } = await resolveItem(sv, c, args);
+      return withTaken(predictView(await sv.predict(c, { itemId: item.id })), taken);
     }
     case 'rank': {
       const m = args.match(/\s+method:(pointwise|pairwise|listwise)\s*$/i);
@@ -95,9 +96,10 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
     }
     case 'similar': {
       if (!args) throw new AppError('similar.need-input');
-      const item = await findItem(sv, c, args);
+      const found = await findItem(sv, c, args);
+      const item = found?.item;
       const r = await sv.similar(c, item ? { itemId: item.id, count: 8 } : { text: args, count: 8 });
-      return recommendationsView(r, { title: item ? `Similar to ${item.title}` : `Similar to "${args}"` });
+      return withTaken(recommendationsView(r, { title: item ? `Similar to ${item.title}` : `Similar to "${args}"` }), found?.taken);
     }
     case 'profile':
       return profileView(await sv.profile(c));
@@ -158,7 +160,7 @@ async function catalog(s: Session, args: string): Promise<View> {
     }
     case 'remove': {
       if (!rest) throw usage('catalog');
-      const item = await resolveItem(sv, c, rest);
+      const { item } = await resolveItem(sv, c, rest);
       return (await sv.catalog.remove(c, item.id)) ? catalogRemovedNotice(item) : notice('Nothing removed.');
     }
     case 'clear':

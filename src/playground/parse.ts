@@ -3,7 +3,8 @@ export type Parsed = { kind: 'command'; name: string; args: string } | { kind: '
 
 export function parseLine(line: string): Parsed {
   const t = line.trim();
-  if (!t || t.startsWith('#')) return { kind: 'empty' };
+  // `#` starts a comment (scripted input), except a position a member refers to: "#2", "#3?".
+  if (!t || (t.startsWith('#') && !/^#\s*\d/.test(t))) return { kind: 'empty' };
   if (!t.startsWith('/')) return { kind: 'text', text: t };
   const m = t.match(/^\/(\S+)\s*(.*)$/s);
   return { kind: 'command', name: (m?.[1] ?? '').toLowerCase(), args: (m?.[2] ?? '').trim() };

@@ -2,6 +2,7 @@ import type { PredictResult, RankResult } from '../app/types.js';
 import { engineNote } from './engine-note.js';
 import { reasonText } from './reason-text.js';
 import { join, oneLine, stars, strong, titleOf, user, type Text } from './text.js';
+import { takenText } from './taken.js';
 import type { View } from './view.js';
 
 /** The predicted rating for one item, why, and the ratings it came from. Private: it names the user's ratings. */
@@ -20,6 +21,7 @@ export function rankView(r: RankResult, o: { private?: boolean } = {}): View {
     const reason = reasonText(x.reason, { public: !o.private });
     return [strong(`${i + 1}. `, ...titleOf(x.item, 100)), ...(reason ? [' — ', user(reason, 140)] : [])];
   });
+  if (r.taken?.length) lines.push([], ...r.taken.map(takenText));
   if (r.unmatched.length) {
     const shown = join(r.unmatched.slice(0, 20).map((t) => [user(t, 60)]), ', ');
     const more = r.unmatched.length > 20 ? ` and ${r.unmatched.length - 20} more` : '';

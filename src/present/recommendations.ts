@@ -13,10 +13,28 @@ export interface RecViewOptions {
   hint?: Text;
 }
 
-/** A list of recommendations: what changed (refinements), one line per item with its reason, a hint, the engine. */
+/**
+ * Whether an answer shows its list. A refinement turn that left the list exactly as it was and has
+ * something to say ("thanks!", "2", a message not understood) answers with its words alone: the member
+ * still has the list above, and the same list again would read as if something had changed.
+ */
+export function showsList(result: RecResult): boolean {
+  return !(result.listChanged === false && (result.replies?.length ?? 0) > 0);
+}
+
+/**
+ * A list of recommendations: what the bot says about a refinement and what changed (refinements), one line
+ * per item with its reason, a hint, the engine. A refinement that changed nothing: its replies alone.
+ */
 export function recommendationsView(result: RecResult, o: RecViewOptions): View {
-  const lines: Text[] = [];
-  if (result.change) lines.push([em(user(result.change, 600))], []);
+  // Replies may quote the member's words and titles: untrusted text.
+  const replies: Text[] = (result.replies ?? []).map((r) => [user(r.text, 600)]);
+  const footer = engineNote(result);
+  const priv = o.private ? { private: true } : {};
+  if (!showsList(result)) return { lines: replies, footer, tone: 'accent', ...priv };
+  const lines: Text[] = [...replies];
+  if (result.change) lines.push([em(user(result.change, 600))]);
+  if (lines.length) lines.push([]);
   if (!result.items.length) lines.push(['No matches this time. Try other words, or fewer constraints.']);
   for (const [i, rec] of result.items.entries()) {
     // Public lists never tell the channel what the asker watched or how they rated it.
@@ -24,5 +42,5 @@ export function recommendationsView(result: RecResult, o: RecViewOptions): View 
     lines.push([strong(`${i + 1}. `, ...titleOf(rec.item)), ...(text ? [' — ', user(text, 160)] : [])]);
   }
   if (o.hint) lines.push([], o.hint);
-  return { title: [user(o.title, 240)], lines, footer: engineNote(result), tone: 'accent', ...(o.private ? { private: true } : {}) };
+  return { title: [user(o.title, 240)], lines, footer, tone: 'accent', ...priv };
 }

@@ -26,6 +26,11 @@ export interface RecQuery {
   candidates?: ItemId[];
   exclude?: ItemId[];
   constraints?: Constraints;
+  /**
+   * Soft genre weights (canonical tag -> -3..3, negative: fewer; "fewer sci-fi", "more comedy"): a preference
+   * the `tag-weights` scorer ranks by, never a filter.
+   */
+  tagWeights?: Record<string, number>;
   count: number;
 }
 

@@ -55,7 +55,7 @@ describe('e2e over the real services', () => {
     expect(after1[1]).not.toBe(first[1]);
     expect(after1.filter((_, k) => k !== 1)).toEqual(first.filter((_, k) => k !== 1));
     expect(visibleText(t1)).toContain('Updated list');
-    expect(visibleText(t1)).toMatch(/swapped #2/);
+    expect(visibleText(t1)).toMatch(/#2 is now .+ \(instead of .+\)/);
     expect(visibleText(t1)).toContain('Offline engine (no API key)');
 
     // Turn 2: no comedy is left, the list is still full.

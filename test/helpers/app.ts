@@ -30,6 +30,8 @@ export interface AppOptions {
   retrainDelayMs?: number;
   clock?: () => number;
   providerDeps?: ServicesOptions['providerDeps'];
+  /** `null`: no community prior (the server's own interactions alone); default: the starter prior, as in production. */
+  prior?: ServicesOptions['prior'];
 }
 
 export function makeApp(o: AppOptions = {}): Promise<AppServices> {
@@ -39,6 +41,7 @@ export function makeApp(o: AppOptions = {}): Promise<AppServices> {
     clock: o.clock,
     retrainDelayMs: o.retrainDelayMs ?? 0,
     providerDeps: o.providerDeps,
+    ...(o.prior !== undefined ? { prior: o.prior } : {}),
   });
 }
 

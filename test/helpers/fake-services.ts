@@ -211,6 +211,11 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       rec('resolveTitle', c, title);
       return resolve(c, title);
     },
+    async matchTitle(c, title) {
+      rec('matchTitle', c, title);
+      const item = resolve(c, title);
+      return item ? { item, how: 'exact' } : null;
+    },
     async getItem(scope, id) {
       rec('getItem', undefined, { scope, id });
       return find(scope, id);

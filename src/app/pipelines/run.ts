@@ -15,6 +15,8 @@ export interface RunRequest {
   seeds?: string[];
   exclude?: string[];
   constraints?: Constraints;
+  /** Soft genre weights of a conversation (the `tag-weights` scorer ranks by them). */
+  tagWeights?: Record<string, number>;
   /** Explicit ids: the `list` source, and only these may be returned. */
   ids?: string[];
   count: number;
@@ -43,6 +45,8 @@ export async function runDefinition(
     profile: l.profile,
     ids: r.ids,
     hasQuery: Boolean(text || r.seeds?.length),
+    seeded: Boolean(r.seeds?.length),
+    request: text ? r.text : undefined,
     clock: d.clock,
     ...more,
   });
@@ -55,6 +59,7 @@ export async function runDefinition(
     seeds: r.seeds,
     exclude: r.exclude,
     constraints: r.constraints,
+    ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,
     count: r.count,
   };

@@ -1,5 +1,6 @@
-import type { RecResult } from '../../app/types.js';
-import { recommendationsView } from '../../present/recommendations.js';
+import type { RecResult, TakenAs } from '../../app/types.js';
+import { recommendationsView, showsList } from '../../present/recommendations.js';
+import { withTaken } from '../../present/taken.js';
 import { itemButtons, itemSelects } from './components.js';
 import { LIMITS, type Rendered } from './limits.js';
 import { md, renderView } from './view.js';
@@ -13,9 +14,11 @@ export interface RecOptions {
   ephemeral?: boolean;
   /** A line after the list (Markdown, e.g. "Reply in this thread to refine"). */
   hint?: string;
+  /** The title typed was read as another ("T2"): the answer says which it took. */
+  taken?: TakenAs;
 }
 
-/** A list of recommendations: one line per item with its reason, the engine note, and item buttons. */
+/** A list of recommendations: one line per item with its reason, the engine note, and item buttons (none for a reply without a list). */
 export function renderRecommendations(result: RecResult, opts: RecOptions): Rendered {
   const view = recommendationsView(result, { title: opts.title, private: opts.ephemeral, hint: opts.hint ? [opts.hint] : undefined });
   const lines = (view.lines ?? []).map(md);
@@ -25,7 +28,7 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
     lines.splice(lines.length - (opts.hint ? 3 : 1), 1);
     description = lines.join('\n');
   }
-  const items = result.items.map((r) => r.item);
+  const items = showsList(result) ? result.items.map((r) => r.item) : [];
   const components = opts.buttons && items.length ? (items.length <= 5 ? itemButtons(items) : itemSelects(items)) : [];
-  return renderView(view, { description, components });
+  return renderView(withTaken(view, opts.taken), { description, components });
 }

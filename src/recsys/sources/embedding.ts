@@ -8,6 +8,7 @@ import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
 import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
+import { rescoreEchoes, type TitleEchoes } from './title-echo.js';
 
 export interface EmbeddingSourceOptions {
   index: SearchIndex;
@@ -20,6 +21,8 @@ export interface EmbeddingSourceOptions {
   timeoutMs?: number;
   clock?: () => number;
   halfLifeDays?: number;
+  /** Text searches: items that only share a title word with the request fall back (title-echo.ts). */
+  titleEchoes?: TitleEchoes;
 }
 
 /**
@@ -50,7 +53,9 @@ export class EmbeddingSource implements CandidateSource {
       }
       const [v] = await embedder.embed([q.text], { signal });
       throwIfAborted(signal);
-      return index.search(v, k, { exclude, allow }).map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
+      let hits = index.search(v, k, { exclude, allow });
+      if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, v, this.opts.titleEchoes, embedder, signal);
+      return hits.map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
     }
     let contributors: TasteWeight[];
     let because: (vec: Float32Array) => Reason;

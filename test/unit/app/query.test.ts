@@ -22,8 +22,8 @@ describe('queryText: what of a request is embedded', () => {
     expect(queryText('a scary one')).toMatch(/horror/);
   });
 
-  it('GIVEN only filler THEN the request is kept rather than searching for nothing', () => {
-    expect(queryText('recommend me a movie')).toBe('recommend me a movie');
+  it('GIVEN only the words of asking THEN nothing is searched for (taste and popularity answer)', () => {
+    expect(queryText('recommend me a movie')).toBe('');
   });
 });
 

@@ -22,9 +22,9 @@ function lookups() {
       calls.push(`id:${id}`);
       return items.find((i) => i.id === id) ?? null;
     },
-    async resolveTitle(_c, title) {
+    async matchTitle(_c, title) {
       calls.push(`title:${title}`);
-      return titles.resolve(title);
+      return titles.match(title);
     },
   };
   return { services, calls };
@@ -42,7 +42,7 @@ async function notFound(p: Promise<unknown>): Promise<AppError> {
 describe('resolveItem: the item a title option names, for every face', () => {
   it('GIVEN an id picked from autocomplete THEN that item, without a title lookup', async () => {
     const { services, calls } = lookups();
-    expect((await resolveItem(services, caller, 'ml-2')).id).toBe('ml-2');
+    expect((await resolveItem(services, caller, 'ml-2')).item.id).toBe('ml-2');
     expect(calls).toEqual(['id:ml-2']);
   });
 
@@ -53,8 +53,20 @@ describe('resolveItem: the item a title option names, for every face', () => {
     ['the matrx', 'ml-4'],
   ])('GIVEN typed text %j THEN the title resolver finds %s', async (text, id) => {
     const { services, calls } = lookups();
-    expect((await resolveItem(services, caller, text)).id).toBe(id);
+    expect((await resolveItem(services, caller, text)).item.id).toBe(id);
     expect(calls).toEqual([`id:${text}`, `title:${text}`]);
+  });
+
+  it('GIVEN the title as written THEN nothing is said about how it was read', async () => {
+    const { services } = lookups();
+    expect((await resolveItem(services, caller, 'The Matrix')).taken).toBeUndefined();
+    expect((await resolveItem(services, caller, 'ml-4')).taken).toBeUndefined();
+  });
+
+  it('GIVEN another name or a misspelling THEN the answer can say what it was taken as', async () => {
+    const { services } = lookups();
+    expect((await resolveItem(services, caller, 'Se7en')).taken).toEqual({ typed: 'Se7en', item: items[2], how: 'alias' });
+    expect((await resolveItem(services, caller, 'the matrx')).taken).toMatchObject({ typed: 'the matrx', how: 'spelling' });
   });
 
   it('GIVEN text that names nothing THEN AppError title.not-found quoting what was typed', async () => {
@@ -72,7 +84,7 @@ describe('resolveItem: the item a title option names, for every face', () => {
 
   it('GIVEN findItem THEN the same lookup without the error', async () => {
     const { services } = lookups();
-    expect((await findItem(services, caller, 'Heat (1986)'))?.id).toBe('ml-2');
+    expect((await findItem(services, caller, 'Heat (1986)'))?.item.id).toBe('ml-2');
     expect(await findItem(services, caller, 'qqqzzz')).toBeNull();
   });
 });

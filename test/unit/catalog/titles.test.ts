@@ -70,8 +70,14 @@ describe('TitleIndex.resolve: the one resolver for typed titles', () => {
     expect(resolved('Star Wars: Episode IV - A New')).toBe('sw4');
   });
 
-  it.each([['qqqzzz xxyyy'], ['Alien'], ['Ups'], ['Star'], [''], ['   '], ['!!!']])('GIVEN %j, which names nothing well THEN null', (text) => {
+  it.each([['qqqzzz xxyyy'], ['Alien'], ['Ups'], [''], ['   '], ['!!!']])('GIVEN %j, which names nothing well THEN null', (text) => {
     expect(titles.resolve(text)).toBeNull();
+  });
+
+  it('GIVEN the first words of titles that all go on the same way THEN that title; when they part ways THEN null', () => {
+    expect(resolved('Star')).toBe('sw4');
+    const two = new TitleIndex([...items, { id: 'st', title: 'Star Trek', year: 1979 }]);
+    expect(two.resolve('Star')).toBeNull();
   });
 });
 

@@ -1,0 +1,104 @@
+import type { CatalogItem } from '../domain/item.js';
+import type { TitleEchoes } from '../recsys/sources/title-echo.js';
+import { contentWords, isAskingWord, isRequestWord, wordsOf } from './request-words.js';
+
+/**
+ * Which items of a text search only echo the request's words in their title (the rule the embedding source
+ * applies, src/recsys/sources/title-echo.ts). A request's plain words name a title only when they are the
+ * title's own words (those that are not request words, request-words.ts) and nothing else ("the matrix"), or
+ * hold all of them, in order, for a title of two such words or more: "jurassic park with dinosaurs" names
+ * Jurassic Park; "a tense heist movie with a clever twist" does not name Oliver Twist (no "oliver"), nor
+ * "scary movie but not too gory" Scary Movie, nor "epic fantasy" Epic (one word, which a request uses for what
+ * it is about). Titles a request names by saying so ("like Scary Movie", quotes, title case) are its seeds
+ * (query-seeds.ts), not a text search.
+ */
+
+/** Plurals folded ("dragons" = "dragon"), so that a title's word and a request's word compare. */
+function fold(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/**
+ * A text's words (a leading article dropped), the same without words of asking (`core`), and those that may
+ * echo (content words of 2 letters or more); plurals folded.
+ */
+interface Said {
+  words: string[];
+  core: string[];
+  content: string[];
+}
+
+function said(text: string): Said {
+  const split = (ws: string[]) => ws.flatMap((w) => w.split('-')).filter(Boolean);
+  const words = split(wordsOf(text)).map(fold);
+  const core = words.filter((w) => !isAskingWord(w));
+  const bare = (ws: string[]) => (ws[0] === 'the' || ws[0] === 'a' || ws[0] === 'an' ? ws.slice(1) : ws);
+  const content = split(contentWords(text)).filter((w) => w.length >= 2 && !isRequestWord(w));
+  return { words: bare(words), core: bare(core), content: content.map(fold) };
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => b[i] === w);
+
+/** A title's own name, without the names it carries in brackets. */
+const mainTitle = (title: string): string => title.replace(/\s*\([^()]*\)/g, ' ');
+
+/**
+ * A title word that sounds like a request word to an embedder that also reads parts of words: the same word,
+ * one starting the other ("cry", "crying"; "dragon", "dragonslayer"), or both starting alike up to their last
+ * letters or two ("chases", "chasing"; "fantasy", "fantastic").
+ */
+function echoes(a: string, b: string): boolean {
+  const short = Math.min(a.length, b.length);
+  if (short >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
+  let p = 0;
+  while (p < short && a[p] === b[p]) p++;
+  return p >= Math.max(4, short - 2);
+}
+
+/**
+ * Whether a request's plain words name a title: the request is the title and nothing else ("the matrix"), or
+ * holds the whole title as written, in one piece, for a title of two content words or more ("jurassic park
+ * with dinosaurs"; not "war movie about world war 2" for War of the Worlds).
+ */
+function names(request: Said, title: Said): boolean {
+  if (title.content.length > 0 && same(request.core, title.core)) return true;
+  if (title.content.length < 2) return false;
+  const seq = title.words;
+  for (let i = 0; i + seq.length <= request.words.length; i++) {
+    if (seq.every((w, k) => request.words[i + k] === w)) return true;
+  }
+  return false;
+}
+
+/** `names` over texts: whether `request` names the title `title` by its words. */
+export function namesByWords(request: string, title: string): boolean {
+  return names(said(request), said(mainTitle(title)));
+}
+
+/** An item's text without its title: its tags and description, as `itemText` writes them. */
+export function untitledText(item: CatalogItem): string {
+  const parts: string[] = [];
+  if (item.tags?.length) parts.push(item.tags.join(', '));
+  if (item.description) parts.push(item.description);
+  return parts.join('. ');
+}
+
+/** The echo rule for one request over a catalog, or undefined when the request has no words that could echo. */
+export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined): TitleEchoes | undefined {
+  const asked = said(request);
+  if (asked.content.length === 0) return undefined;
+  return {
+    among: (ids) =>
+      ids.filter((id) => {
+        const it = item(id);
+        if (!it) return false;
+        // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
+        const echoed = said(it.title).content.some((w) => asked.content.some((r) => echoes(w, r)));
+        return echoed && !names(asked, said(mainTitle(it.title)));
+      }),
+    untitled: (id) => {
+      const it = item(id);
+      return it ? untitledText(it) : undefined;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Embedder } from '../../embed/types.js';
+import type { ItemId } from '../../domain/item.js';
+import { dotAt, normalized } from '../index/dot.js';
+import type { SearchHit } from '../index/types.js';
+import { throwIfAborted } from './candidate.js';
+
+/**
+ * Title echoes in a text search: items near a request only because their title repeats one of its words
+ * ("a clever twist" and Oliver Twist, "epic fantasy" and Epic). Item vectors embed the title with the rest
+ * of the item's text, so a common word shared with a title can lead the search; what the request is about
+ * is in the rest of the text.
+ */
+export interface TitleEchoes {
+  /** Of these hits, the items whose title shares words with the request without the request naming it. */
+  among(ids: ItemId[]): ItemId[];
+  /** The item's text as its vector embeds it, without the title ('' when there is nothing else). */
+  untitled(id: ItemId): string | undefined;
+}
+
+/** Hits searched at most for echoes (the head of the list is what a request's answer is made of). */
+const CHECKED = 40;
+
+/**
+ * The hits with every echo scored by its text without the title (never higher than before), in order of
+ * the new scores: an item the request is really about keeps its place, one that only shares a title word
+ * falls back among the others. One embedding call for all the echoes of a search.
+ */
+export async function rescoreEchoes(
+  hits: SearchHit[],
+  query: Float32Array,
+  echoes: TitleEchoes,
+  embedder: Embedder,
+  signal?: AbortSignal,
+): Promise<SearchHit[]> {
+  const ids = echoes.among(hits.slice(0, CHECKED).map((h) => h.id));
+  if (ids.length === 0) return hits;
+  const texts = ids.map((id) => echoes.untitled(id) ?? '');
+  const withText = ids.filter((_, i) => texts[i].trim() !== '');
+  const vectors = withText.length ? await embedder.embed(texts.filter((t) => t.trim() !== ''), { signal }) : [];
+  throwIfAborted(signal);
+  const q = normalized(query);
+  const rescored = new Map<ItemId, number>(ids.map((id) => [id, 0]));
+  withText.forEach((id, i) => {
+    const v = normalized(vectors[i]);
+    rescored.set(id, dotAt(v, 0, q, q.length));
+  });
+  return hits
+    .map((h) => (rescored.has(h.id) ? { id: h.id, score: Math.min(h.score, rescored.get(h.id)!) } : h))
+    .sort((a, b) => b.score - a.score);
+}
