@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLocalEmbedder } from '../src/embed/local.js';
+import { createLocalEmbedder, isLocalEmbedderKind, type LocalEmbedderKind } from '../src/embed/semantic/factory.js';
 import { loadMovieLens, loadOverviews } from './load.js';
 import { ratingTrainers, sequentialTrainers } from './models.js';
 import { runRatingProtocol } from './protocols/rating.js';
@@ -14,14 +14,17 @@ export interface EvalArgs {
   data: string;
   overviews?: string;
   json: boolean;
+  /** The offline embedder of item texts (side features, text similarity). Default `hash`: see README. */
+  embedder?: LocalEmbedderKind;
 }
 
-export const EVAL_USAGE = 'usage: npm run eval -- --data DIR [--overviews FILE] [--json]';
+export const EVAL_USAGE = 'usage: npm run eval -- --data DIR [--overviews FILE] [--embedder hash|semantic] [--json]';
 
 export function parseArgs(argv: string[], repoRoot: string): EvalArgs {
   let data: string | undefined;
   let overviews: string | undefined;
   let json = false;
+  let embedder: LocalEmbedderKind | undefined;
   /** The value of `--name VALUE` or `--name=VALUE`; a missing or empty one is an error, not the default. */
   const value = (name: string, v: string | undefined): string => {
     if (v === undefined || v === '' || v.startsWith('--')) throw new Error(`--${name} needs a value (${EVAL_USAGE})`);
@@ -34,13 +37,17 @@ export function parseArgs(argv: string[], repoRoot: string): EvalArgs {
     else if (a.startsWith('--data=')) data = value('data', a.slice(7));
     else if (a === '--overviews') overviews = value('overviews', argv[++i]);
     else if (a.startsWith('--overviews=')) overviews = value('overviews', a.slice(12));
-    else if (a !== '--') throw new Error(`unknown argument ${a} (${EVAL_USAGE})`);
+    else if (a === '--embedder' || a.startsWith('--embedder=')) {
+      const v = a === '--embedder' ? value('embedder', argv[++i]) : value('embedder', a.slice(11));
+      if (!isLocalEmbedderKind(v)) throw new Error(`--embedder is hash or semantic, not "${v}" (${EVAL_USAGE})`);
+      embedder = v;
+    } else if (a !== '--') throw new Error(`unknown argument ${a} (${EVAL_USAGE})`);
   }
   if (!data) {
     const small = resolve(repoRoot, '../shared/data/ml-latest-small');
     data = existsSync(small) ? small : resolve(repoRoot, '../shared/data');
   }
-  return { data, overviews, json };
+  return { data, overviews, json, embedder };
 }
 
 /** Runs every protocol; `log` gets progress lines. */
@@ -49,7 +56,7 @@ export async function runEval(args: EvalArgs, log: (msg: string) => void = () =>
   const ds = loadMovieLens(args.data);
   log(`loaded ${ds.name} (${ds.format}): ${ds.ratings.length} ratings, ${ds.movies.size} movies`);
   const overviews = args.overviews ? loadOverviews(args.overviews) : new Map<string, string>();
-  const embedder = createLocalEmbedder();
+  const embedder = createLocalEmbedder(args.embedder ?? 'hash');
   const ids = [...ds.movies.keys()];
   const vecs = await embedder.embed(ids.map((id) => movieText(ds.movies.get(id)!, overviews.get(id))));
   const itemVectors = new Map(ids.map((id, i) => [id, vecs[i]]));

@@ -5,13 +5,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Engines } from './engine/engines.js';
+import { PriorLoader } from './engine/prior.js';
 import type { AppDeps } from './app/deps.js';
 import { createAppServices } from './app/services-impl.js';
 import type { Services } from './app/types.js';
 import type { Config } from './config.js';
 import { createCachedEmbedder } from './embed/cached.js';
 import { createGeminiEmbedder } from './embed/gemini.js';
-import { createLocalEmbedder } from './embed/local.js';
+import { createLocalEmbedder } from './embed/semantic/factory.js';
 import { createOpenAiEmbedder } from './embed/openai.js';
 import type { Embedder } from './embed/types.js';
 import { createProvider, type ProviderDeps } from './llm/create.js';
@@ -34,6 +35,8 @@ export interface ServicesOptions {
   embedder?: Embedder;
   retrainDelayMs?: number;
   starterPath?: string;
+  /** The starter catalog's community prior (default: data/prior, loaded on first use); `null` runs without one. */
+  prior?: PriorLoader | null;
 }
 
 /** The starter catalog: `data/` at the project root, from `src/` (tsx) or from `dist/src/` (built). */
@@ -57,11 +60,12 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
     const cached = createCachedEmbedder(remote, embCache);
     embedder = cached;
     embedStats = () => cached.stats();
-  } else embedder = createLocalEmbedder();
+  } else embedder = createLocalEmbedder('semantic');
   const profiles = new ProfileRepo(store, { clock });
   const catalogs = new CatalogRepo(store, { clock, logger });
   const usage = new UsageRepo(store, { clock });
-  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs });
+  const prior = o.prior === null ? undefined : (o.prior ?? new PriorLoader(undefined, logger));
+  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior });
   const llm = createLlmUses({
     provider,
     cache: store,

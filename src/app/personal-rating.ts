@@ -1,6 +1,7 @@
 import type { CatalogItem } from '../domain/item.js';
 import { cosine } from '../recsys/index/dot.js';
 import { contentResidual } from '../recsys/models/content-residual.js';
+import { priorItemVector } from '../recsys/models/prior-fold.js';
 import type { Loaded } from './scope-data.js';
 
 /** A rating as shown: rounded to the nearest half star. */
@@ -20,12 +21,16 @@ export function ratingsNear(l: Loaded, target: CatalogItem, max: number): { item
 }
 
 /**
- * Tastemaker's rating model for one user: the server's model plus the user's own content neighbourhood
- * (their ratings of similar titles), the same model the eval measures as `tastemaker`.
+ * Tastemaker's rating model for one user: the server's model plus the user's own neighbourhood (their
+ * ratings of similar titles) by content, the same model the eval measures as `tastemaker`; on the starter
+ * catalog also by what the community watches alike (the prior's item factors), so one rating of 1 for a
+ * romantic comedy pulls the next romantic comedy down even when their descriptions share few words.
  */
 export function personalPredictor(userId: string, l: Pick<Loaded, 'catalog' | 'models' | 'profile'>): (itemId: string) => number {
   const rated = Object.entries(l.profile.ratings)
     .sort((a, b) => a[1].at - b[1].at)
     .map(([item, r]) => ({ item, value: r.value }));
-  return contentResidual((i) => l.models.rating.predict(userId, i), rated, (i) => l.catalog.index.vector(i));
+  const byContent = contentResidual((i) => l.models.rating.predict(userId, i), rated, (i) => l.catalog.index.vector(i));
+  const prior = l.models.community?.prior;
+  return prior ? contentResidual(byContent, rated, (i) => priorItemVector(prior, i), { shrink: 0.5, power: 1 }) : byContent;
 }

@@ -7,6 +7,7 @@ import { LRUCache } from '../kit/index.js';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
+import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -33,6 +34,13 @@ export interface EnginesOptions {
    * dropped beyond it and reload from the store on their next use. Default 100.
    */
   maxScopes?: number;
+  /**
+   * The starter catalog's community prior, loaded once on first use and shared by every scope. With it,
+   * every scope's models are the prior (when its catalog is the starter one) blended with its own
+   * interactions, and the cold-start order leans on quality and popularity; without it, models are the
+   * server's own alone.
+   */
+  prior?: PriorLoader;
 }
 
 interface Slot {
@@ -102,12 +110,20 @@ export class Engines {
   async catalog(scope: Scope): Promise<ScopeCatalog> {
     const s = this.slot(scope);
     if (!s.catalog) {
-      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger }));
+      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
       s.catalog.catch(() => {
         if (this.slots.peek(scope) === s) s.catalog = undefined;
       });
     }
     return s.catalog;
+  }
+
+  /**
+   * The scope's popularity as its last trained models have it (0 before any training; never waits for one):
+   * what the title resolver breaks ties by ("Star Wars" -> the episode most members watched).
+   */
+  popularity(scope: Scope): (itemId: string) => number {
+    return (itemId) => this.slots.peek(scope)?.models?.popularity.score(itemId) ?? 0;
   }
 
   /** Drops the loaded catalog (after an upload, merge, removal or clear) and retrains against the new one. */
@@ -191,6 +207,11 @@ export class Engines {
     }
     // the input's arrays went to the worker (transferred): collect again for an inline fallback
     m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
+    if (this.o.prior) {
+      const loaded = await this.o.prior.get();
+      const ids = cat.items.map((i) => i.id);
+      m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
+    }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
     if (!this.closed) s.models = m; // after close(), a training that was running replaces nothing
     return m;

@@ -1,12 +1,12 @@
 import { errorMessage } from '../kit/index.js';
 import type { CatalogItem } from '../domain/item.js';
-import { createLocalEmbedder } from '../embed/local.js';
+import { createLocalEmbedder, localEmbedderKindOf } from '../embed/semantic/factory.js';
 import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
 import { VectorIndex } from '../recsys/index/vector-index.js';
 import type { CatalogVersion } from '../store/types.js';
 import { itemText } from '../domain/item.js';
-import { TitleIndex } from '../catalog/titles.js';
+import { TitleIndex, type Popularity } from '../catalog/titles.js';
 
 /** A scope's catalog as the engine uses it: items, a vector index of the current embedder, titles, tags. */
 export interface ScopeCatalog {
@@ -30,7 +30,7 @@ export interface ScopeCatalog {
 export async function buildScopeCatalog(
   v: CatalogVersion | null,
   embedder: Embedder,
-  opts: { fallback?: Embedder; logger?: Logger; index?: VectorIndex } = {},
+  opts: { fallback?: Embedder; logger?: Logger; index?: VectorIndex; popularity?: Popularity } = {},
 ): Promise<ScopeCatalog> {
   const items = v?.items ?? [];
   let used = embedder;
@@ -59,15 +59,14 @@ export async function buildScopeCatalog(
     byId: new Map(items.map((i) => [i.id, i])),
     index,
     embedder: used,
-    titles: new TitleIndex(items),
+    titles: new TitleIndex(items, { popularity: opts.popularity }),
     tags: [...tagCount.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
   };
 }
 
 /** The local embedder, as the fallback of any other one (none for the local one itself). */
 export function localFallback(embedder: Embedder): Embedder | undefined {
-  const local = createLocalEmbedder();
-  return embedder.model === local.model ? undefined : local;
+  return localEmbedderKindOf(embedder.model) ? undefined : createLocalEmbedder('semantic');
 }
 
 export async function embedInBatches(

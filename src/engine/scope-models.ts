@@ -7,6 +7,7 @@ import { sequentialFromState, TASTEMAKER_SEQ_OPTIONS, trainSequential, type Sequ
 import type { RatingTriple } from '../recsys/models/types.js';
 import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from './scope-catalog.js';
+import type { PriorAwareModels } from '../recsys/models/prior-models.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */
 export interface ScopeModels {
@@ -18,6 +19,8 @@ export interface ScopeModels {
   trainedAt: number;
   /** Catalog version the item vectors came from. */
   catalogVersion: number;
+  /** The blended models (community prior and the server's own interactions), when the engine built them (prior.ts). */
+  community?: PriorAwareModels;
 }
 
 /**

@@ -3,8 +3,10 @@ import type { PipelineDeps } from '../../recsys/pipeline.js';
 import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
+import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
 import { MmrSelector, TopKSelector } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
+import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
 import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector } from '../../recsys/types.js';
 import type { CatalogItem } from '../../domain/item.js';
@@ -13,7 +15,8 @@ import type { Profile } from '../../domain/profile.js';
 import type { ScopeCatalog } from '../../engine/scope-catalog.js';
 import type { ScopeModels } from '../../engine/scope-models.js';
 import { personalPredictor } from '../personal-rating.js';
-import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName } from './definitions.js';
+import { titleEchoes } from '../title-echo.js';
+import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName, SourceSpec } from './definitions.js';
 
 /** The user's taste vector alone (ignores the query's text and seeds), so it can run beside a text search. */
 class TasteSource implements CandidateSource {
@@ -62,6 +65,10 @@ export interface StageInputs {
   ids?: string[];
   /** The query has text or seed items to search by (sources marked `needsQuery` run only then). */
   hasQuery: boolean;
+  /** The query starts from seed items: sources weigh their `seeded` weight where they have one. */
+  seeded?: boolean;
+  /** The member's words, when the query searches by text: titles that only echo them fall back (title-echo.ts). */
+  request?: string;
   clock?: () => number;
   /** The `llm-titles` source of this request (src/app/pipelines/llm.ts); without it that source is left out. */
   llmTitles?: CandidateSource;
@@ -80,12 +87,13 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   const vectors = (id: string) => catalog.index.vector(id);
   const sources: CandidateSource[] = [];
   const weights: Record<string, number> = {};
-  for (const [name, spec] of Object.entries(def.sources) as [SourceName, { weight: number; needsQuery?: true }][]) {
+  for (const [name, spec] of Object.entries(def.sources) as [SourceName, SourceSpec][]) {
     if (spec.needsQuery && !p.hasQuery) continue;
     const source = buildSource(name, p, title);
     if (!source) continue;
     sources.push(source);
-    weights[source.id] = spec.weight;
+    const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
+    weights[source.id] = p.seeded && spec.seeded !== undefined ? spec.seeded : textOnly && spec.withText !== undefined ? spec.withText : spec.weight;
   }
   const scorers: WeightedScorer[] = [];
   for (const [name, weight] of Object.entries(def.scorers) as [ScorerName, number][]) scorers.push({ scorer: buildScorer(name, p, weights), weight });
@@ -107,9 +115,17 @@ function buildSource(name: SourceName, p: StageInputs, title: (id: string) => st
   const { catalog, models, profile, clock } = p;
   switch (name) {
     case 'embedding':
-      return new EmbeddingSource({ index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000 });
+      return new EmbeddingSource({
+        index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000,
+        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id)) : undefined,
+      });
     case 'taste':
       return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock }));
+    case 'community':
+    case 'community-next':
+      return models.community
+        ? new CommunitySource({ id: name, model: models.community, userId: p.userId, profile, title, mode: name === 'community' ? 'taste' : 'next' })
+        : undefined;
     case 'co-watch':
       return new CoWatchSource({ model: models.cowatch, profile, title });
     case 'sequence':
@@ -131,6 +147,8 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
       return new RatingModelScorer({ model: p.models.rating });
     case 'personal-rating':
       return new PersonalRatingScorer(personalPredictor(p.userId, p));
+    case 'tag-weights':
+      return new TagWeightScorer((id) => p.catalog.byId.get(id)?.tags);
   }
 }
 

@@ -12,11 +12,14 @@ import type { Intent } from '../../recsys/types.js';
  * Candidate sources. `taste`: the user's taste vector alone; `list`: ids the query gives; `llm-titles`: titles
  * the LLM proposes (src/llm/stages.ts), resolved against the catalog or kept as named (open world).
  */
-export type SourceName = 'embedding' | 'taste' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
+export type SourceName = 'embedding' | 'taste' | 'community' | 'community-next' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
 /** Filters, cheapest first (stage ids, src/recsys/filters). */
 export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints';
-/** `personal-rating`: the rating model plus the user's own content neighbourhood (personal-rating.ts). */
-export type ScorerName = 'fusion' | 'rating-model' | 'personal-rating';
+/**
+ * `personal-rating`: the rating model plus the user's own content neighbourhood (personal-rating.ts);
+ * `tag-weights`: the conversation's soft genre weights (`RecQuery.tagWeights`; no effect without them).
+ */
+export type ScorerName = 'fusion' | 'rating-model' | 'personal-rating' | 'tag-weights';
 /**
  * `mmr`: maximal marginal relevance over the catalog's vectors (diversity); `top-k`: by score (ties by id);
  * `by-scorer`: by one scorer's own scores, ties in the given order (a user's list keeps its order among equals).
@@ -30,10 +33,17 @@ export interface SourceSpec {
   weight: number;
   /** Only when the request has text or seed items to search by (otherwise `taste` speaks for the user). */
   needsQuery?: true;
+  /**
+   * The weight instead, when the request starts from seed items ("something like The Matrix", "more like
+   * this"): what the server's members watched with them (`co-watch`) leads, content (`embedding`) follows.
+   */
+  seeded?: number;
+  /** The weight instead, when the request searches by its words ("a tense heist movie"): the words lead. */
+  withText?: number;
 }
 
 export interface PipelineDefinition {
-  name: 'recommend' | 'refine' | 'more-like' | 'next' | 'similar' | 'rank' | 'open-world';
+  name: 'recommend' | 'refine' | 'surprise' | 'more-like' | 'next' | 'similar' | 'rank' | 'open-world';
   intent: Intent;
   /** In order (the order candidates from several sources list them in). */
   sources: Partial<Record<SourceName, SourceSpec>>;
@@ -87,18 +97,22 @@ const OPEN_WORLD: PipelineDefinition = {
 const CONVERSATIONAL = {
   intent: 'conversation',
   sources: {
-    embedding: { weight: 3, needsQuery: true },
+    embedding: { weight: 3, needsQuery: true, seeded: 2 },
     taste: { weight: 1 },
-    'co-watch': { weight: 1 },
+    community: { weight: 2, seeded: 0.5, withText: 1 },
+    'co-watch': { weight: 1, seeded: 3 },
     sequence: { weight: 0.5 },
-    popular: { weight: 0.3 },
+    popular: { weight: 0.3, withText: 0.1 },
   },
   filters: USER_FILTERS,
-  scorers: { fusion: 1, 'rating-model': 0.5 },
+  scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 0.8 },
   selector: { id: 'mmr', lambda: 0.75, pool: 80 },
   perSource: 80,
   retry: DEEPER,
 } as const satisfies Omit<PipelineDefinition, 'name'>;
+
+/** A refinement turn's LLM pass: the model rewrites the list, the items still allowed from the list shown first. */
+const REFINE_LLM = { scorer: 'llm-listwise', use: 'refine', tieBreak: 'offline-order', pinned: 'shown', minCandidates: 0 } as const satisfies LlmPass;
 
 export const PIPELINES = {
   /** `/recommend`. */
@@ -109,10 +123,25 @@ export const PIPELINES = {
     noCatalog: OPEN_WORLD,
   },
   /** A follow-up in a conversation: the whole conversation's request, minus what was rejected. */
-  refine: {
+  refine: { ...CONVERSATIONAL, name: 'refine', llm: REFINE_LLM, noCatalog: OPEN_WORLD },
+  /**
+   * "Surprise me" in a conversation: a whole new draw for variety. A broader pool (the request's words
+   * still lead, but the member's taste and the server's favourites weigh far more than in `refine`, and each
+   * source is asked deeper) and a far more diverse pick (MMR lambda 0.5 over 200).
+   */
+  surprise: {
     ...CONVERSATIONAL,
-    name: 'refine',
-    llm: { scorer: 'llm-listwise', use: 'refine', tieBreak: 'offline-order', pinned: 'shown', minCandidates: 0 },
+    name: 'surprise',
+    sources: {
+      embedding: { weight: 2, needsQuery: true },
+      taste: { weight: 1 },
+      'co-watch': { weight: 1 },
+      sequence: { weight: 0.5 },
+      popular: { weight: 1 },
+    },
+    selector: { id: 'mmr', lambda: 0.5, pool: 200 },
+    perSource: 200,
+    llm: REFINE_LLM,
     noCatalog: OPEN_WORLD,
   },
   /** "More like this" button: the item as the seed, no LLM. */
@@ -121,7 +150,7 @@ export const PIPELINES = {
   next: {
     name: 'next',
     intent: 'next',
-    sources: { taste: { weight: 0.7 }, 'co-watch': { weight: 1 }, sequence: { weight: 3 }, popular: { weight: 0.3 } },
+    sources: { taste: { weight: 0.7 }, 'community-next': { weight: 3 }, 'co-watch': { weight: 1 }, sequence: { weight: 3 }, popular: { weight: 0.3 } },
     filters: USER_FILTERS,
     scorers: { fusion: 1, 'rating-model': 0.3 },
     selector: { id: 'top-k' },

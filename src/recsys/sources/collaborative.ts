@@ -29,7 +29,7 @@ export interface PopularSourceOptions extends Common {
   model: PopularityLike;
 }
 
-function lastWatched(profile: Profile | undefined, n: number): ItemId[] {
+export function lastWatched(profile: Profile | undefined, n: number): ItemId[] {
   if (!profile) return [];
   const out: ItemId[] = [];
   const seen = new Set<ItemId>();
@@ -43,11 +43,11 @@ function lastWatched(profile: Profile | undefined, n: number): ItemId[] {
   return out.reverse(); // oldest first, most recent last
 }
 
-function excludeOf(q: RecQuery, extra: ItemId[] = []): Set<ItemId> {
+export function excludeOf(q: RecQuery, extra: ItemId[] = []): Set<ItemId> {
   return new Set<ItemId>([...(q.exclude ?? []), ...extra]);
 }
 
-function keepAllowed(q: RecQuery, hits: ScoredId[]): ScoredId[] {
+export function keepAllowed(q: RecQuery, hits: ScoredId[]): ScoredId[] {
   if (!q.candidates) return hits;
   const allow = new Set(q.candidates);
   return hits.filter((h) => allow.has(h.itemId));
