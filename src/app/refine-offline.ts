@@ -5,6 +5,7 @@ import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
 import type { Loaded } from './scope-data.js';
 import type { Caller, EngineInfo } from './types.js';
+import { titleSeeds } from './query-seeds.js';
 
 /** What one refinement turn came to: the list now shown, the state to save, and what to say with it. */
 export interface TurnOutcome {
@@ -37,13 +38,16 @@ export interface OfflineTurn {
 export async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, a: OfflineTurn): Promise<TurnOutcome> {
   const { refined } = a;
   const q = refined.query;
-  const exclude = [...new Set([...q.exclude, ...(a.shownEarlier ?? [])])];
+  // A request that named titles ("something like The Matrix") refines from them as /recommend did: the
+  // titles are seeds, never picks.
+  const named = titleSeeds(refined.state.request, l.catalog.titles);
+  const seeds = q.seeds.length > 0 ? q.seeds : q.text ? named : [];
+  const exclude = [...new Set([...q.exclude, ...(a.shownEarlier ?? []), ...seeds, ...named])];
   const fresh =
     !refined.settled && q.count > 0
       ? (
           await runDefinition(d, c, l, refineDefinition(refined), {
-            text: q.text,
-            seeds: q.seeds,
+            ...(seeds.length > 0 ? { seeds } : { text: q.text }),
             exclude,
             constraints: q.constraints,
             tagWeights: q.tagWeights,

@@ -34,6 +34,13 @@ describe('refinement turns, offline, on the starter catalog', () => {
   }
   const stored = async (id: string) => (await app.deps.conversations.get(id))!;
 
+  it('GIVEN a list of films like The Matrix WHEN the member refines it twice THEN The Matrix itself never joins the list', async () => {
+    const c = await open('something like The Matrix');
+    const matrix = (await app.resolveTitle(c.me, 'The Matrix'))!.id;
+    expect(idsOf(c.first)).not.toContain(matrix);
+    for (const t of ['no comedies', 'swap the second one', 'more like the first one']) expect(idsOf(await c.say(t))).not.toContain(matrix);
+  });
+
   it('GIVEN a list WHEN the member says "thanks!" THEN the list stays and the bot says it is glad, without showing the list again', async () => {
     const c = await open('heist movies');
     const r = await c.say('thanks!');
