@@ -25,7 +25,7 @@ function chargrams(word: string): string[] {
 export const WORD_VECTOR_DIMS = 100;
 
 export interface SemanticEmbedderOptions {
-  /** Dimensions of the hashed lexical part (default 512); the vector has 100 more. */
+  /** Dimensions of the hashed lexical part (default 512); the vector has 100 more, zero-padded to a multiple of 16. */
   lexicalDims?: number;
   /** Buckets each token is hashed into in the lexical part (default 16): a chance collision with another
    * token then costs a small fraction of a match, not a whole one. */
@@ -72,7 +72,8 @@ export function createSemanticEmbedder(opts: SemanticEmbedderOptions = {}): Embe
   if (!Number.isInteger(o.lexicalHashes) || o.lexicalHashes < 1) throw new RangeError(`lexicalHashes must be an integer >= 1, got ${o.lexicalHashes}`);
   if (!(o.semanticShare >= 0 && o.semanticShare <= 1)) throw new RangeError(`semanticShare must be in 0..1, got ${o.semanticShare}`);
   if (!(o.idfRank > 0)) throw new RangeError(`idfRank must be > 0, got ${o.idfRank}`);
-  const dims = WORD_VECTOR_DIMS + lexDims;
+  // Zero-padded to a multiple of 16 (cosines unchanged) so the vector index can use its WebAssembly SIMD kernel.
+  const dims = Math.ceil((WORD_VECTOR_DIMS + lexDims) / 16) * 16;
   const custom = (Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>).filter((k) => k !== 'lexicalDims' && o[k] !== DEFAULTS[k]);
   // other settings give other vectors: the model id says so (vectors of two models are never compared)
   const model = `local-sem-v1-${dims}` + (custom.length ? `-${fnv1a(custom.map((k) => `${k}=${o[k]}`).join(';')).toString(36)}` : '');

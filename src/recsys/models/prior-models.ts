@@ -1,8 +1,9 @@
-import type { CommunityPrior, PriorGraph } from './prior-format.js';
+import type { CommunityPrior } from './prior-format.js';
 import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember, type FoldInOptions } from './prior-fold.js';
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
+import { powTables, rowWeights, type PowTables } from './prior-rows.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
 
@@ -74,37 +75,45 @@ export class PriorAwareModels {
   addRow(kind: 'cowatch' | 'next', j: number, scale: number, out: Float64Array): void {
     const s = this.stats;
     const g = kind === 'cowatch' ? s.cowatch : s.next;
-    const tau = kind === 'cowatch' ? this.o.tauCowatch : this.o.tauNext;
-    let mass = 0;
-    let max = 0;
+    const t = this.powTables();
+    const { server: ws, prior: wp } = this.rowWeights(kind, j);
+    // norm(b) = f * tab[b]: co-watch divides by n_j^alpha n_b^(1 - alpha), watch-next by (n_b + 1)^0.3
     const a = this.o.cowatchAlpha;
-    const norm = kind === 'cowatch' ? (b: number) => s.members[j] ** a * s.members[b] ** (1 - a) : (b: number) => (s.members[b] + 1) ** 0.3;
-    for (let p = g.start[j]; p < g.start[j + 1]; p++) {
-      mass += g.val[p];
-      max = Math.max(max, g.val[p] / norm(g.col[p]));
+    if (ws > 0) {
+      const f = kind === 'cowatch' ? s.members[j] ** a : 1;
+      const tab = kind === 'cowatch' ? t.server : t.serverNext;
+      const w = scale * ws;
+      for (let p = g.start[j]; p < g.start[j + 1]; p++) out[g.col[p]] += (w * g.val[p]) / (f * tab[g.col[p]]);
     }
-    const pj = s.toPrior[j];
-    const pg: PriorGraph | undefined = this.prior && pj >= 0 ? this.prior[kind] : undefined;
-    const hasPrior = pg !== undefined && pg.start[pj + 1] > pg.start[pj];
-    const beta = hasPrior ? blendWeight(kind === 'cowatch' ? s.members[j] : mass, tau) : 1;
-    if (max > 0 && beta > 0) {
-      const w = (scale * beta) / max;
-      for (let p = g.start[j]; p < g.start[j + 1]; p++) out[g.col[p]] += (w * g.val[p]) / norm(g.col[p]);
-    }
-    if (hasPrior && beta < 1) {
-      const cnt = this.prior!.count;
-      const pnorm = kind === 'cowatch' ? (b: number) => cnt[pj] ** a * cnt[b] ** (1 - a) : (b: number) => (cnt[b] + 1) ** 0.3;
-      let pmax = 0;
-      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) pmax = Math.max(pmax, pg.val[p] / pnorm(pg.col[p]));
-      if (pmax <= 0) return;
-      const confidence = cnt[pj] / (cnt[pj] + this.o.seedShrink);
-      const w = (scale * (1 - beta) * confidence) / pmax;
+    if (wp > 0) {
+      const pj = s.toPrior[j];
+      const pg = this.prior![kind];
+      const pf = kind === 'cowatch' ? this.prior!.count[pj] ** a : 1;
+      const ptab = kind === 'cowatch' ? t.prior : t.priorNext;
+      const w = scale * wp;
       for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
         const c = this.fromPrior[pg.col[p]];
-        if (c >= 0) out[c] += (w * pg.val[p]) / pnorm(pg.col[p]);
+        if (c >= 0) out[c] += (w * pg.val[p]) / (pf * ptab[pg.col[p]]);
       }
     }
   }
+
+  /** Item `j`'s row weights for `addRow` (prior-rows.ts), computed once per model. */
+  private rowWeights(kind: 'cowatch' | 'next', j: number): { server: number; prior: number } {
+    const cache = (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
+    if (Number.isNaN(cache[2 * j])) {
+      const w = rowWeights(this.stats, this.prior, this.o, this.powTables(), kind, j);
+      cache[2 * j] = w.server;
+      cache[2 * j + 1] = w.prior;
+    }
+    return { server: cache[2 * j], prior: cache[2 * j + 1] };
+  }
+  private readonly rowCache: Partial<Record<'cowatch' | 'next', Float64Array>> = {};
+
+  private powTables(): PowTables {
+    return (this.pows ??= powTables(this.stats, this.prior, this.o.cowatchAlpha));
+  }
+  private pows?: PowTables;
 
   /** Server residuals against the prior, per prior item: what this server thinks of an item beyond the prior. */
   private itemOffsets(): Float64Array | undefined {

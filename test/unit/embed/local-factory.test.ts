@@ -14,13 +14,13 @@ describe('createLocalEmbedder(kind)', () => {
 
   it('GIVEN "semantic" THEN it is local-sem-v1', () => {
     const e = createLocalEmbedder('semantic');
-    expect(e.model).toBe('local-sem-v1-612');
-    expect(e.dims).toBe(612);
+    expect(e.model).toBe('local-sem-v1-624');
+    expect(e.dims).toBe(624);
   });
 
   it('GIVEN model ids and names THEN the kind is recognised; unknown kinds are refused', () => {
     expect(localEmbedderKindOf('local-hash-v1-512')).toBe('hash');
-    expect(localEmbedderKindOf('local-sem-v1-612')).toBe('semantic');
+    expect(localEmbedderKindOf('local-sem-v1-624')).toBe('semantic');
     expect(localEmbedderKindOf('text-embedding-004')).toBeUndefined();
     expect(isLocalEmbedderKind('semantic')).toBe(true);
     expect(isLocalEmbedderKind('bert')).toBe(false);

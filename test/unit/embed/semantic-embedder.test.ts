@@ -56,16 +56,16 @@ describe('semantic local embedder (local-sem-v1)', () => {
     expect(Array.from(c)).toEqual(Array.from(a));
   });
 
-  it('GIVEN default options THEN vectors are 612-dim, L2-normalised, and the model id names the dims and settings', async () => {
-    expect(e.model).toBe('local-sem-v1-612');
-    expect(e.dims).toBe(612);
+  it('GIVEN default options THEN vectors are 624-dim, L2-normalised, and the model id names the dims and settings', async () => {
+    expect(e.model).toBe('local-sem-v1-624');
+    expect(e.dims).toBe(624);
     const [v] = await e.embed(['Toy Story (1995). Adventure, Animation, Children, Comedy, Fantasy, pixar, fun']);
-    expect(v.length).toBe(612);
+    expect(v.length).toBe(624);
     expect(Math.sqrt(dot(v, v))).toBeCloseTo(1, 5);
-    expect(createSemanticEmbedder({ lexicalDims: 1024 }).model).toBe('local-sem-v1-1124');
+    expect(createSemanticEmbedder({ lexicalDims: 1024 }).model).toBe('local-sem-v1-1136');
     const tuned = createSemanticEmbedder({ semanticShare: 0.7 }).model;
-    expect(tuned).toMatch(/^local-sem-v1-612-[0-9a-z]+$/);
-    expect(createSemanticEmbedder({ semanticShare: 0.4 }).model).toBe('local-sem-v1-612');
+    expect(tuned).toMatch(/^local-sem-v1-624-[0-9a-z]+$/);
+    expect(createSemanticEmbedder({ semanticShare: 0.4 }).model).toBe('local-sem-v1-624');
   });
 
   it('GIVEN "science fiction" or "sci-fi" THEN both are the same phrase token and give the same vector', async () => {
