@@ -1,4 +1,4 @@
-import { alreadyRatedFilter, alreadyWatchedFilter, allowListFilter, constraintsFilter, excludedFilter, notInterestedFilter } from '../../recsys/filters/filters.js';
+import { alreadyRatedFilter, alreadyWatchedFilter, allowListFilter, constraintsFilter, excludedFilter, notInterestedFilter, textMatchFilter } from '../../recsys/filters/filters.js';
 import type { PipelineDeps } from '../../recsys/pipeline.js';
 import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
@@ -14,6 +14,7 @@ import { displayTitle } from '../../domain/item.js';
 import type { Profile } from '../../domain/profile.js';
 import type { ScopeCatalog } from '../../engine/scope-catalog.js';
 import type { ScopeModels } from '../../engine/scope-models.js';
+import type { PriorAwareModels } from '../../recsys/models/prior-models.js';
 import { personalPredictor } from '../personal-rating.js';
 import { titleEchoes } from '../title-echo.js';
 import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName, SourceSpec } from './definitions.js';
@@ -43,6 +44,23 @@ export class ByScorerSelector implements Selector {
       .sort((a, b) => key(b.c) - key(a.c) || a.i - b.i)
       .slice(0, Math.max(0, count))
       .map((x) => x.c);
+  }
+}
+
+/**
+ * How well liked an item is (the community's and the server's ratings, a Bayesian average), the same for every
+ * member: among items that fit a request about equally, the better film comes first. Constant (so no effect)
+ * without the blended models.
+ */
+class QualityScorer implements Scorer {
+  readonly id = 'quality';
+  constructor(private readonly models: PriorAwareModels | undefined) {}
+  async score(_q: RecQuery, cs: Candidate[]): Promise<number[]> {
+    const m = this.models;
+    return cs.map((c) => {
+      const i = m?.stats.index.get(c.itemId);
+      return m && i !== undefined ? m.quality[i] : 0;
+    });
   }
 }
 
@@ -149,6 +167,8 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
       return new PersonalRatingScorer(personalPredictor(p.userId, p));
     case 'tag-weights':
       return new TagWeightScorer((id) => p.catalog.byId.get(id)?.tags);
+    case 'quality':
+      return new QualityScorer(p.models.community);
   }
 }
 
@@ -164,6 +184,8 @@ function buildFilter(name: FilterName, profile: Profile, items: (id: string) => 
       return alreadyRatedFilter(profile);
     case 'not-interested':
       return notInterestedFilter(profile);
+    case 'text-match':
+      return textMatchFilter();
     case 'constraints':
       return constraintsFilter(items);
   }

@@ -14,12 +14,13 @@ import type { Intent } from '../../recsys/types.js';
  */
 export type SourceName = 'embedding' | 'taste' | 'community' | 'community-next' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
 /** Filters, cheapest first (stage ids, src/recsys/filters). */
-export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints';
+export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints' | 'text-match';
 /**
  * `personal-rating`: the rating model plus the user's own content neighbourhood (personal-rating.ts);
  * `tag-weights`: the conversation's soft genre weights (`RecQuery.tagWeights`; no effect without them).
  */
-export type ScorerName = 'fusion' | 'rating-model' | 'personal-rating' | 'tag-weights';
+/** `quality`: the Bayesian-average rating of the community prior and the server (prior-models.ts), not the member's. */
+export type ScorerName = 'fusion' | 'rating-model' | 'personal-rating' | 'tag-weights' | 'quality';
 /**
  * `mmr`: maximal marginal relevance over the catalog's vectors (diversity); `top-k`: by score (ties by id);
  * `by-scorer`: by one scorer's own scores, ties in the given order (a user's list keeps its order among equals).
@@ -104,8 +105,8 @@ const CONVERSATIONAL = {
     sequence: { weight: 0.5 },
     popular: { weight: 0.3, withText: 0.1 },
   },
-  filters: USER_FILTERS,
-  scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 0.8 },
+  filters: [...USER_FILTERS, 'text-match'],
+  scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 0.8, quality: 0.5 },
   selector: { id: 'mmr', lambda: 0.75, pool: 80 },
   perSource: 80,
   retry: DEEPER,

@@ -114,3 +114,20 @@ export function defaultFilters(opts: { profile?: Profile; items: (id: ItemId) =>
     constraintsFilter(opts.items),
   ];
 }
+
+/**
+ * A request that searches by its words answers with what its words found: candidates only the member's taste
+ * or the crowd's favourites brought in are dropped (they still rank what the words found), unless the words
+ * found fewer than the list needs. A no-op without text, or when the words found nothing (the source failed).
+ */
+export function textMatchFilter(textSource = 'embedding'): Filter {
+  return {
+    id: 'text-match',
+    async apply(q, cs) {
+      if (!q.text) return { kept: cs, removed: [] };
+      const found = cs.filter((c) => c.sources.includes(textSource)).length;
+      if (found < q.count) return { kept: cs, removed: [] };
+      return split(cs, (c) => c.sources.includes(textSource));
+    },
+  };
+}
