@@ -1,4 +1,5 @@
 import type { RatingTriple } from '../../src/recsys/models/types.js';
+import { compareIds, timeOrdered } from '../../src/recsys/models/prior-train.js';
 import { rankMetrics, round } from '../metrics.js';
 
 /** Ordered histories after LlamaRec's preprocessing. */
@@ -24,26 +25,14 @@ export function prepareSequences(ratings: readonly RatingTriple[], hasTitle: (it
     if (kept.length === rows.length) break;
     rows = kept;
   }
-  const byUser = new Map<string, RatingTriple[]>();
-  for (const r of rows) {
-    let l = byUser.get(r.user);
-    if (!l) byUser.set(r.user, (l = []));
-    l.push(r);
-  }
-  const cmpId = (a: string, b: string): number => {
-    const na = Number(a);
-    const nb = Number(b);
-    if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+  const byUser = timeOrdered(rows);
   const histories = new Map<string, string[]>();
   const items = new Set<string>();
   for (const [u, l] of byUser) {
-    l.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || cmpId(a.item, b.item));
     histories.set(u, l.map((r) => r.item));
     for (const r of l) items.add(r.item);
   }
-  return { histories, items: [...items].sort(cmpId) };
+  return { histories, items: [...items].sort(compareIds) };
 }
 
 /** Scores every item of `items` (same order) for a user given the input history; higher is better. */

@@ -26,6 +26,14 @@ export interface PriorTrainOptions {
   clock?: () => number;
 }
 
+/** Item ids in order: numerically where both are numbers, else as text. */
+export function compareIds(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Each user's ratings in time order (ties by item id, numeric where both are numbers). */
 export function timeOrdered(ratings: readonly RatingTriple[]): Map<string, RatingTriple[]> {
   const byUser = new Map<string, RatingTriple[]>();
@@ -34,13 +42,7 @@ export function timeOrdered(ratings: readonly RatingTriple[]): Map<string, Ratin
     if (!l) byUser.set(r.user, (l = []));
     l.push(r);
   }
-  const cmpId = (a: string, b: string): number => {
-    const na = Number(a);
-    const nb = Number(b);
-    if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-  for (const l of byUser.values()) l.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || cmpId(a.item, b.item));
+  for (const l of byUser.values()) l.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || compareIds(a.item, b.item));
   return byUser;
 }
 
