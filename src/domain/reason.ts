@@ -19,7 +19,7 @@ export type Reason =
   | { kind: 'co-watched'; itemId: ItemId; title: string }
   /** "often watched after X": what follows X among the asker's recent items. */
   | { kind: 'after'; itemId: ItemId; title: string }
-  /** "popular on this server". */
+  /** "a crowd favourite": popular on this server, or with film fans at large where the community prior speaks for a new server. */
   | { kind: 'popular' }
   /** "on your list": an item of a list the asker gave (/rank). */
   | { kind: 'listed' }

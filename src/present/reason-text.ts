@@ -28,7 +28,7 @@ export function reasonText(r: Reason, o: { public: boolean }): string {
     case 'after':
       return `often watched after ${r.title}`;
     case 'popular':
-      return 'popular on this server';
+      return 'a crowd favourite';
     case 'listed':
       return 'on your list';
     case 'kept':

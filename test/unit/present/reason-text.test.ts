@@ -11,7 +11,7 @@ const EVERY: Record<ReasonKind, { reason: Reason; text: string; publicText: stri
   rated: { reason: { kind: 'rated', itemId: 'm3', title: 'Heat', value: 4.5 }, text: 'because you rated Heat 4.5', publicText: 'similar to Heat' },
   'co-watched': { reason: { kind: 'co-watched', itemId: 'm4', title: 'Up' }, text: 'people who watched Up also watched this', publicText: 'similar to Up' },
   after: { reason: { kind: 'after', itemId: 'm5', title: 'Alien' }, text: 'often watched after Alien', publicText: 'similar to Alien' },
-  popular: { reason: { kind: 'popular' }, text: 'popular on this server', publicText: 'popular on this server' },
+  popular: { reason: { kind: 'popular' }, text: 'a crowd favourite', publicText: 'a crowd favourite' },
   listed: { reason: { kind: 'listed' }, text: 'on your list', publicText: 'on your list' },
   kept: { reason: { kind: 'kept' }, text: 'still on your list', publicText: 'still on your list' },
   picked: { reason: { kind: 'picked' }, text: 'picked for you', publicText: 'picked for you' },

@@ -52,7 +52,7 @@ describe('runPipeline', () => {
     expect(ids[0]).toBe('c');
     const c = recommendations[0];
     expect(c.sources).toEqual(['s1', 's2']);
-    // the more specific reason wins over "popular on this server"
+    // the more specific reason wins over "a crowd favourite"
     expect(c.reason).toEqual({ kind: 'liked', itemId: 'c', title: 'C' });
   });
 

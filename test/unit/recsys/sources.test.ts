@@ -111,7 +111,7 @@ describe('model-backed sources', () => {
     expect(await new SequenceSource({ model: { scoreNext: boom } }).fetch(query(), 5)).toEqual([]);
   });
 
-  it('GIVEN a popularity model and an allow-list THEN only allowed items come back, "popular on this server"', async () => {
+  it('GIVEN a popularity model and an allow-list THEN only allowed items come back, "a crowd favourite"', async () => {
     const model = { top: () => ['a', 'b', 'c', 'd'].map((itemId, i) => ({ itemId, score: 10 - i })) };
     const got = await new PopularSource({ model }).fetch(query({ candidates: ['c', 'a'] }), 5);
     expect(got.map((c) => c.itemId)).toEqual(['a', 'c']);
