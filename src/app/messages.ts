@@ -42,6 +42,27 @@ export const MESSAGES = {
   // Typed commands (the playground)
   'command.unknown': 'Unknown command `{command}`. Type /help for the list.',
   'command.usage': 'Usage: {usage}',
+  // What a refinement turn says besides (or instead of) a list (src/recsys/refine reads the message and picks the code)
+  /** The reader could not read the message: nothing changed. Two examples of what works. */
+  'refine.not-understood': 'Sorry, I didn’t understand that, so the list stays as it was. Try “swap the 2nd” or “no horror, after 2000”.',
+  'refine.thanks': 'Glad to help! Enjoy, and tell me if you want anything changed.',
+  /** A bare position ("2", "#3"): what to do with it. */
+  'refine.ask-position': 'What should I do with {items}: swap {it}, find more like {it}, or mark {it} as seen? Say “swap {n}”, “more like {n}” or “seen {n}”.',
+  'refine.out-of-range': 'There is no {positions}: the list has {count} items.',
+  'refine.undone': 'Back to the previous list.',
+  'refine.nothing-to-undo': 'There is nothing to undo yet: this is the first list.',
+  'refine.started-over': 'Starting over from your first request.',
+  /** `{rejected}`: "the one you turned down stays" / "the 3 you turned down stay". */
+  'refine.started-over-rejected': 'Starting over from your first request; {rejected} out.',
+  /** Two opposite wishes in one message: the later one was kept. */
+  'refine.conflict': 'You asked for both “{dropped}” and “{kept}”, so I went with the later one: “{kept}”.',
+  'refine.seen': 'Marked as seen: {titles}. Here are replacements.',
+  'refine.weights': '{wish} from now on (a preference, not a rule).',
+  /** `{tone}`: "lighter", "more upbeat", "less scary"... */
+  'refine.tone': 'Going {tone}: {wish} from now on (a preference, not a rule).',
+  'refine.newer': 'Going newer than the list shown: from {year} on.',
+  'refine.older': 'Going older than the list shown: up to {year}.',
+  'refine.surprise': 'A surprise draw: picks off the usual path.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

@@ -7,6 +7,7 @@ import { recordTurn, refineStateOf, turnStateOf } from './conversation-state.js'
 import type { AppDeps } from './deps.js';
 import { offlineInfo } from './engine-info.js';
 import { AppError } from './errors.js';
+import { messageFor } from './messages.js';
 import { llmContext } from './llm-context.js';
 import { llmTurn } from './refine-llm.js';
 import { offlineTurn, sameList } from './refine-offline.js';
@@ -46,7 +47,7 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const turn = toLlm
     ? await llmTurn(d, c, l, ctx, { conv, refined, action, message: input.text })
     : await offlineTurn(d, c, l, { refined, kind: action.kind, before: conv.shown, info: offlineInfo(d, ctx), shownEarlier: shownEarlier(conv, action.kind) });
-  const replies = turn.replies.map(({ code, text }) => ({ code, text }));
+  const replies = turn.replies.map(({ code, context }) => ({ code, text: messageFor(code, context) }));
   const botText = [turn.change, ...replies.map((r) => r.text)].filter(Boolean).join(' ');
   const saved = await recordTurn(d, conv, { message: input.text, items: turn.items, botText, state: turnStateOf(turn.state) });
   const listChanged = !sameList(conv.shown, turn.items.map((r) => r.item.id));

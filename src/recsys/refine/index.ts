@@ -17,7 +17,7 @@ export {
   type RefineState,
 } from './apply.js';
 export { readPositions } from './ordinals.js';
-export { NOT_UNDERSTOOD_TEXT, REFINE_REPLIES, refineReply, type RefineReply, type RefineReplyCode, type RefineReplyContext } from './replies.js';
+export { refineReply, type RefineReply, type RefineReplyCode, type RefineReplyContext } from './replies.js';
 export { describeRefinement, fillSlots, settle } from './summary.js';
 export { TONES, type Tone } from './lexicon.js';
 export { normaliseMessage } from './text.js';

@@ -3,10 +3,13 @@
  * model, which rewrites the list; what the rules settle alone (thanks, a question, undo) costs no call.
  */
 import { describe, expect, it } from 'vitest';
-import { NOT_UNDERSTOOD_TEXT } from '../../../src/recsys/refine/index.js';
+import { messageFor } from '../../../src/app/messages.js';
+
 import type { AppServices } from '../../../src/services.js';
 import { caller, idsOf } from '../../helpers/app.js';
 import { picking as pickingWith, useGeminiApps } from '../../helpers/gemini-app.js';
+
+const NOT_UNDERSTOOD_TEXT = messageFor('refine.not-understood');
 
 const g = useGeminiApps();
 const admin = caller('u-admin', 'guild-turns-llm');

@@ -6,9 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller, RecResult } from '../../../src/app/types.js';
 import { recommendationsView } from '../../../src/present/recommendations.js';
-import { NOT_UNDERSTOOD_TEXT } from '../../../src/recsys/refine/index.js';
+import { messageFor } from '../../../src/app/messages.js';
+
 import type { AppServices } from '../../../src/services.js';
 import { caller, hasTag, idsOf, makeApp } from '../../helpers/app.js';
+
+const NOT_UNDERSTOOD_TEXT = messageFor('refine.not-understood');
 
 const codes = (r: RecResult) => (r.replies ?? []).map((x) => x.code);
 const years = (r: RecResult) => r.items.map((x) => x.item.year ?? 0);

@@ -4,14 +4,19 @@ import {
   applyRefinement,
   describeRefinement,
   fillSlots,
-  NOT_UNDERSTOOD_TEXT,
   readRefinement,
   settle,
   type ApplyOptions,
+  type RefineReply,
   type RefineState,
 } from '../../../src/recsys/refine/index.js';
+import { messageFor } from '../../../src/app/messages.js';
 import { satisfies } from '../../../src/recsys/filters/filters.js';
 import type { Constraints } from '../../../src/recsys/types.js';
+
+/** The words a member reads for a reply (the app's message table). */
+const said = (x: RefineReply): string => messageFor(x.code, x.context);
+const NOT_UNDERSTOOD_TEXT = messageFor('refine.not-understood');
 
 const ITEMS: Record<string, { title: string; year: number; tags: string[] }> = {
   heat: { title: 'Heat', year: 1995, tags: ['Action', 'Crime', 'Thriller'] },
@@ -42,7 +47,7 @@ describe('applyRefinement, answers with no new list', () => {
     expect(r).toMatchObject({ settled: true, keep: SHOWN, query: { count: 0 } });
     expect(r.state).toBe(s0);
     expect(r.replies.map((x) => x.code)).toEqual(['refine.not-understood']);
-    expect(r.replies[0].text).toBe(NOT_UNDERSTOOD_TEXT);
+    expect(said(r.replies[0])).toBe(NOT_UNDERSTOOD_TEXT);
     expect(NOT_UNDERSTOOD_TEXT).toMatch(/didn.t understand/);
     expect(NOT_UNDERSTOOD_TEXT).toContain('“swap the 2nd”');
     expect(NOT_UNDERSTOOD_TEXT).toContain('“no horror, after 2000”');
@@ -58,8 +63,8 @@ describe('applyRefinement, answers with no new list', () => {
     const r = applyRefinement(s0, read('2'), opts);
     expect(r).toMatchObject({ settled: true, keep: SHOWN, query: { count: 0 } });
     expect(r.replies[0].code).toBe('refine.ask-position');
-    expect(r.replies[0].text).toContain('#2 Alien');
-    expect(r.replies[0].text).toContain('“swap 2”');
+    expect(said(r.replies[0])).toContain('#2 Alien');
+    expect(said(r.replies[0])).toContain('“swap 2”');
   });
 
   it('GIVEN an undo with nothing before THEN it says so and keeps the list', () => {
@@ -94,7 +99,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     const r = applyRefinement(s1, read('start over', s1), opts);
     expect(r.state).toMatchObject({ shown: [], constraints: { maxYear: 2005 }, rejected: ['old', 'alien'] });
     expect(r.query).toMatchObject({ text: 'something smart and exciting', exclude: ['old', 'alien'], count: 5 });
-    expect(r.replies[0].text).toBe('Starting over from your first request; the 2 you turned down stay out.');
+    expect(said(r.replies[0])).toBe('Starting over from your first request; the 2 you turned down stay out.');
   });
 
   it('GIVEN "fewer sci-fi" THEN the list keeps its length, half of the sci-fi (bottom first) is replaced by non-sci-fi, as a weight', () => {
@@ -115,7 +120,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     const r = applyRefinement(s0, read('more comedy'), opts);
     expect(r.keep).toEqual(['heat', 'alien', 'toy', null, 'amelie'].map((x, i) => (i === 1 ? null : x)));
     expect(r.query).toMatchObject({ count: 2, constraints: { includeTags: ['comedy'] }, tagWeights: { comedy: 1 } });
-    expect(r.replies[0].text).toBe('More comedy from now on (a preference, not a rule).');
+    expect(said(r.replies[0])).toBe('More comedy from now on (a preference, not a rule).');
   });
 
   it('GIVEN "those are all too dark" THEN every dark item goes and the fill leaves dark genres out', () => {
@@ -124,7 +129,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     expect(r.query.constraints.excludeTags).toEqual(expect.arrayContaining(['horror', 'thriller', 'crime']));
     expect(r.query.text).toBe('something smart and exciting'); // no keyword search for "dark"
     expect(r.state.weights).toMatchObject({ horror: -1, comedy: 1 });
-    expect(r.replies[0].text).toBe('Going lighter: fewer horror, thriller, crime and war, more comedy, animation, children and romance from now on (a preference, not a rule).');
+    expect(said(r.replies[0])).toBe('Going lighter: fewer horror, thriller, crime and war, more comedy, animation, children and romance from now on (a preference, not a rule).');
   });
 
   it('GIVEN "newer stuff" THEN items after the median year shown are kept (the newest stays) and the rest go newer', () => {
@@ -133,7 +138,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     expect(r.keep).toEqual([null, null, null, 'matrix', 'amelie']);
     expect(r.state.constraints).toEqual({ minYear: 1996 });
     expect(r.query).toMatchObject({ count: 3, constraints: { minYear: 1996 } });
-    expect(r.replies[0].text).toContain('from 1996 on');
+    expect(said(r.replies[0])).toContain('from 1996 on');
   });
 
   it('GIVEN "classics" THEN items before the median year are kept and the rest go older; a conflicting old bound is replaced', () => {
@@ -148,7 +153,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     expect(r.keep).toEqual([null, 'alien', null, 'matrix', 'amelie']);
     expect(r.state.rejected).toEqual(['old', 'heat', 'toy']);
     expect(r.query.count).toBe(2);
-    expect(r.replies[0].text).toBe('Marked as seen: Heat and Toy Story. Here are replacements.');
+    expect(said(r.replies[0])).toBe('Marked as seen: Heat and Toy Story. Here are replacements.');
   });
 
   it('GIVEN "surprise me" THEN a whole fresh draw in surprise mode, without what was shown', () => {
@@ -162,7 +167,7 @@ describe('applyRefinement, the new list-changing actions', () => {
     const r = applyRefinement(s0, read('no comedies, only comedies'), opts);
     expect(r.state.constraints).toEqual({ includeTags: ['comedy'] });
     expect(r.keep).toEqual([null, null, 'toy', null, 'amelie']);
-    expect(r.replies.map((x) => x.text)).toEqual(['You asked for both “no comedies” and “only comedies”, so I went with the later one: “only comedies”.']);
+    expect(r.replies.map(said)).toEqual(['You asked for both “no comedies” and “only comedies”, so I went with the later one: “only comedies”.']);
   });
 
   it('GIVEN a swap said with a constraint THEN the swap and the items breaking the constraint are replaced', () => {
