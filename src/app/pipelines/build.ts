@@ -1,4 +1,4 @@
-import { alreadyRatedFilter, alreadyWatchedFilter, allowListFilter, constraintsFilter, excludedFilter, notInterestedFilter, textMatchFilter } from '../../recsys/filters/filters.js';
+import { alreadyRatedFilter, alreadyWatchedFilter, allowListFilter, constraintsFilter, excludedFilter, notInterestedFilter, contentMatchFilter } from '../../recsys/filters/filters.js';
 import type { PipelineDeps } from '../../recsys/pipeline.js';
 import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
@@ -184,8 +184,8 @@ function buildFilter(name: FilterName, profile: Profile, items: (id: string) => 
       return alreadyRatedFilter(profile);
     case 'not-interested':
       return notInterestedFilter(profile);
-    case 'text-match':
-      return textMatchFilter();
+    case 'content-match':
+      return contentMatchFilter();
     case 'constraints':
       return constraintsFilter(items);
   }

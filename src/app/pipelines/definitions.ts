@@ -14,7 +14,7 @@ import type { Intent } from '../../recsys/types.js';
  */
 export type SourceName = 'embedding' | 'taste' | 'community' | 'community-next' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
 /** Filters, cheapest first (stage ids, src/recsys/filters). */
-export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints' | 'text-match';
+export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints' | 'content-match';
 /**
  * `personal-rating`: the rating model plus the user's own content neighbourhood (personal-rating.ts);
  * `tag-weights`: the conversation's soft genre weights (`RecQuery.tagWeights`; no effect without them).
@@ -105,8 +105,8 @@ const CONVERSATIONAL = {
     sequence: { weight: 0.5 },
     popular: { weight: 0.3, withText: 0.1 },
   },
-  filters: [...USER_FILTERS, 'text-match'],
-  scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 0.8, quality: 0.5 },
+  filters: [...USER_FILTERS, 'content-match'],
+  scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 0.8, quality: 1 },
   selector: { id: 'mmr', lambda: 0.75, pool: 80 },
   perSource: 80,
   retry: DEEPER,

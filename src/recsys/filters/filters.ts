@@ -116,18 +116,21 @@ export function defaultFilters(opts: { profile?: Profile; items: (id: ItemId) =>
 }
 
 /**
- * A request that searches by its words answers with what its words found: candidates only the member's taste
- * or the crowd's favourites brought in are dropped (they still rank what the words found), unless the words
- * found fewer than the list needs. A no-op without text, or when the words found nothing (the source failed).
+ * A list answers what it was asked from, in content: a request with words keeps what its words found
+ * (`embedding`), one that names titles keeps what is like them (the same source, searching by the seeds),
+ * and one with neither keeps what is near the member's own taste (`taste`). Candidates only the crowd's
+ * favourites or co-watch counts brought in are dropped (those still rank what was found), so "like Toy
+ * Story" is not Forrest Gump because everyone watched both. A no-op when that source found fewer than the
+ * list needs (a new member has no taste yet; a failed search finds nothing).
  */
-export function textMatchFilter(textSource = 'embedding'): Filter {
+export function contentMatchFilter(sources = { query: 'embedding', taste: 'taste' }): Filter {
   return {
-    id: 'text-match',
+    id: 'content-match',
     async apply(q, cs) {
-      if (!q.text) return { kept: cs, removed: [] };
-      const found = cs.filter((c) => c.sources.includes(textSource)).length;
+      const source = q.text || q.seeds?.length ? sources.query : sources.taste;
+      const found = cs.filter((c) => c.sources.includes(source)).length;
       if (found < q.count) return { kept: cs, removed: [] };
-      return split(cs, (c) => c.sources.includes(textSource));
+      return split(cs, (c) => c.sources.includes(source));
     },
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { contentMatchFilter } from '../../../src/recsys/filters/filters.js';
+import type { Candidate, RecQuery } from '../../../src/recsys/types.js';
+
+const cand = (itemId: string, ...sources: string[]): Candidate => ({ itemId, sources, sourceScores: {}, sourceRanks: {} });
+const q = (over: Partial<RecQuery> = {}): RecQuery => ({ scope: 'g', userId: 'u', intent: 'conversation', count: 2, ...over });
+
+describe('content-match filter', () => {
+  const cs = [cand('heist-1', 'embedding', 'popular'), cand('crowd-favourite', 'community', 'popular'), cand('heist-2', 'embedding')];
+
+  it('GIVEN a request with words AND the words found enough THEN items only taste or popularity brought in are dropped', async () => {
+    const r = await contentMatchFilter().apply(q({ text: 'a tense heist' }), cs);
+    expect(r.kept.map((c) => c.itemId)).toEqual(['heist-1', 'heist-2']);
+    expect(r.removed.map((c) => c.itemId)).toEqual(['crowd-favourite']);
+  });
+
+  it('GIVEN the words found fewer than the list needs THEN nothing is dropped (the list stays full)', async () => {
+    const r = await contentMatchFilter().apply(q({ text: 'a tense heist', count: 3 }), cs);
+    expect(r.kept).toHaveLength(3);
+  });
+
+  it('GIVEN a request with no words AND a member with no taste yet THEN nothing is dropped', async () => {
+    const r = await contentMatchFilter().apply(q({ text: undefined }), cs);
+    expect(r.kept).toHaveLength(3);
+  });
+
+  it('GIVEN a request that names a title THEN what is like it in content stays and what was only co-watched goes', async () => {
+    const like = [cand('toy-story-2', 'embedding', 'co-watch'), cand('forrest-gump', 'co-watch'), cand('monsters-inc', 'embedding')];
+    const r = await contentMatchFilter().apply(q({ seeds: ['toy-story'] }), like);
+    expect(r.kept.map((c) => c.itemId)).toEqual(['toy-story-2', 'monsters-inc']);
+  });
+
+  it('GIVEN a request with no words from a member with a taste THEN what is near their taste stays', async () => {
+    const tonight = [cand('goodfellas', 'taste', 'community'), cand('star-wars', 'community', 'popular'), cand('casino', 'taste')];
+    const r = await contentMatchFilter().apply(q({ text: undefined }), tonight);
+    expect(r.kept.map((c) => c.itemId)).toEqual(['goodfellas', 'casino']);
+  });
+});
