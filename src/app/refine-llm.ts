@@ -4,7 +4,6 @@ import type { LlmContext } from '../llm/contracts.js';
 import { describeChange } from '../llm/uses/refine.js';
 import { satisfies } from '../recsys/filters/filters.js';
 import { HISTORY_LIMIT, type RefineAction, type Refined, type RefineState } from '../recsys/refine/index.js';
-import type { Recommendation } from '../recsys/types.js';
 import type { AppDeps } from './deps.js';
 import { llmInfo, llmReport } from './engine-info.js';
 import { reasonsOf } from './llm-briefs.js';

@@ -17,7 +17,11 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // final avalanche (murmur3 fmix32)
+  return fmix32(h);
+}
+
+/** murmur3's 32-bit finaliser (final avalanche): a well-mixed unsigned 32-bit value. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

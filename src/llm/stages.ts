@@ -25,9 +25,11 @@ export class LlmStageError extends Error {
   }
 }
 
-/** What a failed use reports: why, its calls and notes. */
-function failedReport(out: Extract<LlmOutcome<unknown>, { ok: false }>): StageReport {
-  return { ok: false, calls: out.calls, reason: out.reason, notes: out.notes };
+/** The use's answer, or (when it failed) a report of why, its calls and notes, and a stage error. */
+function answered<T>(out: LlmOutcome<T>, report: StageReporter | undefined): Extract<LlmOutcome<T>, { ok: true }> {
+  if (out.ok) return out;
+  report?.({ ok: false, calls: out.calls, reason: out.reason, notes: out.notes });
+  throw new LlmStageError(out.reason, out.notes);
 }
 
 type PicksValue = { picks: Pick[]; dropped?: number; comment?: string };
@@ -43,11 +45,7 @@ export class LlmPicksScorer<V extends PicksValue> implements Scorer {
   ) {}
 
   async score(_q: RecQuery, cs: Candidate[], signal?: AbortSignal, report?: StageReporter): Promise<number[]> {
-    const out = await this.call(cs, signal);
-    if (!out.ok) {
-      report?.(failedReport(out));
-      throw new LlmStageError(out.reason, out.notes);
-    }
+    const out = answered(await this.call(cs, signal), report);
     const reasons: Record<string, Reason> = {};
     for (const p of out.value.picks) if (p.by === 'llm' && reasons[p.id] === undefined) reasons[p.id] = p.reason;
     const r: StageReport = { ok: true, calls: out.calls, notes: out.notes, reasons };
@@ -75,11 +73,7 @@ export class LlmPointwiseScorer implements Scorer {
   ) {}
 
   async score(_q: RecQuery, cs: Candidate[], signal?: AbortSignal, report?: StageReporter): Promise<number[]> {
-    const out = await this.call(signal);
-    if (!out.ok) {
-      report?.(failedReport(out));
-      throw new LlmStageError(out.reason, out.notes);
-    }
+    const out = answered(await this.call(signal), report);
     const scores = out.value.scores;
     const reasons: Record<string, Reason> = {};
     for (const [id, value] of Object.entries(scores)) reasons[id] = { kind: 'llm-predicted', value };
@@ -98,11 +92,7 @@ export class LlmOrderScorer implements Scorer {
   ) {}
 
   async score(_q: RecQuery, cs: Candidate[], signal?: AbortSignal, report?: StageReporter): Promise<number[]> {
-    const out = await this.call(signal);
-    if (!out.ok) {
-      report?.(failedReport(out));
-      throw new LlmStageError(out.reason, out.notes);
-    }
+    const out = answered(await this.call(signal), report);
     report?.({ ok: true, calls: out.calls, notes: out.notes });
     const n = out.value.order.length;
     const pos = new Map(out.value.order.map((id, i) => [id, n - i]));
@@ -130,11 +120,7 @@ export class LlmTitleSource implements CandidateSource {
   }
 
   async fetch(q: RecQuery, k: number, signal?: AbortSignal, report?: StageReporter): Promise<Candidate[]> {
-    const out = await this.o.propose(Math.min(k, q.count), signal);
-    if (!out.ok) {
-      report?.(failedReport(out));
-      throw new LlmStageError(out.reason, out.notes);
-    }
+    const out = answered(await this.o.propose(Math.min(k, q.count), signal), report);
     const seen = new Set<string>();
     const cs: Candidate[] = [];
     let dropped = 0;

@@ -1,17 +1,7 @@
 import type { Embedder } from '../types.js';
-import { fnv1a } from '../tokenize.js';
+import { fmix32, fnv1a } from '../tokenize.js';
 import { analyze, type Token } from './analyze.js';
 import { sharedWordVectors, type WordVectors } from './table.js';
-
-/** murmur3's 32-bit finaliser: a well-mixed unsigned 32-bit value. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** Character 3..5-grams of a word with boundary marks ('<' and '>'), marked '#' so that none equals a stem. */
 function chargrams(word: string): string[] {
