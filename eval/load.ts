@@ -141,7 +141,7 @@ function loadMl1m(dir: string): Pick<MovieLensData, 'ratings' | 'movies'> {
 /** Loads MovieLens from `dir` (or the MovieLens folder inside it), detecting the format from the files. */
 export function loadMovieLens(dir: string): MovieLensData {
   const found = findMovieLensDir(dir);
-  if (!found) throw new Error(`no MovieLens data in ${dir} (expected ratings.csv+movies.csv, u.data+u.item, or ratings.dat+movies.dat)`);
+  if (!found) throw new Error(`no MovieLens data in ${dir} (expected ratings.csv+movies.csv, u.data+u.item, or ratings.dat+movies.dat); pass --data DIR with a MovieLens folder such as ml-latest-small`);
   const format = formatOf(found)!;
   const body = format === 'csv' ? loadCsv(found) : format === 'ml-100k' ? loadMl100k(found) : loadMl1m(found);
   for (const r of body.ratings) {

@@ -38,7 +38,7 @@ function main(): void {
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const { data, out } = parseBuildArgs(process.argv.slice(2), repo);
   const dir = findMovieLensDir(data);
-  if (!dir) throw new Error(`no MovieLens data in ${data}`);
+  if (!dir) throw new Error(`no MovieLens data in ${data}: pass --data DIR with a MovieLens folder such as ml-latest-small (ratings.csv, movies.csv, links.csv)`);
   const t0 = performance.now();
   const ds = loadMovieLens(dir);
   const prior = trainPrior(ds.ratings, { itemId: (id) => `ml-${id}`, source: `MovieLens ${ds.name} (GroupLens Research, University of Minnesota)` });
