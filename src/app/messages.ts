@@ -63,6 +63,16 @@ export const MESSAGES = {
   'refine.newer': 'Going newer than the list shown: from {year} on.',
   'refine.older': 'Going older than the list shown: up to {year}.',
   'refine.surprise': 'A surprise draw: picks off the usual path.',
+  // Votes on a list (/vote, the "Vote on this" button) and the event for the winner
+  'vote.duration': 'A vote runs {min} to {max} hours (you gave {value}).',
+  'vote.too-few': 'A vote needs at least {min} items of this server\'s catalog on the list.',
+  'vote.no-list': 'I found no list of yours in this channel to vote on. Ask for one with `/recommend`, or give the link of the list message.',
+  'vote.not-a-list': 'That message is not one of my lists.',
+  'vote.cannot-post': 'I cannot post a poll here: I need the **Send Messages** and **Send Polls** permissions in this channel.',
+  'vote.unknown': 'I have no record of that vote any more (they are kept for a week).',
+  'event.permission': 'I need the **Manage Events** permission to create a server event. A server admin can grant it to my role in Server Settings → Roles.',
+  'event.time': 'I could not read "{value}" as a date and time. Write it as `2026-12-24 20:00` (UTC).',
+  'event.past': 'That time has passed: give one in the future.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

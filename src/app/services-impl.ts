@@ -15,6 +15,7 @@ import { similar } from './similar.js';
 import { addWatched, listWatched, removeWatched } from './watched.js';
 import type { Services } from './types.js';
 import { callerOfScope, scopeCatalog } from './scope-access.js';
+import { createVotes } from './vote.js';
 
 /** The one `Services` object every face uses: thin delegation to the use cases. */
 export function createAppServices(d: AppDeps, close: () => Promise<void>): Services {
@@ -67,6 +68,7 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
       get: (scope) => getSettings(d, scope),
       set: (c, patch) => setSettings(d, c, patch),
     },
+    votes: createVotes({ kv: d.store, clock: d.clock, item: async (scope, id) => (await scopeCatalog(d, callerOfScope(scope))).byId.get(id) ?? null }),
     async llmStatus(scope) {
       const s = await getSettings(d, scope);
       return { configured: d.llmConfigured, enabled: d.llmConfigured && s.llmEnabled, provider: d.llmName.provider, model: d.llmName.model };

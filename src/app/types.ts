@@ -6,6 +6,7 @@ import type { Conversation } from '../domain/conversation.js';
 import type { ItemId } from '../domain/item.js';
 import type { Profile, Scope } from '../domain/profile.js';
 import type { Reason } from '../domain/reason.js';
+import type { VoteService } from './vote-types.js';
 
 /** Which engine answered, and why when it was not the LLM. Every reply shows this. */
 export interface EngineInfo {
@@ -175,6 +176,8 @@ export interface Services {
     get(scope: Scope): Promise<ServerSettings>;
     set(c: Caller, patch: Partial<ServerSettings>): Promise<ServerSettings>;
   };
+  /** Votes on a list and the server's pick (`src/app/vote.ts`). */
+  votes: VoteService;
   /** Is an LLM configured and on for this scope? */
   llmStatus(scope: Scope): Promise<{ configured: boolean; enabled: boolean; provider: string; model: string }>;
   close(): Promise<void>;

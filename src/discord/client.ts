@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { createRouter, type Router } from './router.js';
 import { isConversationThread, ThreadRegistry } from './threads.js';
 import type { Command } from './types.js';
+import { attachVoteEvents } from './vote-events.js';
 
 export interface BotOptions {
   config: Config;
@@ -55,6 +56,7 @@ export function createBot(o: BotOptions): Bot {
     const inConversation = isConversationThread(m.channel, client.user.id) || !m.inGuild() || m.reference !== null;
     if (inConversation) void router.onMessage(m, client.user.id);
   });
+  attachVoteEvents(client, o.services, o.logger);
   client.once(Events.ClientReady, (c) => o.logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord ready'));
   client.on(Events.Error, (e) => o.logger.error({ err: e.message }, 'discord client error'));
   client.on(Events.Warn, (w) => o.logger.warn({ warning: w }, 'discord client warning'));

@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: '/rank titles [method]', about: 'Your own list, ranked for you.', typed: '/rank <title>, <title>, ... [method:pointwise|pairwise|listwise]' },
   { usage: '/similar [title] [text]', about: 'Nearest items by meaning.', typed: '/similar <title or description>' },
   { usage: '/profile', about: 'Your taste summary (private).' },
+  { usage: '/vote [duration] [message]', about: "Put a list to a vote (a poll, 1-72 hours); the winner becomes the server's pick." },
   { usage: '/import file [format]', about: 'Ratings from Letterboxd, IMDb or a CSV.', typed: '/import <file> [letterboxd|imdb|csv]' },
   { usage: '/privacy export|delete', about: 'Your data in this server: download it or delete it.', typed: '/privacy export | /privacy delete confirm' },
   { usage: '/catalog upload|info|export|remove|starter|clear', about: "The server's item list (Manage Server).", typed: '/catalog upload <file> [merge] | info | export | remove <title> | starter | clear' },

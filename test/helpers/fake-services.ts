@@ -11,6 +11,8 @@ import type { CatalogItem } from '../../src/domain/item.js';
 import type { Conversation } from '../../src/domain/conversation.js';
 import type { Profile, Scope } from '../../src/domain/profile.js';
 import type { Reason } from '../../src/domain/reason.js';
+import { createVotes } from '../../src/app/vote.js';
+import { mapVoteKv } from './vote-kv.js';
 
 export const STARTER: CatalogItem[] = [
   { id: 'm1', title: 'Heat', year: 1995, tags: ['crime', 'heist', 'thriller'], description: 'A thief and a detective.' },
@@ -343,6 +345,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
         return next;
       },
     },
+    votes: createVotes({ kv: mapVoteKv(), clock, item: async (scope, id) => find(scope, id) ?? null }),
     async llmStatus(scope) {
       rec('llmStatus', undefined, scope);
       return { configured: o.engine === 'llm', enabled: o.engine === 'llm', provider: o.engine === 'llm' ? 'gemini' : 'none', model: 'fake' };

@@ -11,6 +11,7 @@ export const IDS = {
   privacyConfirm: 'pd',
   privacyCancel: 'pc',
   page: 'wl',
+  vote: 'vt',
 } as const;
 
 export function customId(prefix: string, rest: string): string | null {
@@ -68,4 +69,14 @@ export function ratingSelect(itemId: string): Row[] {
   if (!id) return [];
   const options = [...RATING_VALUES].reverse().map((v) => ({ label: `${v} ★`, value: String(v) }));
   return [row([{ type: SELECT, custom_id: id, placeholder: 'Rate it (optional)', min_values: 1, max_values: 1, options } as unknown as Row['components'][number]])];
+}
+
+/** "Vote on this": a row of its own under a list, or beside the last row's buttons when the list uses all 5 rows. */
+export function withVoteButton(rows: Row[]): Row[] {
+  const vote = button(`${IDS.vote}:`, 'Vote on this', 'secondary');
+  if (rows.length < LIMITS.rows) return [...rows, row([vote])];
+  const last = rows[rows.length - 1];
+  const onlyButtons = last.components.every((c) => c.type === BUTTON);
+  if (!onlyButtons || last.components.length >= LIMITS.buttonsPerRow) return rows;
+  return [...rows.slice(0, -1), row([...last.components, vote])];
 }

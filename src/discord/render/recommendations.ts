@@ -1,7 +1,7 @@
 import type { RecResult, TakenAs } from '../../app/types.js';
 import { recommendationsView, showsList } from '../../present/recommendations.js';
 import { withTaken } from '../../present/taken.js';
-import { itemButtons, itemSelects } from './components.js';
+import { itemButtons, itemSelects, withVoteButton } from './components.js';
 import { LIMITS, type Rendered } from './limits.js';
 import { md, renderView } from './view.js';
 
@@ -30,5 +30,7 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
   }
   const items = showsList(result) ? result.items.map((r) => r.item) : [];
   const components = opts.buttons && items.length ? (items.length <= 5 ? itemButtons(items) : itemSelects(items)) : [];
-  return renderView(withTaken(view, opts.taken), { description, components });
+  // A public list can be put to a vote (a private one is the asker's alone).
+  const withVote = components.length && !opts.ephemeral ? withVoteButton(components) : components;
+  return renderView(withTaken(view, opts.taken), { description, components: withVote });
 }

@@ -16,11 +16,15 @@ import { createMessage, userObject } from './payloads.js';
 import { InteractionRecordImpl } from './record.js';
 import { channelRoutes, type Deps } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
+import { pollControls, pollRoutes } from './polls.js';
+import { eventRoutes, scheduledEvents } from './events.js';
 import { EmulatorState } from './state.js';
 import type { AttachmentObject, DiscordEmulator, EmulatorOptions, InteractionInput, InteractionRecord } from './types.js';
 
 export type * from './types.js';
 export { ADMIN_PERMISSIONS, BOT_PERMISSIONS, MEMBER_PERMISSIONS, Perm } from './constants.js';
+export { EVENT_PERMISSIONS } from './events.js';
+export { MESSAGE_TYPE_POLL_RESULT } from './polls.js';
 
 /** Resolves once `fn` returns a truthy value; re-checks on every emulator event and every 25 ms. */
 function waitForValue<T>(state: EmulatorState, fn: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
@@ -45,7 +49,8 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const recordsById = new Map<string, InteractionRecordImpl>();
   const commandIds = new Map<string, string>();
   const deps = { state, records, recordsById } as Omit<Deps, 'gateway'> as Deps;
-  const server = createHttpServer({ state, latencyMs: options.latencyMs ?? 0, routes: [...channelRoutes(deps), ...interactionRoutes(deps)] });
+  const server = createHttpServer({ state, latencyMs: options.latencyMs ?? 0, routes: [...channelRoutes(deps), ...interactionRoutes(deps),
+    ...pollRoutes(deps), ...eventRoutes(deps)] });
   const gateway = new Gateway(state, server);
   deps.gateway = gateway;
   await new Promise<void>((resolve, reject) => {
@@ -116,6 +121,8 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     waitFor: (fn, timeoutMs = 5000) => waitForValue(state, fn, timeoutMs, 'a condition'),
     registeredCommands: (guildId) => [...(state.commands.get(guildId ?? 'global') ?? [])],
     dropConnections: () => gateway.dropConnections(),
+    ...pollControls(deps),
+    scheduledEvents: (guildId) => scheduledEvents(state, guildId),
 
     async close() {
       await gateway.close();

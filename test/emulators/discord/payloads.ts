@@ -1,6 +1,7 @@
 /** Builders for Discord API objects (users, members, guilds, channels, messages, threads). */
 import { ChannelType, MessageFlag } from './constants.js';
 import type { EmulatorState, StoredMessage } from './state.js';
+import { pollObject } from './polls-object.js';
 import type { EmulatorGuild, EmulatorUser, Json, UploadedFile } from './types.js';
 
 export function userObject(u: EmulatorUser): Json {
@@ -100,7 +101,7 @@ export function createMessage(state: EmulatorState, m: NewMessage): StoredMessag
     // Application command answers also carry the deprecated `interaction` object (with the command name), as Discord still sends it.
     ...(m.interaction?.type === 2 ? { interaction: { id: m.interaction.id, type: 2, name: m.interaction.name ?? '', user: userObject(m.interaction.user) } } : {}),
     ...(m.body.message_reference ? replyFields(state, m.channelId, m.body.message_reference as Json) : {}),
-    ...(m.body.poll ? { poll: m.body.poll } : {}),
+    ...(m.body.poll ? { poll: pollObject(state.clock(), m.body.poll as Json) } : {}),
   };
   const channel = state.channels.get(m.channelId);
   if (channel) {

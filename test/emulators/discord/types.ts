@@ -139,6 +139,11 @@ export interface DiscordEmulator {
   waitFor<T>(fn: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   registeredCommands(guildId?: string): unknown[];
   dropConnections(): void;
+  /** Native polls (polls.ts): a member votes; the poll's time runs out now (MESSAGE_UPDATE, then the type 46 result message; returns its id). */
+  castVote(input: { messageId: string; userId: string; answerIds: number[] }): void;
+  expirePoll(messageId: string): string;
+  /** Scheduled events the bot created (events.ts), as the API returns them. */
+  scheduledEvents(guildId?: string): Json[];
   /** Gateway dispatches sent so far, in order ({ t, s, d }). */
   readonly dispatches: { t: string; s: number; d: unknown }[];
   close(): Promise<void>;
