@@ -31,7 +31,7 @@ export interface Rendered {
   content?: string;
   embeds?: APIEmbed[];
   components?: Row[];
-  files?: { attachment: Buffer; name: string }[];
+  files?: { attachment: Buffer; name: string; description?: string }[];
   allowedMentions: { parse: [] };
   /** MessageFlags.Ephemeral (64) for private replies. */
   flags?: number;
