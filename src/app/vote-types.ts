@@ -1,6 +1,8 @@
 import type { CatalogItem } from '../domain/item.js';
 import type { Scope } from '../domain/profile.js';
-import type { Caller } from './types.js';
+
+/** Who starts a vote (the app's `Caller`, by shape: this file is imported by `types.ts`). */
+export interface VoteCaller { scope: Scope; userId: string }
 
 /** A poll's limits: Discord's native polls take 1 to 72 hours (duration in hours) and at most 10 answers. */
 export const VOTE = { minHours: 1, maxHours: 72, defaultHours: 24, minItems: 2, maxItems: 10 } as const;
@@ -48,9 +50,9 @@ export interface GroupPick {
 /** Votes on a list (`/vote`, the "Vote on this" button): the use cases every face calls. */
 export interface VoteService {
   /** Checks a duration (1-72 h) and resolves a list's ids to catalog items (unknown ones dropped; 2 to 10 needed). */
-  plan(c: Caller, input: { itemIds: string[]; hours: number }): Promise<VotePlan>;
+  plan(c: VoteCaller, input: { itemIds: string[]; hours: number }): Promise<VotePlan>;
   /** Remembers a posted poll, so that its close can be told apart from others and announced once. */
-  opened(c: Caller, input: { pollId: string; channelId: string; plan: VotePlan }): Promise<void>;
+  opened(c: VoteCaller, input: { pollId: string; channelId: string; plan: VotePlan }): Promise<void>;
   /**
    * Closes a poll with its answer counts (same order as its items). Once per poll: a second close (the other
    * gateway event, a replay) answers null, as does a poll this bot did not start. The winner becomes the group's pick.

@@ -1,8 +1,7 @@
 import type { CatalogItem } from '../domain/item.js';
 import type { Scope } from '../domain/profile.js';
 import { AppError } from './errors.js';
-import type { Caller } from './types.js';
-import { VOTE, type GroupPick, type VoteOutcome, type VoteRecord, type VoteService, type VotedItem } from './vote-types.js';
+import { VOTE, type GroupPick, type VoteOutcome, type VoteRecord, type VoteCaller, type VoteService, type VotedItem } from './vote-types.js';
 
 /** The little of a store the votes need (the app's `Store` fits; `update` is read-modify-write under the key's lock). */
 export interface VoteKv {
@@ -46,7 +45,7 @@ export function tally(items: readonly VotedItem[], counts: readonly number[]): P
 
 export function createVotes(d: VoteDeps): VoteService {
   return {
-    async plan(c: Caller, input) {
+    async plan(c: VoteCaller, input) {
       const hours = checkVoteHours(input.hours);
       const ids = [...new Set(input.itemIds)];
       const found = await Promise.all(ids.map((id) => d.item(c.scope, id)));

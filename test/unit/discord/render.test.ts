@@ -66,10 +66,11 @@ describe('renderRecommendations', () => {
     expect(r.components?.[0].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['w:id0', 'ni:id0', 'ml:id0']);
   });
 
-  it('GIVEN 10 items THEN three selects cover all of them within 5 rows', () => {
+  it('GIVEN 10 items THEN three selects cover all of them within 5 rows, and a row with "Vote on this"', () => {
     const r = renderRecommendations(recs(10), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
-    expect(r.components).toHaveLength(3);
+    expect(r.components).toHaveLength(4);
+    expect(r.components?.[3].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['vt:']);
     expect((r.components?.[0].components[0] as { options: unknown[] }).options).toHaveLength(10);
   });
 
@@ -85,7 +86,8 @@ describe('renderRecommendations', () => {
     res.items[0].item.id = long(120);
     const r = renderRecommendations(res, { title: 'Recs', buttons: true });
     expectWithinLimits(r);
-    expect(r.components).toHaveLength(1);
+    expect(r.components).toHaveLength(2); // the other item's row, and "Vote on this"
+    expect(JSON.stringify(r.components)).not.toContain(long(120));
   });
 
   it('GIVEN titles with markdown and mentions THEN they are neutralised', () => {
