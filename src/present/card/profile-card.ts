@@ -2,7 +2,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { ensureCardFonts, font } from './fonts.js';
 import { CARD, HISTOGRAM, histogramBars } from './layout.js';
 import type { ProfileCardData } from './profile-data.js';
-import { fitText } from './text-fit.js';
+import { fitText, forCardFont } from './text-fit.js';
 
 const C = {
   bgTop: '#1d1b3a', bgBottom: '#3b1f4f', panel: 'rgba(255,255,255,0.06)', text: '#f5f3ff', muted: '#b8b2d6',
@@ -19,10 +19,10 @@ function header(ctx: SKRSContext2D, d: ProfileCardData): void {
   const m = CARD.margin;
   ctx.fillStyle = C.accent;
   ctx.font = font(22, true);
-  ctx.fillText(fitText(ctx, `${d.serverName.toUpperCase()} · TASTE PROFILE`, CARD.width - 2 * m), m, 72);
+  ctx.fillText(fitText(ctx, `${(forCardFont(d.serverName) || 'This server').toUpperCase()} · TASTE PROFILE`, CARD.width - 2 * m), m, 72);
   ctx.fillStyle = C.text;
   ctx.font = font(54, true);
-  ctx.fillText(fitText(ctx, d.memberName || 'A member', CARD.width - 2 * m), m, 136);
+  ctx.fillText(fitText(ctx, forCardFont(d.memberName) || 'A member', CARD.width - 2 * m), m, 136);
   ctx.fillStyle = C.muted;
   ctx.font = font(24);
   const mean = d.meanRating === null ? 'no ratings yet' : `mean ${starText(Math.round(d.meanRating * 10) / 10)}`;
@@ -76,8 +76,8 @@ function tags(ctx: SKRSContext2D, d: ProfileCardData, top: number): number {
   let row = 0;
   if (!d.topTags.length) {
     ctx.fillStyle = C.muted;
-    ctx.fillText('—', RIGHT.x, y + 26);
-    return y + 56;
+    ctx.fillText('No tags yet', RIGHT.x, y + 22);
+    return y + 78;
   }
   for (const t of d.topTags) {
     const label = fitText(ctx, t.tag, RIGHT.w - 28);

@@ -1,4 +1,4 @@
-/** Untrusted text made drawable: one line, no control or direction-override characters, cut to a width. */
+/** Untrusted text made drawable: one line, no control or direction-override characters, glyphs the font has, cut to a width. */
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -11,6 +11,14 @@ export function drawable(text: string): string {
     .trim();
 }
 
+/**
+ * What the shipped font can draw: compatibility forms folded (fullwidth "Ｔｈｅ" -> "The"), emoji and their joiners
+ * and variation selectors dropped (DejaVu Sans has no emoji: they would show as empty boxes).
+ */
+export function forCardFont(text: string): string {
+  return drawable(text.normalize('NFKC').replace(/[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]|[\u{1f3fb}-\u{1f3ff}]|[\u{e0020}-\u{e007f}]/gu, ''));
+}
+
 interface Measurer {
   measureText(text: string): { width: number };
 }
@@ -20,7 +28,7 @@ interface Measurer {
  * fits `maxWidth` in the context's current font. Binary search over graphemes: a few measurements per line.
  */
 export function fitText(ctx: Measurer, text: string, maxWidth: number): string {
-  const clean = drawable(text);
+  const clean = forCardFont(text);
   if (ctx.measureText(clean).width <= maxWidth) return clean;
   const parts = [...segmenter.segment(clean)].map((s) => s.segment);
   let lo = 0;

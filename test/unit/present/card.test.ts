@@ -70,7 +70,8 @@ describe('profile card', () => {
     expect([...cut].length * 10).toBeLessThanOrEqual(300);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut).not.toMatch(/[\u0000\u202e\n]/);
-    expect(fitText(measure, '🍿🍿🍿🍿', 25)).toBe('🍿…');
+    expect(fitText(measure, 'ＡＢＣＤ', 25)).toBe('A…');
+    expect(fitText(measure, '🍿 Up 👨‍👩‍👧', 100)).toBe('Up');
   });
 
   it('GIVEN a member with no ratings and nothing watched THEN the card still renders, with an empty histogram', async () => {
