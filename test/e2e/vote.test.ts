@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_PERMISSIONS, EVENT_PERMISSIONS, MESSAGE_TYPE_POLL_RESULT, type EmulatedMessage } from '../emulators/discord/index.js';
 import { createFakeServices, type FakeServices } from '../helpers/fake-services.js';
-import { ADMIN, CHANNEL, customIds, GUILD, MEMBER, startHarness, visibleText, type Harness } from './harness.js';
+import { ADMIN, CHANNEL, customIds, GUILD, MEMBER, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
 
 const WITH_EVENTS = (BigInt(BOT_PERMISSIONS) | EVENT_PERMISSIONS.ManageEvents).toString();
 const CAROL = { id: 'carol', username: 'carol' };
@@ -40,7 +40,8 @@ describe('e2e: a vote on a list (native poll), its close, and an event for the w
     expect(poll.raw.poll.question.text).toContain('heist');
     const sent = h.emu.log.find((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages` && (c.body as { poll?: unknown })?.poll);
     expect(sent?.body).toMatchObject({ poll: { duration: 6, allow_multiselect: false }, allowed_mentions: { parse: [] } });
-    expect(Date.parse(poll.raw.poll.expiry) - Date.parse(poll.raw.timestamp as string)).toBe(6 * 3_600_000);
+    // The emulator reads its clock once for the timestamp and once for the expiry: the same second.
+    expect(Math.floor((Date.parse(poll.raw.poll.expiry) - Date.parse(poll.raw.timestamp as string)) / 1000)).toBe(6 * 3600);
     expect(visibleText(pick.final())).toContain('open for 6 hours');
   });
 
@@ -102,6 +103,24 @@ describe('e2e: a vote on a list (native poll), its close, and an event for the w
     expect(poll.raw.poll.answers).toHaveLength(4);
     const none = await h.run({ type: 'command', name: 'vote', user: { id: 'dave', username: 'dave' } });
     expect(visibleText(none.final())).toContain('I found no list of yours in this channel');
+  });
+});
+
+describe('e2e: a vote in a conversation thread', () => {
+  it('GIVEN a list refined in its thread THEN /vote there polls the updated list, in the thread', async () => {
+    const h = await startHarness({ services: createFakeServices() });
+    try {
+      await h.run({ type: 'command', name: 'recommend', options: { request: 'heist', count: 3 } });
+      const thread = await h.emu.waitFor(() => h.emu.threads()[0]);
+      const updated = await refineInThread(h, thread.id, ADMIN, 'swap the 2nd');
+      const r = await h.run({ type: 'command', name: 'vote', options: { duration: 2 }, channelId: thread.id });
+      expect(visibleText(r.final())).toContain('open for 2 hours');
+      const poll = h.emu.channelMessages(thread.id).find((m) => m.raw.poll) as PollMsg | undefined;
+      const titles = [...visibleText(updated).matchAll(/^\*\*\d+\. (.+?)\*\*/gm)].map((m) => m[1]);
+      expect(poll?.raw.poll.answers.map((a) => a.poll_media.text)).toEqual(titles);
+    } finally {
+      await h.close();
+    }
   });
 });
 
