@@ -42,7 +42,7 @@ export const voteComponents: ComponentHandler[] = [
       const hours = Number(s.values[0]);
       await s.deferUpdate();
       const list = await s.channel?.messages.fetch(rest).catch(() => null);
-      if (!list) throw new AppError('vote.not-a-list');
+      if (!list || list.author.id !== s.client.user.id) throw new AppError('vote.not-a-list');
       const plan = await startVote(services, ctx, list, hours);
       const { flags: _f, ...body } = renderView(votePostedView(plan.hours, plan.items.length));
       await s.editReply({ ...body, components: [] });

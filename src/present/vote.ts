@@ -59,7 +59,7 @@ export function votePostedView(hours: number, items: number): View {
 
 /** The confirmation once the event exists. */
 export function voteEventView(title: string, startMs: number, url: string): View {
-  return { note: ['Event created: ', strong(user(title, 100)), ' on ', { time: startMs }, ` — ${url}`] };
+  return { note: ['Event created for ', strong(user(title, 100)), ', starting ', { time: startMs }, `: ${url}`] };
 }
 
 /** "Heat (1995), 3 of 5 votes": the server's pick as one line. */
