@@ -90,3 +90,13 @@ describe('profile card', () => {
     expect(profileCardAlt(SAMPLE_CARD)).toBe('Taste profile card: 128 watched, 96 rated, mean rating 3.9 of 5; top tags crime, thriller, heist, sci-fi, mystery.');
   });
 });
+
+describe('match card', () => {
+  it('GIVEN two members THEN the match card is a 1200x630 PNG; hostile names, odd scores and nothing shared do not break it', async () => {
+    const { renderMatchCard } = await import('../../../src/present/card/match-card.js');
+    await decodes(renderMatchCard({ serverName: 'Club', left: 'Robin', right: 'Sam', score: 0.82, shared: ['Heat (1995)'], tags: ['heist'] }));
+    const long = `${'🎬 W'.repeat(200)}\n@everyone`;
+    await decodes(renderMatchCard({ serverName: long, left: long, right: long, score: Number.NaN, shared: [], tags: [] }));
+    await decodes(renderMatchCard({ serverName: 's', left: 'a', right: 'b', score: 7, shared: Array(20).fill(long), tags: Array(20).fill(long) }));
+  });
+});
