@@ -52,7 +52,7 @@ export const voteComponents: ComponentHandler[] = [
     prefix: VOTE_IDS.event,
     async handle(i, services, ctx, rest) {
       await winnerFor(services, ctx, rest);
-      if (!(i as ButtonInteraction).appPermissions?.has(PermissionFlagsBits.ManageEvents)) throw new AppError('event.permission');
+      if (!(i as ButtonInteraction).appPermissions?.any([PermissionFlagsBits.ManageEvents, PermissionFlagsBits.CreateEvents])) throw new AppError('event.permission');
       await (i as ButtonInteraction).showModal(eventModal(rest));
     },
   },

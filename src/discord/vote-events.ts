@@ -15,7 +15,7 @@ async function closeVote(services: Services, poll: Message, logger: Logger): Pro
   const outcome = await services.votes.close(poll.guild.id, { pollId: poll.id, counts: countsOf(poll) });
   if (!outcome) return; // not ours, or the other event (or a replay) closed it already
   const me = poll.guild.members.me ?? (await poll.guild.members.fetchMe());
-  const canSchedule = me.permissions.has(PermissionFlagsBits.ManageEvents);
+  const canSchedule = me.permissions.any([PermissionFlagsBits.ManageEvents, PermissionFlagsBits.CreateEvents]);
   const { flags: _f, ...body } = renderVoteOutcome(outcome, canSchedule);
   await poll.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false });
   logger.info({ scope: poll.guild.id, pollId: poll.id, winner: outcome.winner?.id, votes: outcome.votes, total: outcome.total }, 'vote closed');
