@@ -11,7 +11,7 @@ function size(sizes: string[], want: number): string {
 export function toCard(m: TmdbMovie, images: ImageConfig | undefined, region: string): ItemCard {
   const img = (path: string | undefined, sizes: string[] | undefined, want: number) =>
     path && images ? `${images.baseUrl.replace(/\/+$/, '')}/${size(sizes ?? [], want)}${path}` : undefined;
-  const card: ItemCard = { tmdbId: m.tmdbId, region, pageUrl: `https://www.themoviedb.org/movie/${m.tmdbId}` };
+  const card: ItemCard = { tmdbId: m.tmdbId, region, pageUrl: `https://www.themoviedb.org/movie/${m.tmdbId}`, source: 'tmdb' };
   const thumb = img(m.posterPath, images?.posterSizes, 185);
   const poster = img(m.posterPath, images?.posterSizes, 500);
   const backdrop = img(m.backdropPath, images?.backdropSizes, 780);

@@ -35,6 +35,7 @@ type Cached<T> = { v: T } | { missing: true };
 
 export class TmdbEnricher {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly prefetched = new Set<string>();
   private images?: Promise<ImageConfig | undefined>;
   private off = false;
 
@@ -62,11 +63,15 @@ export class TmdbEnricher {
     return new Map(out);
   }
 
-  /** Fetches in the background what `items` need, so that later answers find it cached. */
-  prefetch(items: CatalogItem[]): void {
-    if (this.off) return;
+  /**
+   * Fetches in the background, one at a time (a gentle trickle well inside TMDB's rate limits), what `items`
+   * need, so that later answers find it cached. Once per `key` (a catalog version) in this process.
+   */
+  prefetch(key: string, items: () => CatalogItem[]): void {
+    if (this.off || this.prefetched.has(key)) return;
+    this.prefetched.add(key);
     void (async () => {
-      for (const item of items) {
+      for (const item of items()) {
         if (this.off) return;
         await this.movieFor(item);
       }

@@ -1,17 +1,11 @@
+import type { WatchProviders } from '../domain/card.js';
+
+export type { ItemCard, WatchProviders } from '../domain/card.js';
+
 /**
  * What the bot keeps of a TMDB movie: the parts a card shows, compact enough to cache per film for every
  * server. TMDB data lives only in the store's cache (with a TTL), never in the repository.
  */
-export interface WatchProviders {
-  /** TMDB's page for the film's providers in this region (JustWatch data; attribution required). */
-  link?: string;
-  /** Provider names by how they offer the film. */
-  stream: string[];
-  free: string[];
-  ads: string[];
-  rent: string[];
-  buy: string[];
-}
 
 export interface TmdbMovie {
   tmdbId: number;
@@ -33,20 +27,4 @@ export interface ImageConfig {
   baseUrl: string;
   posterSizes: string[];
   backdropSizes: string[];
-}
-
-/** A card's data for one item, with URLs resolved for display and providers for one region. */
-export interface ItemCard {
-  tmdbId: number;
-  overview?: string;
-  thumbUrl?: string;
-  posterUrl?: string;
-  backdropUrl?: string;
-  runtime?: number;
-  trailerUrl?: string;
-  region: string;
-  watch?: WatchProviders;
-  adult?: boolean;
-  /** TMDB's page for the film (attribution and "more"). */
-  pageUrl: string;
 }
