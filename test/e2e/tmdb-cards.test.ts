@@ -1,8 +1,9 @@
 /** Item cards from TMDB through the real bot: the Discord emulator, the real services, and the TMDB emulator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord.js';
 import type { AppServices } from '../../src/services.js';
 import { makeApp, utf8 } from '../helpers/app.js';
-import { startTmdbEmulator, type TmdbEmulator } from '../emulators/tmdb.js';
+import { startTmdbEmulator, type EmulatedMovie, type TmdbEmulator } from '../emulators/tmdb.js';
 import { ADMIN, customIds, GUILD, MEMBER, startHarness, visibleText, type Harness } from './harness.js';
 
 const CSV = [
@@ -15,8 +16,8 @@ const CSV = [
   'h6,The Town,2010,Crime|Drama|Thriller|heist,,23168',
 ].join('\n');
 
-const films = [
-  { id: 949, title: 'Heat', year: 1995, overview: 'Obsessive master thief Neil McCauley leads a top-notch crew.', runtime: 170, trailer: '2GfZl4kuVNI', providers: { US: { flatrate: ['Netflix'], rent: ['Apple TV'] } } },
+const films: EmulatedMovie[] = [
+  { id: 949, title: 'Heat', year: 1995, overview: 'Obsessive master thief Neil McCauley leads a top-notch crew.', runtime: 170, trailer: '2GfZl4kuVNI', providers: { US: { flatrate: ['Netflix'], rent: ['Apple TV'] }, DE: { flatrate: ['Prime Video'] } } },
   { id: 8195, title: 'Ronin', year: 1998, overview: 'A briefcase everyone wants.', runtime: 122, providers: { US: { rent: ['Apple TV'] } } },
   { id: 9654, title: 'The Italian Job', year: 2003, overview: 'Gold, Minis, double-cross.', runtime: 111, providers: { US: { flatrate: ['Paramount+'] } } },
   { id: 388, title: 'Inside Man', year: 2006, overview: 'A perfect bank robbery.', runtime: 129, providers: { US: { free: ['Tubi'] } } },
@@ -43,7 +44,7 @@ describe('e2e: item cards from TMDB', () => {
   it('GIVEN /recommend with TMDB THEN one card per item with its poster, runtime and where to stream, within Discord limits, and a Details button', async () => {
     const r = await h.run({ type: 'command', name: 'recommend', options: { request: 'heist movies', count: 5 } });
     const msg = r.final();
-    const embeds = msg.embeds ?? [];
+    const embeds = (msg.embeds ?? []) as APIEmbed[];
     expect(embeds.length).toBe(6);
     const items = embeds.slice(1);
     expect(items.map((e) => e.title)).toEqual(items.map((_, k) => expect.stringMatching(new RegExp(`^${k + 1}\\. `))));
@@ -72,7 +73,7 @@ describe('e2e: item cards from TMDB', () => {
     expect(text).toMatch(/Stream: Netflix\nRent: Apple TV/);
     expect(text).toContain('data from JustWatch');
     expect(text).toContain('This product uses the TMDB API but is not endorsed or certified by TMDB');
-    expect(e?.fields?.some((f) => f.name === 'Why')).toBe(true);
+    expect((e?.fields as { name: string }[] | undefined)?.some((f) => f.name === 'Why')).toBe(true);
   });
 
   it('GIVEN spoilers hidden by an admin THEN the overview is in spoiler tags', async () => {
@@ -81,6 +82,17 @@ describe('e2e: item cards from TMDB', () => {
     const d = await h.run({ type: 'button', customId: 'dt:h2', messageId: list.messageId as string, user: MEMBER });
     expect(d.final().embeds?.[0]?.description).toMatch(/^\|\|A briefcase everyone wants\.\|\|$/);
     await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { hideSpoilers: false });
+  });
+
+  it('GIVEN /settings region DE THEN Details says where to watch it in Germany; a region that is no country code is refused by name', async () => {
+    const set = await h.run({ type: 'command', name: 'settings', options: { region: 'de' } });
+    expect(visibleText(set.final())).toMatch(/Where-to-watch region\nDE/);
+    const list = await h.run({ type: 'command', name: 'recommend', options: { request: 'heist movies', count: 5 } });
+    const d = await h.run({ type: 'button', customId: 'dt:h1', messageId: list.messageId as string, user: MEMBER });
+    expect(visibleText(d.final())).toMatch(/Stream: Prime Video\n.*JustWatch.*\(DE\)/);
+    const bad = await h.run({ type: 'command', name: 'settings', options: { region: '1x' } });
+    expect(visibleText(bad.final())).toMatch(/region.*two-letter country code/);
+    await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { region: 'US' });
   });
 
   it('GIVEN /predict with TMDB THEN the answer shows the poster and a Details button', async () => {
