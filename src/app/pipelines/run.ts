@@ -2,6 +2,7 @@ import { runPipeline } from '../../recsys/pipeline.js';
 import type { Constraints, PipelineResult } from '../../recsys/types.js';
 import type { LlmContext } from '../../llm/contracts.js';
 import type { AppDeps } from '../deps.js';
+import { adultIds } from '../adult.js';
 import { queryText } from '../query-text.js';
 import type { Loaded } from '../scope-data.js';
 import type { Caller } from '../types.js';
@@ -57,7 +58,8 @@ export async function runDefinition(
     intent: def.intent,
     text,
     seeds: r.seeds,
-    exclude: r.exclude,
+    // Items a catalog marks adult or nsfw only where they may be shown (DMs, age-restricted channels).
+    exclude: c.adultOk === false ? [...(r.exclude ?? []), ...adultIds(l.catalog.items)] : r.exclude,
     constraints: r.constraints,
     ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,
