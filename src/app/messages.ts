@@ -63,6 +63,8 @@ export const MESSAGES = {
   'refine.newer': 'Going newer than the list shown: from {year} on.',
   'refine.older': 'Going older than the list shown: up to {year}.',
   'refine.surprise': 'A surprise draw: picks off the usual path.',
+  'watch.no-data': 'I can’t tell {what} here: that needs film data from TMDB, which this bot has not been given (its owner can set TMDB_API_KEY). The list leaves out “{wish}”.',
+  'watch.few': 'Only {found} of the films I could check so far fit “{wish}” in {region}; I am still looking up the rest, so ask again in a few minutes for more.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

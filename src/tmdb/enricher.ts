@@ -6,7 +6,7 @@
  * log line; any other failure leaves that item without a card.
  */
 import type { CatalogItem } from '../domain/item.js';
-import { errorMessage } from '../kit/index.js';
+import { errorMessage, LRUCache } from '../kit/index.js';
 import type { Logger } from '../log.js';
 import { toCard } from './cards.js';
 import { TmdbAuthError } from './client.js';
@@ -35,6 +35,10 @@ type Cached<T> = { v: T } | { missing: true };
 
 export class TmdbEnricher {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Films seen in this process (from the cache or TMDB), for synchronous facts in the filters. */
+  private readonly known = new LRUCache<number, TmdbMovie>({ max: 50_000 });
+  /** Title searches that found a film: search key -> TMDB id. */
+  private readonly found = new LRUCache<string, number>({ max: 50_000 });
   private readonly prefetched = new Set<string>();
   private images?: Promise<ImageConfig | undefined>;
   private off = false;
@@ -78,12 +82,21 @@ export class TmdbEnricher {
     })();
   }
 
+  /** The item's film if this process has seen it (no I/O): where it streams and its runtime, for filters. */
+  seen(item: CatalogItem): TmdbMovie | undefined {
+    const id = tmdbIdOf(item) ?? this.found.get(searchKey(item));
+    return id === undefined ? undefined : this.known.get(id);
+  }
+
   /** The item's film, from the cache or TMDB; undefined when it has none or TMDB failed. */
   async movieFor(item: CatalogItem): Promise<TmdbMovie | undefined> {
     if (this.off) return undefined;
     try {
       const id = tmdbIdOf(item) ?? (await this.searchId(item));
-      return id === undefined ? undefined : await this.movie(id);
+      if (id !== undefined && tmdbIdOf(item) === undefined) this.found.set(searchKey(item), id);
+      const movie = id === undefined ? undefined : await this.movie(id);
+      if (movie) this.known.set(movie.tmdbId, movie);
+      return movie;
     } catch (e) {
       this.failed(e, item);
       return undefined;

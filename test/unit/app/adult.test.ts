@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adultIds, isAdult } from '../../../src/app/adult.js';
+import type { CatalogItem } from '../../../src/domain/item.js';
 
 describe('adult and nsfw columns', () => {
   it.each([
@@ -10,7 +11,7 @@ describe('adult and nsfw columns', () => {
   });
 
   it('GIVEN a catalog THEN the adult ids are its flagged items, in order', () => {
-    const items = [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', extra: { nsfw: 'true' } }, { id: 'c', title: 'C', extra: { adult: 'yes' } }];
+    const items: CatalogItem[] = [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', extra: { nsfw: 'true' } }, { id: 'c', title: 'C', extra: { adult: 'yes' } }];
     expect(adultIds(items)).toEqual(['b', 'c']);
   });
 });
