@@ -26,6 +26,8 @@ export default {
           .setDescription('Where /recommend conversations happen')
           .addChoices({ name: 'thread', value: 'thread' }, { name: 'inline', value: 'inline' }),
       );
+    b.addStringOption((o) => o.setName('region').setDescription('Where-to-watch country code, e.g. US or DE (TMDB cards)').setMinLength(2).setMaxLength(2));
+    b.addBooleanOption((o) => o.setName('hide_spoilers').setDescription('Show film overviews in spoiler tags'));
     for (const [name, , desc] of BUDGETS) b.addIntegerOption((o) => o.setName(name).setDescription(desc).setMinValue(0).setMaxValue(1_000_000_000));
     return b;
   })(),
@@ -37,6 +39,10 @@ export default {
     if (llm !== null) patch.llmEnabled = llm;
     const mode = i.options.getString('conversations');
     if (mode === 'thread' || mode === 'inline') patch.conversationMode = mode;
+    const region = i.options.getString('region');
+    if (region !== null) patch.region = region;
+    const spoilers = i.options.getBoolean('hide_spoilers');
+    if (spoilers !== null) patch.hideSpoilers = spoilers;
     for (const [name, key] of BUDGETS) {
       const v = i.options.getInteger(name);
       if (v !== null) patch[key] = v;

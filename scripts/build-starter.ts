@@ -1,10 +1,11 @@
 /**
  * Builds data/starter-movies.csv from MovieLens ml-latest-small: id (ml-{movieId}), title without year,
- * year, tags (genres + the most used user tags, `|`-separated), description (empty), and copies
+ * year, tags (genres + the most used user tags, `|`-separated), description (empty), tmdb (the film's TMDB id from
+ * MovieLens' links.csv, so that a bot with TMDB_API_KEY can fetch posters and overviews), and copies
  * MovieLens' README.txt (its licence) to data/MOVIELENS-LICENSE.txt.
  * Usage: npx tsx scripts/build-starter.ts [ML_DIR] [OUT_DIR]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findMovieLensDir, loadMovieLens } from '../eval/load.js';
@@ -28,9 +29,22 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** movieId -> tmdbId from MovieLens' links.csv (absent file or cell: no id). */
+export function readTmdbLinks(mlDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const file = join(mlDir, 'links.csv');
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
+    const [movieId, , tmdbId] = line.split(',');
+    if (movieId && tmdbId && /^\d+$/.test(tmdbId.trim())) out.set(movieId.trim(), tmdbId.trim());
+  }
+  return out;
+}
+
 export function buildStarterCsv(mlDir: string): { csv: string; rows: number } {
   const ds = loadMovieLens(mlDir);
-  const lines = ['id,title,year,tags,description'];
+  const links = readTmdbLinks(mlDir);
+  const lines = ['id,title,year,tags,description,tmdb'];
   for (const m of ds.movies.values()) {
     const { title, year } = splitTitle(m.title);
     const tags: string[] = [];
@@ -38,7 +52,7 @@ export function buildStarterCsv(mlDir: string): { csv: string; rows: number } {
       const clean = t.replaceAll('|', ' ').trim();
       if (clean && !tags.some((x) => x.toLowerCase() === clean.toLowerCase())) tags.push(clean);
     }
-    lines.push([`ml-${m.id}`, fixArticle(title), year ? String(year) : '', tags.join('|'), ''].map(csvField).join(','));
+    lines.push([`ml-${m.id}`, fixArticle(title), year ? String(year) : '', tags.join('|'), '', links.get(m.id) ?? ''].map(csvField).join(','));
   }
   return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };
 }

@@ -45,6 +45,12 @@ const schema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_EMBED_MODEL: optionalText,
   OPENAI_EMBED_DIMS: int(768, 8, 8192),
+  TMDB_API_KEY: optionalText,
+  TMDB_BASE_URL: url('for example https://api.themoviedb.org (without /3)').refine((s) => s === undefined || !/\/3\/?$/.test(s), {
+    message: 'must not end with the API version: drop the trailing /3',
+  }),
+  TMDB_CACHE_TTL_H: int(7 * 24, 1, 24 * 90),
+  TMDB_REGION: optionalText.refine((s) => s === undefined || /^[A-Za-z]{2}$/.test(s), { message: 'must be a two-letter country code such as US or DE' }),
   STORE_URL: z
     .string()
     .default('sqlite://data/tastemaker.sqlite')

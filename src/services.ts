@@ -18,6 +18,8 @@ import type { Embedder } from './embed/types.js';
 import { createProvider, type ProviderDeps } from './llm/create.js';
 import type { LlmProvider } from './llm/types.js';
 import { createLlmUses } from './llm/uses.js';
+import { TmdbClient } from './tmdb/client.js';
+import { TmdbEnricher } from './tmdb/enricher.js';
 import type { Logger } from './log.js';
 import {
   CatalogRepo, ConversationRepo, createStore, EmbeddingCache, ProfileRepo, SettingsRepo, UsageRepo, type Store,
@@ -102,6 +104,16 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
     llmName: { provider: provider?.name ?? 'none', model: provider?.model ?? 'offline' },
     engines,
     starterPath: o.starterPath ?? DEFAULT_STARTER,
+    ...(config.TMDB_API_KEY
+      ? {
+          tmdb: new TmdbEnricher({
+            api: new TmdbClient({ apiKey: config.TMDB_API_KEY, baseUrl: config.TMDB_BASE_URL }),
+            cache: store,
+            logger,
+            ttlMs: config.TMDB_CACHE_TTL_H * 3600_000,
+          }),
+        }
+      : {}),
   };
   const close = async () => {
     engines.close();

@@ -6,6 +6,7 @@ import type {
   CatalogRepo, ConversationRepo, EmbeddingCache, ProfileRepo, SettingsRepo, Store, UsageRepo,
 } from '../store/index.js';
 import type { Engines } from '../engine/engines.js';
+import type { TmdbEnricher } from '../tmdb/enricher.js';
 
 /** Everything the use cases need, built once by the composition root (`src/services.ts`). */
 export interface AppDeps {
@@ -30,4 +31,6 @@ export interface AppDeps {
   engines: Engines;
   /** Where the starter catalog file lives. */
   starterPath: string;
+  /** Cards from TMDB; absent without TMDB_API_KEY. */
+  tmdb?: TmdbEnricher;
 }

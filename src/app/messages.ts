@@ -73,6 +73,8 @@ export const MESSAGES = {
   'event.permission': 'I need the **Manage Events** permission to create a server event. A server admin can grant it to my role in Server Settings → Roles.',
   'event.time': 'I could not read "{value}" as a date and time. Write it as `2026-12-24 20:00` (UTC).',
   'event.past': 'That time has passed: give one in the future.',
+  'watch.no-data': 'I can’t tell {what} here: that needs film data from TMDB, which this bot has not been given (its owner can set TMDB_API_KEY). The list leaves out “{wish}”.',
+  'watch.few': 'Only {found} of the films I could check so far fit “{wish}” in {region}; I am still looking up the rest, so ask again in a few minutes for more.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

@@ -9,6 +9,9 @@ import { isAskingWord, isRequestWord } from './request-words.js';
 const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of)\s+(?:(?:any|more|the|too|very|so|overly|that|super|really)\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
 const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+(?:the\s+)?\d{2,4}s?\b|\b(?:before|after|since|from|in|between)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|(?:\bthe\s+)?(?:'|\b)\d0s\b|\b(?:18|19|20)\d{2}s?\b|\b(?:only|just)\b/gi;
 
+/** Where and how long ("on Netflix", "free to stream", "under 2 hours"): the constraints filter checks them (constraints-watch.ts). */
+const WATCH = /\b(?:(?:streaming|stream(?:able)?|available|watch)\s+)?(?:on|via)\s+(?:netflix|hulu|disney\s*(?:\+|plus)?|(?:amazon\s+)?prime(?:\s+video)?|amazon|hbo(?:\s+max)?|max|apple\s*tv\s*(?:\+|plus)?|paramount\s*(?:\+|plus)?|peacock|tubi|pluto(?:\s+tv)?|mubi|criterion(?:\s+channel)?|crunchyroll|kanopy)\b|\bfree\s+to\s+(?:stream|watch)\b|\b(?:for\s+free|free\s+streaming)\b|\b(?:under|less\s+than|shorter\s+than|below|at\s+most|no\s+more\s+than|over|more\s+than|longer\s+than|at\s+least)\s+(?:an?\s+)?(?:\d+(?:[.,]\d+)?\s*)?(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s*\d+\s*(?:minutes?|mins?|m)\b)?/gi;
+
 /**
  * Moods and everyday words mapped to the genre and tag words catalogs use, so that "something cozy" finds
  * what the catalog calls Comedy or Mystery. The user's own words are kept; these are added.
@@ -41,7 +44,7 @@ export function hasContent(request: string): boolean {
 }
 
 export function queryText(request: string): string {
-  const stripped = request.replace(NEGATED, ' ').replace(YEARS, ' ');
+  const stripped = request.replace(WATCH, ' ').replace(NEGATED, ' ').replace(YEARS, ' ');
   const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !isAskingWord(w));
   // Only asking ("something for tonight", "surprise me") or only constraints ("nothing from the 90s"):
   // no text at all, so the member's taste and the server's habits lead, never a search for those words.

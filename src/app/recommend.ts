@@ -13,7 +13,7 @@ import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
 import { titleSeeds } from './query-seeds.js';
 import { load } from './scope-data.js';
-import type { Caller, EngineInfo, RecResult } from './types.js';
+import type { Caller, EngineInfo, RecResult, TurnReply } from './types.js';
 
 /** `/recommend`: the pipeline retrieves and ranks; the LLM (when on) picks and orders among those candidates in ONE call. */
 export async function recommend(d: AppDeps, c: Caller, input: { text: string; count?: number; conversationId?: string }): Promise<RecResult> {
@@ -26,6 +26,7 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
   const def = PIPELINES.recommend;
   let items: Recommendation[];
   let info: EngineInfo;
+  let replies: TurnReply[] = [];
   if (l.catalog.items.length === 0) {
     if (!ctx.enabled) throw new AppError('catalog.empty');
     ({ items, info } = await openWorldList(d, c, l, ctx, def.noCatalog, { text, count }));
@@ -53,10 +54,11 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
         : undefined,
     });
     items = res.recommendations;
+    replies = res.notes;
     info = res.trace.rerank ? llmInfo(d, ctx, res.trace) : offlineInfo(d, ctx);
   }
   const conversation = input.conversationId
     ? await startConversation(d, c, input.conversationId, { request: text, constraints, count, items, userText: text })
     : undefined;
-  return { ...info, items, conversation };
+  return { ...info, items, conversation, ...(replies.length ? { replies } : {}) };
 }

@@ -63,7 +63,7 @@ export async function llmTurn(
     if (report.comment) info.notes = [...info.notes, report.comment];
     const state = action.kind === 'not-understood' ? readByModel(refined.state, action.text) : refined.state;
     const replies = refined.replies.filter((r) => r.code !== 'refine.not-understood');
-    return { items, info, state: { ...state, shown: items.map((x) => x.item.id) }, replies, change };
+    return { items, info, state: { ...state, shown: items.map((x) => x.item.id) }, replies, change, notes: res.notes };
   }
   // The model did not answer: the offline answer of the same run (a message the rules could not read leaves the list as it was).
   const excluded = new Set(refined.query.exclude);

@@ -4,7 +4,7 @@ import type { AppDeps } from './deps.js';
 import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
 import type { Loaded } from './scope-data.js';
-import type { Caller, EngineInfo } from './types.js';
+import type { Caller, EngineInfo, TurnReply } from './types.js';
 import { titleSeeds } from './query-seeds.js';
 
 /** What one refinement turn came to: the list now shown, the state to save, and what to say with it. */
@@ -15,6 +15,8 @@ export interface TurnOutcome {
   replies: RefineReply[];
   /** What changed in the list, in words; undefined when the list is as it was. */
   change?: string;
+  /** What the pipeline had to say (watch wishes it could not check, a list left short by them). */
+  notes?: TurnReply[];
 }
 
 /** The definition a refinement's query runs: "surprise me" draws from the broader, more diverse one. */
@@ -43,19 +45,18 @@ export async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, a: OfflineTu
   const named = titleSeeds(refined.state.request, l.catalog.titles);
   const seeds = q.seeds.length > 0 ? q.seeds : q.text ? named : [];
   const exclude = [...new Set([...q.exclude, ...(a.shownEarlier ?? []), ...seeds, ...named])];
-  const fresh =
+  const res =
     !refined.settled && q.count > 0
-      ? (
-          await runDefinition(d, c, l, refineDefinition(refined), {
-            ...(seeds.length > 0 ? { seeds } : { text: q.text }),
-            exclude,
-            constraints: q.constraints,
-            tagWeights: q.tagWeights,
-            count: q.count,
-          })
-        ).recommendations
-      : [];
-  return settledOutcome(l, a, fresh);
+      ? await runDefinition(d, c, l, refineDefinition(refined), {
+          ...(seeds.length > 0 ? { seeds } : { text: q.text }),
+          exclude,
+          constraints: q.constraints,
+          tagWeights: q.tagWeights,
+          count: q.count,
+        })
+      : undefined;
+  const out = settledOutcome(l, a, res?.recommendations ?? []);
+  return res?.notes.length ? { ...out, notes: res.notes } : out;
 }
 
 /**

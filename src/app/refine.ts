@@ -1,5 +1,9 @@
 import { parseConstraints } from '../recsys/constraints.js';
 import { satisfies } from '../recsys/filters/filters.js';
+import { meetsWatch } from '../recsys/constraints-watch.js';
+import type { CatalogItem } from '../domain/item.js';
+import { regionFor } from './cards.js';
+import { watchFacts } from './watch-facts.js';
 import type { Conversation } from '../domain/conversation.js';
 import { applyRefinement, readRefinement, type RefineKind, type Refined } from '../recsys/refine/index.js';
 import type { Constraints } from '../recsys/types.js';
@@ -39,7 +43,8 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const titleOf = (id: string) => l.catalog.byId.get(id)?.title ?? id;
   const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles: conv.shown.map(titleOf) }, { knownTags: l.catalog.tags });
   const state = refineStateOf(conv, () => parseConstraints(conv.request, l.catalog.tags));
-  const refined = applyRefinement(state, action, itemFacts(l));
+  const region = await regionFor(d, c);
+  const refined = applyRefinement(state, action, itemFacts(l, (it, cs) => meetsWatch(watchFacts(d, it, region), cs)));
   if (refined.markWatched?.length) await markWatched(d, c, refined);
   const ctx = await llmContext(d, c);
   // Settled turns run nothing; a message the rules could not read goes to the LLM when it is on.
@@ -47,7 +52,7 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const turn = toLlm
     ? await llmTurn(d, c, l, ctx, { conv, refined, action, message: input.text })
     : await offlineTurn(d, c, l, { refined, kind: action.kind, before: conv.shown, info: offlineInfo(d, ctx), shownEarlier: shownEarlier(conv, action.kind) });
-  const replies = turn.replies.map(({ code, context }) => ({ code, text: messageFor(code, context) }));
+  const replies = [...turn.replies.map(({ code, context }) => ({ code, text: messageFor(code, context) })), ...(turn.notes ?? [])];
   const botText = [turn.change, ...replies.map((r) => r.text)].filter(Boolean).join(' ');
   const saved = await recordTurn(d, conv, { message: input.text, items: turn.items, botText, state: turnStateOf(turn.state) });
   const listChanged = !sameList(conv.shown, turn.items.map((r) => r.item.id));
@@ -63,13 +68,16 @@ function shownEarlier(conv: Conversation, kind: RefineKind): string[] {
   return [...new Set(conv.turns.flatMap((t) => t.items ?? []))];
 }
 
-/** What the reader may know of the items shown: whether one fits the rules now, its tags, year and title. */
-function itemFacts(l: Loaded) {
+/**
+ * What the reader may know of the items shown: whether one fits the rules now (watch wishes such as "on
+ * Netflix" through `watch`), its tags, year and title.
+ */
+function itemFacts(l: Loaded, watch: (item: CatalogItem, cs: Constraints) => boolean) {
   const item = (id: string) => l.catalog.byId.get(id);
   return {
     fits: (id: string, cs: Constraints) => {
       const it = item(id);
-      return it !== undefined && satisfies(it, cs);
+      return it !== undefined && satisfies(it, cs) && watch(it, cs);
     },
     tagsOf: (id: string) => item(id)?.tags,
     yearOf: (id: string) => item(id)?.year,

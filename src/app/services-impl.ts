@@ -1,3 +1,4 @@
+import { cardsFor, withCard, withCards } from './cards.js';
 import { uploadCatalog, catalogInfo, clearCatalog, exportCatalog, removeItem, starterCatalog } from './catalog-admin.js';
 import type { AppDeps } from './deps.js';
 import { importHistory } from './import.js';
@@ -20,13 +21,14 @@ import { createVotes } from './vote.js';
 /** The one `Services` object every face uses: thin delegation to the use cases. */
 export function createAppServices(d: AppDeps, close: () => Promise<void>): Services {
   return {
-    recommend: (c, i) => recommend(d, c, i),
-    refine: (c, i) => refine(d, c, i),
-    moreLike: (c, i) => moreLike(d, c, i),
-    next: (c, i) => next(d, c, i),
-    predict: (c, i) => predict(d, c, i),
+    recommend: async (c, i) => withCards(d, c, await recommend(d, c, i)),
+    refine: async (c, i) => withCards(d, c, await refine(d, c, i)),
+    moreLike: async (c, i) => withCards(d, c, await moreLike(d, c, i)),
+    next: async (c, i) => withCards(d, c, await next(d, c, i)),
+    predict: async (c, i) => withCard(d, c, await predict(d, c, i)),
     rank: (c, i) => rank(d, c, i),
-    similar: (c, i) => similar(d, c, i),
+    similar: async (c, i) => withCards(d, c, await similar(d, c, i)),
+    cards: (c, items) => cardsFor(d, c, items),
     async searchTitles(c, query, limit = 25) {
       const [cat, p] = await Promise.all([scopeCatalog(d, c), d.profiles.get(c.scope, c.userId)]);
       return cat.titles.search(query, limit, new Set(p.history.map((h) => h.itemId)));

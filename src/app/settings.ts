@@ -26,6 +26,10 @@ export async function setSettings(d: AppDeps, c: Caller, patch: Partial<ServerSe
   if (patch.conversationMode !== undefined && !['thread', 'inline'].includes(patch.conversationMode)) {
     throw new AppError('settings.invalid', { name: 'conversationMode', reason: 'must be thread or inline' });
   }
+  if (patch.region !== undefined) {
+    if (!/^[A-Za-z]{2}$/.test(patch.region)) throw new AppError('settings.invalid', { name: 'region', reason: 'must be a two-letter country code such as US, GB or DE' });
+    patch = { ...patch, region: patch.region.toUpperCase() };
+  }
   d.logger.info({ scope: c.scope, by: c.userId, patch }, 'settings changed');
   return d.settings.set<ServerSettings & Record<string, unknown>>(c.scope, patch, { ...defaultSettings(d.config) });
 }

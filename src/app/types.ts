@@ -1,3 +1,4 @@
+import type { ItemCard } from '../domain/card.js';
 import type { CatalogIssue } from '../catalog/types.js';
 import type { TitleMatch, TitleMatchKind } from '../catalog/titles.js';
 import type { CatalogItem } from '../domain/item.js';
@@ -31,6 +32,8 @@ export interface RecResult extends EngineInfo {
   replies?: TurnReply[];
   /** For refinement: false when the list is exactly as before (thanks, a question, not understood): faces show the replies alone. */
   listChanged?: boolean;
+  /** Item cards that were ready (TMDB, or the catalog's own image and url columns), by item id; absent without any. */
+  cards?: Record<ItemId, ItemCard>;
 }
 
 /** One line a refinement turn says: a stable code (`refine.not-understood`, ...) for faces with their own words, and the text. */
@@ -46,6 +49,8 @@ export interface PredictResult extends EngineInfo {
   why: string;
   /** Items whose ratings drove the prediction. */
   basedOn: { item: CatalogItem; rating: number }[];
+  /** The item's card, when one was ready. */
+  card?: ItemCard;
 }
 
 /** A typed title that named its item by a looser reading than the title itself: "T2" taken as Terminator 2. */
@@ -120,6 +125,10 @@ export interface ServerSettings {
   serverDailyCalls: number;
   userDailyTokens: number;
   serverDailyTokens: number;
+  /** Where-to-watch region (ISO 3166-1 "US"); unset: the server's locale, else TMDB_REGION, else US. */
+  region?: string;
+  /** Overviews shown in spoiler tags. */
+  hideSpoilers?: boolean;
 }
 
 /** Identifies who asks, where. */
@@ -127,6 +136,10 @@ export interface Caller {
   scope: Scope;
   userId: string;
   userName?: string;
+  /** The server's locale ("en-US", "pt-BR"), for the where-to-watch region when the server set none. */
+  locale?: string;
+  /** Items marked adult/nsfw may be shown (an age-restricted channel, a DM, the playground). */
+  adultOk?: boolean;
 }
 
 /**
@@ -141,6 +154,8 @@ export interface Services {
   predict(c: Caller, input: { itemId: ItemId }): Promise<PredictResult>;
   rank(c: Caller, input: { titles: string[]; method: RankResult['method'] }): Promise<RankResult>;
   similar(c: Caller, input: { itemId?: ItemId; text?: string; count?: number }): Promise<RecResult>;
+  /** Cards for items (Details): what is ready within a short wait; empty without TMDB or image/url columns. */
+  cards(c: Caller, items: CatalogItem[]): Promise<Record<ItemId, ItemCard>>;
 
   /** Title search for autocomplete: prefix and typo tolerant, at most `limit`. */
   searchTitles(c: Caller, query: string, limit?: number): Promise<CatalogItem[]>;

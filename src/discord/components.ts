@@ -5,6 +5,8 @@ import { AppError } from '../app/errors.js';
 import { defer, send } from './reply.js';
 import { IDS, ratingSelect } from './render/components.js';
 import { titleOf } from './render/escape.js';
+import { reasonOnList } from './render/cards.js';
+import { renderDetails } from './render/details.js';
 import { renderNotice } from './render/misc.js';
 import { renderRecommendations } from './render/recommendations.js';
 import { renderWatchedList } from './render/watched.js';
@@ -63,6 +65,17 @@ export const recommendationComponents: ComponentHandler[] = [
       await services.rate(ctx.caller, item.id, value);
       // Replace the select with the confirmation (update the ephemeral message it sits on).
       await (i as StringSelectMenuInteraction).update({ content: `Rated **${titleOf(item)}** ${value}★.`, components: [], allowedMentions: { parse: [] } });
+    },
+  },
+  {
+    prefix: IDS.details,
+    async handle(i, services, ctx, rest) {
+      const itemId = itemIdOf(i, rest);
+      await defer(i as ButtonInteraction, true, { now: true });
+      const item = await itemOrThrow(services, ctx, itemId);
+      const [cards, settings] = await Promise.all([services.cards(ctx.caller, [item]), i.inGuild() ? services.settings.get(ctx.caller.scope) : null]);
+      const reason = reasonOnList((i as ButtonInteraction).message?.embeds ?? [], item);
+      await send(i as ButtonInteraction, renderDetails(item, cards[item.id], { reason, hideSpoilers: settings?.hideSpoilers }));
     },
   },
   {

@@ -86,7 +86,7 @@ export async function handleConversationMessage(message: Message, d: ThreadDeps)
     }
     return 'ignored';
   }
-  const caller: Caller = callerOf({ guildId: message.guildId, user: message.author });
+  const caller: Caller = callerOf({ guildId: message.guildId, user: message.author, channel: message.channel, guildLocale: message.guild?.preferredLocale });
   if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
   const result: RecResult = await d.services.refine(caller, { conversationId, text });
   await message.reply({ ...renderRecommendations(result, { title: 'Updated list', buttons: true }), allowedMentions: NO_MENTIONS });

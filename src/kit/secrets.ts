@@ -4,7 +4,7 @@
  */
 
 /** Environment variables whose values are secrets: never logged, never echoed in an error. */
-export const SECRET_VARS = ['DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY'] as const;
+export const SECRET_VARS = ['DISCORD_TOKEN', 'GEMINI_API_KEY', 'OPENAI_API_KEY', 'TMDB_API_KEY'] as const;
 export type SecretVar = (typeof SECRET_VARS)[number];
 
 /** Other field names whose values are secrets at any depth (compared lower case, without `-` and `_`). */

@@ -22,7 +22,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: '/import file [format]', about: 'Ratings from Letterboxd, IMDb or a CSV.', typed: '/import <file> [letterboxd|imdb|csv]' },
   { usage: '/privacy export|delete', about: 'Your data in this server: download it or delete it.', typed: '/privacy export | /privacy delete confirm' },
   { usage: '/catalog upload|info|export|remove|starter|clear', about: "The server's item list (Manage Server).", typed: '/catalog upload <file> [merge] | info | export | remove <title> | starter | clear' },
-  { usage: '/settings', about: 'LLM on/off, thread or inline conversations, daily budgets (Manage Server).' },
+  { usage: '/settings', about: 'LLM on/off, thread or inline conversations, daily budgets, where-to-watch region, spoilers (Manage Server).' },
 ];
 
 /** "/rate" from "/rate title score". */

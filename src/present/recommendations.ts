@@ -11,6 +11,8 @@ export interface RecViewOptions {
   private?: boolean;
   /** A line after the list (e.g. "Type plain text to refine this list."). */
   hint?: Text;
+  /** The items are shown apart (a face's item cards): the view holds everything but their lines. */
+  itemsApart?: boolean;
 }
 
 /**
@@ -20,6 +22,11 @@ export interface RecViewOptions {
  */
 export function showsList(result: RecResult): boolean {
   return !(result.listChanged === false && (result.replies?.length ?? 0) > 0);
+}
+
+/** An item's reason as words; public lists never tell the channel what the asker watched or how they rated it. */
+export function itemReason(rec: RecResult['items'][number], o: { private?: boolean }): string | undefined {
+  return reasonText(rec.reason, { public: !o.private }) || undefined;
 }
 
 /**
@@ -36,11 +43,12 @@ export function recommendationsView(result: RecResult, o: RecViewOptions): View 
   if (result.change) lines.push([em(user(result.change, 600))]);
   if (lines.length) lines.push([]);
   if (!result.items.length) lines.push(['No matches this time. Try other words, or fewer constraints.']);
-  for (const [i, rec] of result.items.entries()) {
-    // Public lists never tell the channel what the asker watched or how they rated it.
-    const text = reasonText(rec.reason, { public: !o.private });
-    lines.push([strong(`${i + 1}. `, ...titleOf(rec.item)), ...(text ? [' — ', user(text, 160)] : [])]);
+  if (!o.itemsApart) {
+    for (const [i, rec] of result.items.entries()) {
+      const text = itemReason(rec, o);
+      lines.push([strong(`${i + 1}. `, ...titleOf(rec.item)), ...(text ? [' — ', user(text, 160)] : [])]);
+    }
   }
-  if (o.hint) lines.push([], o.hint);
+  if (o.hint) lines.push(...(lines.length ? [[]] : []), o.hint);
   return { title: [user(o.title, 240)], lines, footer, tone: 'accent', ...priv };
 }

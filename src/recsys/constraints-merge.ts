@@ -1,11 +1,12 @@
 /** Whether constraints say anything, and how a later turn's constraints refine an earlier turn's. */
+import { hasWatchWishes } from './constraints-watch.js';
 import type { Constraints } from './types.js';
 
 /** No constraint at all. */
 export function isEmptyConstraints(c: Constraints | undefined): boolean {
   return (
     !c ||
-    (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined && !c.excludeYears?.length)
+    (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined && !c.excludeYears?.length && !hasWatchWishes(c))
   );
 }
 
@@ -51,5 +52,13 @@ export function mergeConstraints(a: Constraints, b: Constraints): Constraints {
   if (minYear !== undefined) out.minYear = minYear;
   if (maxYear !== undefined) out.maxYear = maxYear;
   if (left.length) out.excludeYears = left;
+  // Where and how long: a later wish replaces the earlier one of its kind ("on Netflix", then "on Hulu").
+  const services = b.services ?? a.services;
+  if (services?.length) out.services = services;
+  if (b.freeOnly ?? a.freeOnly) out.freeOnly = true;
+  const maxMinutes = b.maxMinutes ?? a.maxMinutes;
+  const minMinutes = b.minMinutes ?? a.minMinutes;
+  if (maxMinutes !== undefined) out.maxMinutes = maxMinutes;
+  if (minMinutes !== undefined) out.minMinutes = minMinutes;
   return out;
 }

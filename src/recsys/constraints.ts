@@ -1,6 +1,7 @@
 import type { ConstraintConflict } from './constraints-conflict.js';
 import { readYears } from './constraints-years.js';
 import { resolveTags } from './constraints-tags.js';
+import { readWatch } from './constraints-watch.js';
 import type { Constraints } from './types.js';
 
 export type { ConstraintConflict } from './constraints-conflict.js';
@@ -81,7 +82,7 @@ export function readConstraints(text: string, knownTags: readonly string[] = [],
   const exc = [...wishes].filter(([, w]) => w.mode === 'exclude').map(([tag]) => tag);
   if (inc.length) out.includeTags = inc;
   if (exc.length) out.excludeTags = exc;
-  return { constraints: { ...out, ...years }, conflicts };
+  return { constraints: { ...out, ...years, ...readWatch(t) }, conflicts };
 }
 
 /** The constraints of `text` (contradictions settled for the later wish; see `readConstraints`). */

@@ -14,6 +14,22 @@ export interface Constraints {
   maxYear?: number;
   /** Inclusive year ranges to leave out ("no 80s movies" -> [[1980, 1989]]). */
   excludeYears?: [number, number][];
+  /** Streaming services, folded ("netflix", "amazonprimevideo"): the item must stream on one ("on Netflix"). */
+  services?: string[];
+  /** Free to stream (free or with ads). */
+  freeOnly?: boolean;
+  /** Runtime bounds in minutes ("under 2 hours"). */
+  maxMinutes?: number;
+  minMinutes?: number;
+}
+
+/** What is known of where an item streams (in the server's region) and how long it runs. */
+export interface WatchFacts {
+  runtime?: number;
+  /** Folded names of services that stream it (subscription, free or with ads). */
+  services?: string[];
+  /** Free to stream somewhere (free or with ads). */
+  free?: boolean;
 }
 
 export interface RecQuery {

@@ -194,6 +194,10 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       const ranked = found.filter((f) => f.it).map((f, k) => ({ item: f.it as CatalogItem, score: 1 / (k + 1), reason: said('your order') }));
       return { ...info(), method: input.method, ranked, unmatched: found.filter((f) => !f.it).map((f) => f.t) };
     },
+    async cards(c, items) {
+      rec('cards', c, items.map((x) => x.id));
+      return {};
+    },
     async similar(c, input) {
       rec('similar', c, input);
       const it = input.itemId ? find(c.scope, input.itemId) : null;

@@ -5,6 +5,7 @@ import { SECRET_VARS } from '../../src/kit/index.js';
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.sEcReT-tOkEn_value_0123456789';
 const GEMINI_KEY = 'AIzaSy-gemini-secret-key-0123456789';
 const OPENAI_KEY = 'sk-openai-secret-key-0123456789';
+const TMDB_KEY = 'tmdb-secret-key-abcdef0123456789';
 
 /** Runs parseConfig and returns the ConfigError it must throw. */
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -145,7 +146,7 @@ describe('parseConfig bad values', () => {
 });
 
 describe('secrets never leak', () => {
-  const secrets = { DISCORD_TOKEN: TOKEN, GEMINI_API_KEY: GEMINI_KEY, OPENAI_API_KEY: OPENAI_KEY };
+  const secrets = { DISCORD_TOKEN: TOKEN, GEMINI_API_KEY: GEMINI_KEY, OPENAI_API_KEY: OPENAI_KEY, TMDB_API_KEY: TMDB_KEY };
 
   it.each([
     { given: 'every other value bad', env: { ...secrets, LOG_LEVEL: 'loud', LLM_TIMEOUT_MS: 'soon', STORE_URL: 'x', LLM_PROVIDER: 'openai' } },
@@ -154,7 +155,7 @@ describe('secrets never leak', () => {
   ])('GIVEN $given THEN the ConfigError shows no secret value', ({ env }) => {
     const e = configError(env);
     const text = `${e.message}\n${JSON.stringify(e.problems)}\n${e.stack ?? ''}`;
-    for (const s of [TOKEN, GEMINI_KEY, OPENAI_KEY]) expect(text).not.toContain(s);
+    for (const s of [TOKEN, GEMINI_KEY, OPENAI_KEY, TMDB_KEY]) expect(text).not.toContain(s);
   });
 
   it('GIVEN a config with every secret set THEN redactConfig shows only whether each is set', () => {
@@ -178,5 +179,19 @@ describe('secrets never leak', () => {
     expect(text).not.toContain('hunter2-redis-pass');
     expect(text).not.toContain('AIzaQueryKey123');
     expect(out.STORE_URL).toBe('redis://default:[redacted]@127.0.0.1:6379');
+  });
+});
+
+describe('TMDB settings', () => {
+  it('GIVEN TMDB_BASE_URL ending in /3 THEN the error says to drop the version', () => {
+    expect(() => parseConfig({ TMDB_BASE_URL: 'http://127.0.0.1:9/3' })).toThrow(/TMDB_BASE_URL must not end with the API version/);
+  });
+  it('GIVEN TMDB_REGION that is not a country code THEN it is rejected by name', () => {
+    expect(() => parseConfig({ TMDB_REGION: 'USA' })).toThrow(/TMDB_REGION must be a two-letter country code/);
+  });
+  it('GIVEN no TMDB settings THEN cards stay off and the cache lasts a week', () => {
+    const c = parseConfig({});
+    expect(c.TMDB_API_KEY).toBeUndefined();
+    expect(c.TMDB_CACHE_TTL_H).toBe(168);
   });
 });

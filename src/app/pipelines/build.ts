@@ -8,7 +8,7 @@ import { MmrSelector, TopKSelector } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
 import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
-import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector } from '../../recsys/types.js';
+import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector, WatchFacts } from '../../recsys/types.js';
 import type { CatalogItem } from '../../domain/item.js';
 import { displayTitle } from '../../domain/item.js';
 import type { Profile } from '../../domain/profile.js';
@@ -92,6 +92,8 @@ export interface StageInputs {
   llmTitles?: CandidateSource;
   /** Items that are not in the catalog (open-world titles). */
   extraItem?: (id: string) => CatalogItem | undefined;
+  /** Where an item streams and how long it runs, for watch wishes ("on Netflix"); unknown: undefined. */
+  facts?: (id: string) => WatchFacts | undefined;
 }
 
 /** Builds a definition's stages for one request (no LLM pass: run.ts adds it). */
@@ -117,7 +119,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   for (const [name, weight] of Object.entries(def.scorers) as [ScorerName, number][]) scorers.push({ scorer: buildScorer(name, p, weights), weight });
   return {
     sources,
-    filters: def.filters.map((f) => buildFilter(f, p.profile, items)),
+    filters: def.filters.map((f) => buildFilter(f, p.profile, items, p.facts)),
     scorers,
     selector: buildSelector(def.selector, vectors),
     perSource: def.perSource,
@@ -172,7 +174,7 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
   }
 }
 
-function buildFilter(name: FilterName, profile: Profile, items: (id: string) => CatalogItem | undefined): Filter {
+function buildFilter(name: FilterName, profile: Profile, items: (id: string) => CatalogItem | undefined, facts?: StageInputs['facts']): Filter {
   switch (name) {
     case 'allow-list':
       return allowListFilter();
@@ -187,7 +189,7 @@ function buildFilter(name: FilterName, profile: Profile, items: (id: string) => 
     case 'content-match':
       return contentMatchFilter();
     case 'constraints':
-      return constraintsFilter(items);
+      return constraintsFilter(items, facts);
   }
 }
 

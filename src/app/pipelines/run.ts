@@ -2,9 +2,11 @@ import { runPipeline } from '../../recsys/pipeline.js';
 import type { Constraints, PipelineResult } from '../../recsys/types.js';
 import type { LlmContext } from '../../llm/contracts.js';
 import type { AppDeps } from '../deps.js';
+import { adultIds } from '../adult.js';
 import { queryText } from '../query-text.js';
 import type { Loaded } from '../scope-data.js';
-import type { Caller } from '../types.js';
+import type { Caller, TurnReply } from '../types.js';
+import { planWatch } from './watch.js';
 import { buildPipeline, type StageInputs } from './build.js';
 import type { PipelineDefinition } from './definitions.js';
 import { llmPass, llmTitles, type LlmRequest } from './llm.js';
@@ -36,37 +38,48 @@ export async function runDefinition(
   def: PipelineDefinition,
   r: RunRequest,
   more: Pick<StageInputs, 'llmTitles' | 'extraItem'> = {},
-): Promise<PipelineResult> {
+): Promise<PipelineResult & { notes: TurnReply[] }> {
   const text = r.text === undefined ? undefined : queryText(r.text) || undefined;
-  const deps = buildPipeline(def, {
-    userId: c.userId,
-    catalog: l.catalog,
-    models: l.models,
-    profile: l.profile,
-    ids: r.ids,
-    hasQuery: Boolean(text || r.seeds?.length),
-    seeded: Boolean(r.seeds?.length),
-    request: text ? r.text : undefined,
-    clock: d.clock,
-    ...more,
-  });
-  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
-  const q = {
+  const build = (facts?: StageInputs['facts']) =>
+    buildPipeline(def, {
+      userId: c.userId,
+      catalog: l.catalog,
+      models: l.models,
+      profile: l.profile,
+      ids: r.ids,
+      hasQuery: Boolean(text || r.seeds?.length),
+      seeded: Boolean(r.seeds?.length),
+      request: text ? r.text : undefined,
+      clock: d.clock,
+      facts,
+      ...more,
+    });
+  const query = (constraints: Constraints | undefined, count: number) => ({
     scope: c.scope,
     userId: c.userId,
     intent: def.intent,
     text,
     seeds: r.seeds,
-    exclude: r.exclude,
-    constraints: r.constraints,
+    // Items a catalog marks adult or nsfw only where they may be shown (DMs, age-restricted channels).
+    exclude: c.adultOk === false ? [...(r.exclude ?? []), ...adultIds(l.catalog.items)] : r.exclude,
+    constraints,
     ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,
-    count: r.count,
-  };
-  const res = await runPipeline(q, deps);
+    count,
+  });
+  // "On Netflix", "under 2 hours": the top candidates' films are looked up first (watch.ts).
+  const watch = await planWatch(d, c, l, r.constraints, async (without) =>
+    (await runPipeline(query(without, WATCH_POOL), build())).recommendations.map((x) => x.item),
+  );
+  const deps = build(watch.facts);
+  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
+  const res = await runPipeline(query(watch.constraints, r.count), deps);
   d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
-  return res;
+  return { ...res, notes: [...watch.notes, ...(watch.facts ? watch.short(res.recommendations.length, r.count) : [])] };
 }
+
+/** Candidates whose films are looked up before a list with watch wishes. */
+const WATCH_POOL = 40;
 
 /** Runs an open-world definition (no catalog): its `llm-titles` source proposes for `request`. */
 export function runOpenWorld(d: AppDeps, c: Caller, l: Loaded, ctx: LlmContext, def: PipelineDefinition, r: { request: string; count: number }): Promise<PipelineResult> {

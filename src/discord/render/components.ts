@@ -12,6 +12,7 @@ export const IDS = {
   privacyCancel: 'pc',
   page: 'wl',
   vote: 'vt',
+  details: 'dt',
 } as const;
 
 export function customId(prefix: string, rest: string): string | null {
@@ -32,8 +33,8 @@ export function row(components: Row['components']): Row {
   return { type: ROW, components } as Row;
 }
 
-/** Per item: Watched, Not interested, More like this (up to 5 items: one row each). */
-export function itemButtons(items: CatalogItem[]): Row[] {
+/** Per item: Watched, Not interested, More like this, and Details for items in `details` (up to 5 items: one row each). */
+export function itemButtons(items: CatalogItem[], details: ReadonlySet<string> = new Set()): Row[] {
   const rows: Row[] = [];
   for (const [i, item] of items.slice(0, LIMITS.rows).entries()) {
     const w = customId(IDS.watched, item.id);
@@ -45,14 +46,20 @@ export function itemButtons(items: CatalogItem[]): Row[] {
         button(w, `${i + 1}. Watched`, 'success'),
         button(ni, 'Not interested', 'secondary'),
         button(ml, 'More like this', 'primary'),
+        ...detailsButton(item, details),
       ]),
     );
   }
   return rows;
 }
 
-/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them. */
-export function itemSelects(items: CatalogItem[]): Row[] {
+function detailsButton(item: CatalogItem, details: ReadonlySet<string>) {
+  const id = details.has(item.id) ? customId(IDS.details, item.id) : null;
+  return id ? [button(id, 'Details', 'secondary')] : [];
+}
+
+/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them, and Details… when items have cards. */
+export function itemSelects(items: CatalogItem[], details: ReadonlySet<string> = new Set()): Row[] {
   const options = items
     .filter((it) => it.id.length <= LIMITS.optionText)
     .slice(0, LIMITS.selectOptions)
@@ -60,7 +67,8 @@ export function itemSelects(items: CatalogItem[]): Row[] {
   if (!options.length) return [];
   const select = (prefix: string, placeholder: string) =>
     row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);
-  return [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
+  const rows = [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
+  return details.size ? [...rows, select(IDS.details, 'Details of…')] : rows;
 }
 
 /** The rating select shown after "Watched": every allowed rating, highest first. */

@@ -1,14 +1,16 @@
 import type { RecResult, TakenAs } from '../../app/types.js';
-import { recommendationsView, showsList } from '../../present/recommendations.js';
+import { itemReason, recommendationsView, showsList } from '../../present/recommendations.js';
 import { withTaken } from '../../present/taken.js';
+import { user } from '../../present/text.js';
+import { itemEmbed } from './cards.js';
 import { itemButtons, itemSelects, withVoteButton } from './components.js';
-import { LIMITS, type Rendered } from './limits.js';
+import { clampReply, LIMITS, type Rendered } from './limits.js';
 import { md, renderView } from './view.js';
 
 export interface RecOptions {
   /** Heading, e.g. `Recommendations for "cozy mystery"` (escaped here). */
   title: string;
-  /** Adds Watched / Not interested / More like this components. */
+  /** Adds Watched / Not interested / More like this components (and Details where an item has a card). */
   buttons?: boolean;
   /** Private answers keep reasons that name the asker's history; public ones show "similar to X" instead. */
   ephemeral?: boolean;
@@ -18,9 +20,19 @@ export interface RecOptions {
   taken?: TakenAs;
 }
 
-/** A list of recommendations: one line per item with its reason, the engine note, and item buttons (none for a reply without a list). */
+/** Whether the list is shown as cards: some item has one, and the header plus one embed per item fit Discord's 10. */
+function asCards(result: RecResult): boolean {
+  return Boolean(result.cards && Object.keys(result.cards).length && showsList(result) && result.items.length && result.items.length < LIMITS.embeds);
+}
+
+/**
+ * A list of recommendations: one line per item with its reason, the engine note, and item buttons (none for a
+ * reply without a list). With cards (TMDB, or a catalog's image and url columns): a header embed, then one
+ * embed per item with its poster as thumbnail, and a Details button per item that has a card.
+ */
 export function renderRecommendations(result: RecResult, opts: RecOptions): Rendered {
-  const view = recommendationsView(result, { title: opts.title, private: opts.ephemeral, hint: opts.hint ? [opts.hint] : undefined });
+  const cards = asCards(result);
+  const view = recommendationsView(result, { title: opts.title, private: opts.ephemeral, hint: opts.hint ? [opts.hint] : undefined, itemsApart: cards });
   const lines = (view.lines ?? []).map(md);
   // Keep whole lines: drop items from the end rather than cutting one in half.
   let description = lines.join('\n');
@@ -29,8 +41,20 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
     description = lines.join('\n');
   }
   const items = showsList(result) ? result.items.map((r) => r.item) : [];
-  const components = opts.buttons && items.length ? (items.length <= 5 ? itemButtons(items) : itemSelects(items)) : [];
+  const details = new Set(Object.keys(result.cards ?? {}));
+  const components = opts.buttons && items.length ? (items.length <= 5 ? itemButtons(items, details) : itemSelects(items, details)) : [];
   // A public list can be put to a vote (a private one is the asker's alone).
   const withVote = components.length && !opts.ephemeral ? withVoteButton(components) : components;
-  return renderView(withTaken(view, opts.taken), { description, components: withVote });
+  const rendered = renderView(withTaken(view, opts.taken), { description: cards && !description ? undefined : description, components: withVote });
+  if (!cards) return rendered;
+  const itemEmbeds = result.items.map((rec, i) => {
+    const reason = itemReason(rec, { private: opts.ephemeral });
+    return itemEmbed(i + 1, rec.item, reason ? md(user(reason, 160)) : '', result.cards?.[rec.item.id]);
+  });
+  // The engine note goes under the last card, where a list's footer reads naturally.
+  const [header, ...rest] = rendered.embeds ?? [];
+  const footer = header?.footer;
+  if (header) delete header.footer;
+  if (footer && itemEmbeds.length) itemEmbeds[itemEmbeds.length - 1].footer = footer;
+  return clampReply({ ...rendered, embeds: [...(header ? [header] : []), ...rest, ...itemEmbeds] });
 }

@@ -34,6 +34,8 @@ export function renderSettings(s: ServerSettings, llm: LlmStatus, changed = fals
           { name: 'Conversations', value: s.conversationMode, inline: true },
           { name: 'Daily LLM calls', value: `${num(s.userDailyCalls)} per user · ${num(s.serverDailyCalls)} per server` },
           { name: 'Daily LLM tokens', value: `${num(s.userDailyTokens)} per user · ${num(s.serverDailyTokens)} per server` },
+          { name: 'Where-to-watch region', value: s.region ?? "the server's locale", inline: true },
+          { name: 'Spoilers', value: s.hideSpoilers ? 'overviews hidden in spoiler tags' : 'shown', inline: true },
         ],
       },
     ],

@@ -1,6 +1,8 @@
 import type { CatalogItem } from '../../domain/item.js';
 import type { Profile } from '../../domain/profile.js';
-import type { Candidate, Constraints, Filter, RecQuery } from '../types.js';
+import { isEmptyConstraints } from '../constraints-merge.js';
+import { meetsWatch } from '../constraints-watch.js';
+import type { Candidate, Constraints, Filter, RecQuery, WatchFacts } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
 import { canonicalTags, tagMatches } from './tags.js';
 
@@ -86,18 +88,19 @@ export function satisfies(item: CatalogItem, c: Constraints): boolean {
   return true;
 }
 
-/** Applies `q.constraints` to catalog items; unknown items are dropped (nothing to show for them). */
-export function constraintsFilter(items: (id: ItemId) => CatalogItem | undefined): Filter {
+/**
+ * Applies `q.constraints` to catalog items; unknown items are dropped (nothing to show for them). Watch
+ * wishes ("on Netflix", "under 2 hours") are checked against `facts`; an item without facts fails them.
+ */
+export function constraintsFilter(items: (id: ItemId) => CatalogItem | undefined, facts: (id: ItemId) => WatchFacts | undefined = () => undefined): Filter {
   return {
     id: 'constraints',
     async apply(q, cs) {
       const c = q.constraints;
-      if (!c || (!c.includeTags?.length && !c.excludeTags?.length && c.minYear === undefined && c.maxYear === undefined && !c.excludeYears?.length)) {
-        return { kept: cs, removed: [] };
-      }
+      if (isEmptyConstraints(c) || !c) return { kept: cs, removed: [] };
       return split(cs, (cand) => {
         const item = items(cand.itemId);
-        return item !== undefined && satisfies(item, c);
+        return item !== undefined && satisfies(item, c) && meetsWatch(facts(cand.itemId), c);
       });
     },
   };

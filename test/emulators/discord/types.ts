@@ -14,7 +14,7 @@ export interface EmulatorGuild {
   name: string;
   ownerId: string;
   /** Text channels by default; a thread (type 11 or 12) takes `parentId` (default the first text channel) and `ownerId` (default the guild owner). */
-  channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string }[];
+  channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string; /** Age-restricted. */ nsfw?: boolean }[];
   members: { user: EmulatorUser; permissions: string /* bitfield as decimal string */ }[];
 }
 

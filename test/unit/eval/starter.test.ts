@@ -16,10 +16,12 @@ describe('starter catalog builder', () => {
     const { csv, rows } = buildStarterCsv(FIX);
     const recs = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(recs).toHaveLength(rows);
-    expect(Object.keys(recs[0])).toEqual(['id', 'title', 'year', 'tags', 'description']);
+    expect(Object.keys(recs[0])).toEqual(['id', 'title', 'year', 'tags', 'description', 'tmdb']);
     const toy = recs.find((r) => r.id === 'ml-1');
     expect(toy?.title).toBe('Toy Story');
     expect(toy?.year).toBe('1995');
     expect(toy?.tags.split('|')).toContain('Animation');
+    // MovieLens' links.csv gives each film its TMDB id, so a bot with TMDB_API_KEY can fetch its card.
+    expect(toy?.tmdb).toBe('862');
   });
 });

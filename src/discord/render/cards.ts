@@ -1,0 +1,107 @@
+/**
+ * Item cards in Discord: one embed per listed item (title linked to its page, reason, runtime and where to
+ * stream it, the poster as thumbnail) when cards are ready, and the full Details card (poster, overview,
+ * runtime, trailer, where to watch with JustWatch's attribution, the reason). Every URL comes from outside
+ * (TMDB, an uploaded catalog): only http(s) URLs that Discord accepts are used, anything else is left out.
+ */
+import type { APIEmbed } from 'discord.js';
+import type { ItemCard, WatchProviders } from '../../domain/card.js';
+import type { CatalogItem } from '../../domain/item.js';
+import { safe, titleOf } from './escape.js';
+import { LIMITS, trim } from './limits.js';
+
+export const TMDB_NOTICE = 'Film data from TMDB. This product uses the TMDB API but is not endorsed or certified by TMDB.';
+export const JUSTWATCH_NOTICE = 'Where to watch: data from JustWatch';
+const ACCENT = 0x5865f2;
+
+/** A URL Discord will take in an embed, or undefined. */
+export function embedUrl(u: string | undefined): string | undefined {
+  if (!u || u.length > 2048 || !URL.canParse(u)) return undefined;
+  const p = new URL(u).protocol;
+  return p === 'https:' || p === 'http:' ? u : undefined;
+}
+
+/** "2h 50m", "45m". */
+export function runtimeText(min: number | undefined): string | undefined {
+  if (!min || min <= 0) return undefined;
+  const h = Math.floor(min / 60);
+  return h ? `${h}h ${String(min % 60).padStart(2, '0')}m` : `${min}m`;
+}
+
+const names = (xs: string[], n = 3) => xs.slice(0, n).map((x) => safe(x, 40)).join(', ');
+
+/** One line of where to stream it ("Stream: Netflix, Hulu"), the first kind that has providers. */
+export function streamLine(w: WatchProviders | undefined): string | undefined {
+  if (!w) return undefined;
+  if (w.stream.length) return `Stream: ${names(w.stream)}`;
+  if (w.free.length) return `Free: ${names(w.free)}`;
+  if (w.ads.length) return `Free with ads: ${names(w.ads)}`;
+  if (w.rent.length) return `Rent: ${names(w.rent)}`;
+  return undefined;
+}
+
+/** A list item as its own embed. `reason` is already Discord Markdown (escaped). */
+export function itemEmbed(n: number, item: CatalogItem, reason: string, card: ItemCard | undefined): APIEmbed {
+  const meta = [runtimeText(card?.runtime), streamLine(card?.watch)].filter(Boolean).join(' · ');
+  const e: APIEmbed = { title: trim(`${n}. ${titleOf(item)}`, LIMITS.embedTitle), color: ACCENT };
+  // The facts as Discord's small subtext ("-# "), so that the reason stays the card's own line.
+  const desc = [reason, meta ? `-# ${meta}` : ''].filter(Boolean).join('\n');
+  if (desc) e.description = trim(desc, 400);
+  const url = embedUrl(card?.pageUrl);
+  if (url) e.url = url;
+  const thumb = embedUrl(card?.thumbUrl);
+  if (thumb) e.thumbnail = { url: thumb };
+  return e;
+}
+
+function watchField(w: WatchProviders | undefined, region: string | undefined): string | undefined {
+  if (!w) return undefined;
+  const lines = (
+    [
+      ['Stream', w.stream],
+      ['Free', w.free],
+      ['Free with ads', w.ads],
+      ['Rent', w.rent],
+      ['Buy', w.buy],
+    ] as const
+  )
+    .filter(([, xs]) => xs.length)
+    .map(([k, xs]) => `${k}: ${names(xs, 6)}`);
+  if (!lines.length) return undefined;
+  const link = embedUrl(w.link);
+  lines.push(link ? `[${JUSTWATCH_NOTICE}](${link})${region ? ` (${region})` : ''}` : `${JUSTWATCH_NOTICE}${region ? ` (${region})` : ''}`);
+  return lines.join('\n');
+}
+
+/** The full card of one item (the Details button). `reason` is Discord Markdown or undefined. */
+export function detailsEmbed(item: CatalogItem, card: ItemCard | undefined, o: { reason?: string; hideSpoilers?: boolean } = {}): APIEmbed {
+  const e: APIEmbed = { title: trim(titleOf(item, 200), LIMITS.embedTitle), color: ACCENT };
+  const url = embedUrl(card?.pageUrl);
+  if (url) e.url = url;
+  const overview = card?.overview ?? item.description;
+  if (overview) {
+    const text = safe(overview, 1500);
+    e.description = o.hideSpoilers ? `||${text.replaceAll('|', '\\|')}||` : text;
+  }
+  const poster = embedUrl(card?.posterUrl);
+  if (poster) e.image = { url: poster };
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  const runtime = runtimeText(card?.runtime);
+  if (runtime) fields.push({ name: 'Runtime', value: runtime, inline: true });
+  const trailer = embedUrl(card?.trailerUrl);
+  if (trailer) fields.push({ name: 'Trailer', value: `[Watch on YouTube](${trailer})`, inline: true });
+  const watch = watchField(card?.watch, card?.region);
+  fields.push({ name: 'Where to watch', value: watch ?? (card?.source === 'tmdb' ? `No streaming data${card.region ? ` for ${card.region}` : ''}.` : 'Not known.') });
+  if (o.reason) fields.push({ name: 'Why', value: trim(o.reason, LIMITS.fieldValue) });
+  e.fields = fields;
+  if (card?.source === 'tmdb') e.footer = { text: TMDB_NOTICE };
+  return e;
+}
+
+/** The reason line of an item embed on a list message (what `itemEmbed` wrote before its subtext), if any. */
+export function reasonOnList(embeds: readonly { title?: string | null; description?: string | null }[], item: CatalogItem): string | undefined {
+  const title = titleOf(item);
+  const e = embeds.find((x) => x.title != null && /^\d+\. /.test(x.title) && x.title.replace(/^\d+\. /, '') === title);
+  const first = e?.description?.split('\n')[0];
+  return first && !first.startsWith('-# ') ? first : undefined;
+}
