@@ -75,6 +75,7 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
       const s = await getSettings(d, scope);
       return { configured: d.llmConfigured, enabled: d.llmConfigured && s.llmEnabled, provider: d.llmName.provider, model: d.llmName.model };
     },
+    tmdbStatus: () => ({ configured: d.tmdb !== undefined, enabled: d.tmdb?.enabled ?? false }),
     close,
   };
 }

@@ -195,5 +195,7 @@ export interface Services {
   votes: VoteService;
   /** Is an LLM configured and on for this scope? */
   llmStatus(scope: Scope): Promise<{ configured: boolean; enabled: boolean; provider: string; model: string }>;
+  /** Whether item cards come from TMDB (a key is set, and TMDB has not refused it). */
+  tmdbStatus(): { configured: boolean; enabled: boolean };
   close(): Promise<void>;
 }

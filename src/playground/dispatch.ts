@@ -52,7 +52,7 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
     case 'exit':
       return 'quit';
     case 'help':
-      return helpView(await sv.llmStatus(c.scope));
+      return helpView(await sv.llmStatus(c.scope), { tmdb: sv.tmdbStatus().configured });
     case 'recommend': {
       if (!args) throw new AppError('request.empty');
       s.conversationId = `playground.${c.userId}.${s.started.toString(36)}.${++s.turns}`;

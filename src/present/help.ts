@@ -34,11 +34,16 @@ export function typedUsage(name: string): string {
 }
 
 /** The help: each command and what it does, then whether the LLM is on. Private. */
-export function helpView(llm: { configured: boolean; enabled: boolean; provider: string; model: string }): View {
+/** TMDB's terms: the notice wherever its data is shown (and JustWatch's for where to watch). */
+export const TMDB_TERMS = 'This product uses the TMDB API but is not endorsed or certified by TMDB.';
+export const TMDB_ATTRIBUTION = `Posters, overviews and where to watch come from TMDB (where-to-watch data by JustWatch). ${TMDB_TERMS}`;
+
+export function helpView(llm: { configured: boolean; enabled: boolean; provider: string; model: string }, o: { tmdb?: boolean } = {}): View {
   const status: Text = !llm.configured
     ? ['LLM: not configured. Everything works with the offline engine.']
     : llm.enabled
       ? ['LLM: on (', user(llm.provider, 30), ', ', user(llm.model, 60), ').']
       : ['LLM: switched off for this server; the offline engine answers.'];
-  return { title: ['Tastemaker'], lines: [...COMMANDS.map((c): Text => [code(c.usage), ` ${c.about}`]), [], status], private: true };
+  const tmdb: Text[] = o.tmdb ? [[], [TMDB_ATTRIBUTION]] : [];
+  return { title: ['Tastemaker'], lines: [...COMMANDS.map((c): Text => [code(c.usage), ` ${c.about}`]), [], status, ...tmdb], private: true };
 }

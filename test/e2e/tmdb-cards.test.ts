@@ -95,6 +95,12 @@ describe('e2e: item cards from TMDB', () => {
     await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { region: 'US' });
   });
 
+  it('GIVEN /help with TMDB configured THEN it carries TMDB\'s notice and JustWatch\'s credit', async () => {
+    const text = visibleText((await h.run({ type: 'command', name: 'help' })).final());
+    expect(text).toContain('This product uses the TMDB API but is not endorsed or certified by TMDB.');
+    expect(text).toContain('JustWatch');
+  });
+
   it('GIVEN /predict with TMDB THEN the answer shows the poster and a Details button', async () => {
     const r = await h.run({ type: 'command', name: 'predict', options: { title: 'Heat' } });
     expect(r.final().embeds?.[0]?.thumbnail?.url).toBe('https://image.tmdb.org/t/p/w185/poster-949.jpg');

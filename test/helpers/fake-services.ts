@@ -194,6 +194,7 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       const ranked = found.filter((f) => f.it).map((f, k) => ({ item: f.it as CatalogItem, score: 1 / (k + 1), reason: said('your order') }));
       return { ...info(), method: input.method, ranked, unmatched: found.filter((f) => !f.it).map((f) => f.t) };
     },
+    tmdbStatus: () => ({ configured: false, enabled: false }),
     async cards(c, items) {
       rec('cards', c, items.map((x) => x.id));
       return {};

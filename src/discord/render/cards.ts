@@ -7,10 +7,11 @@
 import type { APIEmbed } from 'discord.js';
 import type { ItemCard, WatchProviders } from '../../domain/card.js';
 import type { CatalogItem } from '../../domain/item.js';
+import { TMDB_TERMS } from '../../present/help.js';
 import { safe, titleOf } from './escape.js';
 import { LIMITS, trim } from './limits.js';
 
-export const TMDB_NOTICE = 'Film data from TMDB. This product uses the TMDB API but is not endorsed or certified by TMDB.';
+export const TMDB_NOTICE = `Film data from TMDB. ${TMDB_TERMS}`;
 export const JUSTWATCH_NOTICE = 'Where to watch: data from JustWatch';
 const ACCENT = 0x5865f2;
 

@@ -6,8 +6,8 @@ import { button, customId, IDS, row } from './components.js';
 import { clampReply, EPHEMERAL, type Rendered } from './limits.js';
 import { renderView } from './view.js';
 
-export function renderHelp(llm: { configured: boolean; enabled: boolean; provider: string; model: string }): Rendered {
-  return renderView(helpView(llm));
+export function renderHelp(llm: { configured: boolean; enabled: boolean; provider: string; model: string }, o: { tmdb?: boolean } = {}): Rendered {
+  return renderView(helpView(llm, o));
 }
 
 export function renderPrivacyExport(data: unknown): Rendered {
