@@ -101,6 +101,16 @@ describe('e2e: item cards from TMDB', () => {
     expect(text).toContain('JustWatch');
   });
 
+  it('GIVEN /similar and /next with TMDB THEN their lists are cards too', async () => {
+    const sim = await h.run({ type: 'command', name: 'similar', options: { title: 'Heat' } });
+    expect((sim.final().embeds as APIEmbed[]).slice(1).every((e) => e.thumbnail?.url?.startsWith('https://image.tmdb.org/t/p/w185/'))).toBe(true);
+    await h.run({ type: 'command', name: 'rate', options: { title: 'Heat', score: 5 } });
+    const next = await h.run({ type: 'command', name: 'next', options: { count: 3 } });
+    const embeds = next.final().embeds as APIEmbed[];
+    expect(embeds.length).toBeGreaterThan(1);
+    expect(embeds.slice(1).every((e) => e.thumbnail?.url !== undefined)).toBe(true);
+  });
+
   it('GIVEN /predict with TMDB THEN the answer shows the poster and a Details button', async () => {
     const r = await h.run({ type: 'command', name: 'predict', options: { title: 'Heat' } });
     expect(r.final().embeds?.[0]?.thumbnail?.url).toBe('https://image.tmdb.org/t/p/w185/poster-949.jpg');
