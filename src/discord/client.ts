@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { createRouter, type Router } from './router.js';
 import { isConversationThread, ThreadRegistry } from './threads.js';
 import type { Command } from './types.js';
+import type { InteractionHooks } from './interaction-hooks.js';
 
 export interface BotOptions {
   config: Config;
@@ -21,6 +22,8 @@ export interface BotOptions {
   messageContent?: boolean;
   /** The lazy defer's delay for cheap handlers (default DEFER_AFTER_MS); tests inject it instead of sleeping. */
   deferAfterMs?: number;
+  /** Metrics and the graceful stop around every interaction (src/discord/interaction-hooks.ts); none by default. */
+  hooks?: InteractionHooks;
 }
 
 export interface Bot {
