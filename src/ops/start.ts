@@ -8,6 +8,8 @@ import { startOpsServer, type OpsServer } from './server.js';
 export interface Ops {
   /** Undefined without METRICS_PORT: nothing is measured. */
   metrics: Metrics | undefined;
+  /** Where the port listens; undefined without METRICS_PORT. */
+  address: { host: string; port: number } | undefined;
   /** What the health check and the engine gauge read, once the bot and services exist. */
   watch(w: Omit<HealthDeps, 'storeTimeoutMs'> & { engineScopes: () => number }): void;
   close(): Promise<void>;
@@ -23,7 +25,7 @@ export function shardLabel(env: NodeJS.ProcessEnv = process.env): string {
  * ("logging in") until `watch` gives it the gateway and the store. Without METRICS_PORT nothing listens.
  */
 export async function startOps(config: Config, logger: Logger): Promise<Ops> {
-  if (config.METRICS_PORT === undefined) return { metrics: undefined, watch: () => undefined, close: async () => undefined };
+  if (config.METRICS_PORT === undefined) return { metrics: undefined, address: undefined, watch: () => undefined, close: async () => undefined };
   const metrics = new PromMetrics({ shard: shardLabel() });
   let deps: HealthDeps = { gateway: () => 'logging in', probeStore: async () => undefined };
   const server: OpsServer = await startOpsServer({
@@ -35,6 +37,7 @@ export async function startOps(config: Config, logger: Logger): Promise<Ops> {
   });
   return {
     metrics,
+    address: { host: server.host, port: server.port },
     watch(w) {
       deps = { gateway: w.gateway, probeStore: w.probeStore };
       metrics.watchEngines(w.engineScopes);

@@ -43,7 +43,10 @@ export class KeyvStore implements Store {
   }
 
   private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreError({ code: 'store.closed', op, key, backend: this.backend, message: 'the store is closed' });
+    if (this.closed) {
+      this.metrics.storeError(op, 'store.closed');
+      throw new StoreError({ code: 'store.closed', op, key, backend: this.backend, message: 'the store is closed' });
+    }
     const timedOut = () => new StoreError({ code: 'store.timeout', op, key, backend: this.backend, message: `no answer after ${this.opTimeoutMs} ms` });
     try {
       return await withTimeout(() => fn(), this.opTimeoutMs, undefined, timedOut);
