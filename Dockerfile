@@ -7,7 +7,7 @@
 #              part of the image on purpose, NOT a volume: a volume would keep an old copy across upgrades.
 #   /app/var   the volume for what the bot writes: the SQLite database (STORE_URL below) and its backups.
 
-# 1. Compile TypeScript to dist/ (src and commands only).
+# 1. Compile TypeScript to dist/ (src, commands, and the backup script: `node dist/scripts/backup.js`).
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -16,6 +16,7 @@ COPY tsconfig.json ./
 COPY deploy/tsconfig.image.json ./deploy/
 COPY src ./src
 COPY commands ./commands
+COPY scripts/backup.ts ./scripts/
 RUN npx tsc -p deploy/tsconfig.image.json
 
 # 2. Production dependencies only. sqlite3 and @napi-rs/canvas ship prebuilt binaries; the toolchain is
