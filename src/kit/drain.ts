@@ -18,7 +18,7 @@ export class Drain {
     return this.active;
   }
 
-  /** Runs `work` as in-flight work, or, once stopping, runs `refused` instead (if given) and does not count it. */
+  /** Runs `work` as in-flight work; once stopping, runs `refused` instead, which is not counted. */
   async track<T>(work: () => Promise<T>, refused: () => Promise<T>): Promise<T> {
     if (this.stopped) return refused();
     this.active += 1;
