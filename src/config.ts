@@ -68,6 +68,14 @@ const schema = z.object({
   CONVERSATION_TTL_HOURS: int(72, 1, 24 * 90),
   CATALOG_MAX_BYTES: int(10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
   CATALOG_MAX_ITEMS: int(50_000, 1, 1_000_000),
+  // Operations: the health and metrics port is off unless METRICS_PORT is set; it binds to METRICS_HOST.
+  METRICS_PORT: optionalText
+    .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65_535), {
+      message: 'must be a port from 1 to 65535 (leave it unset for no health and metrics port)',
+    })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  SHUTDOWN_GRACE_S: int(10, 0, 600),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

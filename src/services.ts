@@ -21,6 +21,7 @@ import { createLlmUses } from './llm/uses.js';
 import { TmdbClient } from './tmdb/client.js';
 import { TmdbEnricher } from './tmdb/enricher.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './kit/metrics.js';
 import {
   CatalogRepo, ConversationRepo, createStore, EmbeddingCache, ProfileRepo, SettingsRepo, UsageRepo, type Store,
 } from './store/index.js';
@@ -39,6 +40,8 @@ export interface ServicesOptions {
   starterPath?: string;
   /** The starter catalog's community prior (default: data/prior, loaded on first use); `null` runs without one. */
   prior?: PriorLoader | null;
+  /** Where the store, catalog writes and LLM calls report (default: nowhere; `npm start` with METRICS_PORT: Prometheus). */
+  metrics?: Metrics;
 }
 
 /** The starter catalog: `data/` at the project root, from `src/` (tsx) or from `dist/src/` (built). */
@@ -51,7 +54,7 @@ export type AppServices = Services & { deps: AppDeps };
 export async function createServices(config: Config, o: ServicesOptions): Promise<AppServices> {
   const clock = o.clock ?? Date.now;
   const logger = o.logger;
-  const store = o.store ?? (await createStore(config.STORE_URL, { logger }));
+  const store = o.store ?? (await createStore(config.STORE_URL, { logger, metrics: o.metrics }));
   const embCache = new EmbeddingCache(store);
   const provider = o.provider !== undefined ? o.provider : createProvider(config, { clock, ...o.providerDeps });
   let embedder: Embedder;
@@ -64,7 +67,7 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
     embedStats = () => cached.stats();
   } else embedder = createLocalEmbedder('semantic');
   const profiles = new ProfileRepo(store, { clock });
-  const catalogs = new CatalogRepo(store, { clock, logger });
+  const catalogs = new CatalogRepo(store, { clock, logger, metrics: o.metrics });
   const usage = new UsageRepo(store, { clock });
   const prior = o.prior === null ? undefined : (o.prior ?? new PriorLoader(undefined, logger));
   const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior });
@@ -78,6 +81,7 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
     },
     logger,
     clock,
+    metrics: o.metrics,
     limits: {
       maxCandidates: config.LLM_MAX_CANDIDATES,
       maxHistory: config.LLM_MAX_HISTORY,

@@ -52,9 +52,19 @@ export async function start(mode: 'auto' | 'playground'): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ config: redactConfig(config) }, 'starting Discord bot');
-  const services = await createServices(config, { logger });
-  const { startBot } = await import('./discord/start.js');
-  await startBot({ config, services, logger });
+  const { startOps } = await import('./ops/start.js');
+  const ops = await startOps(config, logger);
+  const services = await createServices(config, { logger, metrics: ops.metrics });
+  const { gatewayProblem, startBot } = await import('./discord/start.js');
+  const { Drain } = await import('./kit/drain.js');
+  const drain = new Drain();
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  ops.watch({
+    gateway: () => gatewayProblem(bot, drain),
+    probeStore: () => services.deps.store.get('ops:health'),
+    engineScopes: () => services.deps.engines.size,
+  });
+  bot = await startBot({ config, services, logger, drain, metrics: ops.metrics, afterStop: () => ops.close() });
 }
 
 /** Last resort for an entry point: report and exit non-zero rather than keep a broken process running. */

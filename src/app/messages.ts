@@ -38,6 +38,8 @@ export const MESSAGES = {
   // Buttons, selects and confirmations
   'component.unknown': 'This button no longer works. Run the command again.',
   'component.expired': 'This confirmation has expired. Run the command again.',
+  // Operations
+  'bot.restarting': 'I am restarting right now. Try again in a minute.',
   'component.not-yours': 'This button belongs to someone else\'s request.',
   // Typed commands (the playground)
   'command.unknown': 'Unknown command `{command}`. Type /help for the list.',

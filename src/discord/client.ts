@@ -6,6 +6,7 @@ import { createRouter, type Router } from './router.js';
 import { isConversationThread, ThreadRegistry } from './threads.js';
 import type { Command } from './types.js';
 import { attachVoteEvents } from './vote-events.js';
+import type { InteractionHooks } from './interaction-hooks.js';
 
 export interface BotOptions {
   config: Config;
@@ -22,6 +23,8 @@ export interface BotOptions {
   messageContent?: boolean;
   /** The lazy defer's delay for cheap handlers (default DEFER_AFTER_MS); tests inject it instead of sleeping. */
   deferAfterMs?: number;
+  /** Metrics and the graceful stop around every interaction (src/discord/interaction-hooks.ts); none by default. */
+  hooks?: InteractionHooks;
 }
 
 export interface Bot {

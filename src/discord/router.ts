@@ -13,6 +13,8 @@ import { NO_MENTIONS } from './render/limits.js';
 import { handleConversationMessage } from './conversation-message.js';
 import { ThreadRegistry } from './threads.js';
 import type { Command, CommandContext, ComponentHandler } from './types.js';
+import type { InteractionHooks } from './interaction-hooks.js';
+import type { InteractionOutcome } from '../kit/metrics.js';
 
 export interface RouterOptions {
   commands: Command[];
@@ -26,6 +28,8 @@ export interface RouterOptions {
   deferAfterMs?: number;
   /** Whether the bot has the Message Content intent (default true). */
   messageContent?: boolean;
+  /** Metrics and the graceful stop around every interaction and message (src/discord/interaction-hooks.ts). */
+  hooks?: InteractionHooks;
 }
 
 export interface Router {
@@ -67,7 +71,7 @@ export function createRouter(o: RouterOptions): Router {
     messageContent: o.messageContent ?? true,
   });
 
-  async function handleError(err: unknown, meta: ErrorMeta, answer: (text: string) => Promise<unknown>): Promise<void> {
+  async function handleError(err: unknown, meta: ErrorMeta, answer: (text: string) => Promise<unknown>): Promise<InteractionOutcome> {
     const user = asUserError(err);
     if (user) {
       o.logger.debug({ ...meta, code: user.code }, 'user error');
@@ -80,26 +84,28 @@ export function createRouter(o: RouterOptions): Router {
     } catch (e2) {
       o.logger.warn({ ...meta, err: scrubSecrets(String(e2), secrets) }, 'could not deliver the error reply');
     }
+    return user ? 'user-error' : 'error';
   }
 
-  async function onInteraction(i: Interaction): Promise<void> {
+  async function onInteraction(i: Interaction): Promise<InteractionOutcome> {
+    let outcome: InteractionOutcome = 'ok';
     const meta: ErrorMeta = { kind: 'interaction', userId: i.user.id, guildId: i.guildId };
     if (i.isAutocomplete()) {
       meta.kind = 'autocomplete';
       meta.command = i.commandName;
       try {
         const cmd = commands.get(i.commandName);
-        if (!cmd?.autocomplete) return void (await i.respond([]));
-        await cmd.autocomplete(i, o.services, ctxFor(i));
+        if (!cmd?.autocomplete) await i.respond([]);
+        else await cmd.autocomplete(i, o.services, ctxFor(i));
       } catch (err) {
         // Autocomplete cannot show text: answer with no choices so the client stops waiting.
-        await handleError(err, meta, async () => {
+        outcome = await handleError(err, meta, async () => {
           if (!i.responded) await i.respond([]);
         });
       }
-      return;
+      return outcome;
     }
-    if (!i.isRepliable()) return;
+    if (!i.isRepliable()) return outcome;
     // Errors are always private, also after a public defer (see sendError).
     const answer = (text: string) => sendError(i, renderError(text));
     try {
@@ -119,8 +125,9 @@ export function createRouter(o: RouterOptions): Router {
         await h.handle(i, o.services, ctxFor(i), sep < 0 ? '' : i.customId.slice(sep + 1));
       }
     } catch (err) {
-      await handleError(err, meta, answer);
+      outcome = await handleError(err, meta, answer);
     }
+    return outcome;
   }
 
   async function onMessage(m: Message, botId: string): Promise<void> {
@@ -134,5 +141,10 @@ export function createRouter(o: RouterOptions): Router {
     }
   }
 
-  return { onInteraction, onMessage, commands };
+  const hooks = o.hooks;
+  return {
+    onInteraction: (i) => (hooks ? hooks.around(i, () => onInteraction(i)) : onInteraction(i).then(() => undefined)),
+    onMessage: (m, botId) => (hooks ? hooks.aroundMessage(() => onMessage(m, botId)) : onMessage(m, botId)),
+    commands,
+  };
 }

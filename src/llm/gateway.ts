@@ -5,6 +5,7 @@ import type { Parsed } from './parse.js';
 import { createReserver } from './reserve.js';
 import { llmDeadlineMs } from './retry.js';
 import { deadline } from '../kit/index.js';
+import { NO_METRICS, type Metrics } from '../kit/metrics.js';
 import { LlmError, type ChatMessage, type JsonSchema, type LlmProvider, type LlmUsage } from './types.js';
 
 /** A prompt ready to send: what a prompt file's builder returns. */
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   /** Per-attempt timeout (the provider's); one logical call, retries included, gets `llmDeadlineMs(timeoutMs)`. */
   timeoutMs: number;
   clock?: () => number;
+  /** Calls, tokens, latency, cache hits, budget fallbacks and failures by use (default: none). */
+  metrics?: Metrics;
 }
 
 const FAIL_NOTES: Record<LlmError['kind'], string> = {
@@ -64,6 +67,7 @@ export function createGateway(d: GatewayDeps) {
   const clock = d.clock ?? Date.now;
   const reserver = createReserver(d.usage, clock);
   const overallMs = llmDeadlineMs(d.timeoutMs);
+  const metrics = d.metrics ?? NO_METRICS;
   return async function run<T>(ctx: LlmContext, call: GatewayCall<T>): Promise<GatewayResult<T>> {
     const p = d.provider;
     if (!p) return { ok: false, reason: 'no-key', calls: 0, note: 'no LLM is configured' };
@@ -76,12 +80,14 @@ export function createGateway(d: GatewayDeps) {
       const parsed = call.parse(hit.text);
       if (parsed.ok) {
         log.info({ cached: true, promptTokens: 0, outputTokens: 0, latencyMs: 0 }, 'llm call');
+        metrics.llmCall(call.use, 'cached');
         return { ok: true, value: parsed.value, calls: 0, usage: { promptTokens: 0, outputTokens: 0 }, cached: true };
       }
     }
     const over = await reserver.reserve(ctx);
     if (over) {
       log.info({ outcome: 'over-budget' }, 'llm call skipped');
+      metrics.llmCall(call.use, 'over-budget');
       return { ok: false, reason: 'over-budget', calls: 0, note: over };
     }
     if (call.signal?.aborted) {
@@ -98,6 +104,7 @@ export function createGateway(d: GatewayDeps) {
         { cached: false, latencyMs: r.latencyMs, promptTokens: r.usage.promptTokens, outputTokens: r.usage.outputTokens, finishReason: r.finishReason, outcome: parsed.ok ? 'ok' : 'bad-answer' },
         'llm call',
       );
+      metrics.llmCall(call.use, parsed.ok ? 'ok' : 'bad-answer', { seconds: r.latencyMs / 1000, ...r.usage });
       if (!parsed.ok) return { ok: false, reason: 'bad-answer', calls: 1, note: `the LLM's answer was unusable (${parsed.error})` };
       await d.cache.set(key, { text: r.text, usage: r.usage });
       return { ok: true, value: parsed.value, calls: 1, usage: r.usage, cached: false };
@@ -108,6 +115,7 @@ export function createGateway(d: GatewayDeps) {
       // our own deadline, or the caller's (a stage timeout), both read as "too slow"
       const late = dl.signal.aborted;
       log.warn({ latencyMs: clock() - started, outcome: 'llm-failed', kind: late ? 'timeout' : err.kind }, 'llm call failed');
+      metrics.llmCall(call.use, late ? 'timeout' : 'failed', wentOut ? { seconds: (clock() - started) / 1000 } : {});
       const note = late ? FAIL_NOTES.timeout : FAIL_NOTES[err.kind];
       return { ok: false, reason: 'llm-failed', calls: wentOut ? 1 : 0, note };
     } finally {

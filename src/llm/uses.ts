@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import type { Metrics } from '../kit/metrics.js';
 import { createResponseCache } from './cache.js';
 import type { ItemBrief, KvLike, LlmContext, LlmLimits, LlmOutcome, Pick, UsageLike } from './contracts.js';
 import { createGateway } from './gateway.js';
@@ -19,6 +20,8 @@ export interface LlmUsesDeps {
   logger: Logger;
   limits: LlmLimits;
   clock?: () => number;
+  /** LLM calls and grounding misses by use (default: none). */
+  metrics?: Metrics;
 }
 
 /** Every method takes an optional last `CallOptions` ({ signal }): aborting it stops the use (ok:false). */
@@ -46,13 +49,23 @@ export function createLlmUses(d: LlmUsesDeps): LlmUses {
     logger: d.logger,
     timeoutMs: d.limits.timeoutMs,
     clock: d.clock,
+    metrics: d.metrics,
   });
   const env: UseEnv = { run, limits: d.limits };
+  const m = d.metrics;
+  // Grounding misses: the ids a model made up, dropped by `groundPicks` (the uses that pick return `dropped`).
+  const counted = <A extends unknown[], V>(use: string, f: (...a: A) => Promise<LlmOutcome<V>>) =>
+    !m ? f : async (...a: A): Promise<LlmOutcome<V>> => {
+      const out = await f(...a);
+      const dropped = out.ok ? (out.value as { dropped?: unknown }).dropped : undefined;
+      if (typeof dropped === 'number' && dropped > 0) m.groundingMiss(use, dropped);
+      return out;
+    };
   return {
-    conversation: (ctx, a, o) => conversation(env, ctx, a, o),
+    conversation: counted('conversation', (ctx, a, o) => conversation(env, ctx, a, o)),
     openWorld: (ctx, a, o) => openWorld(env, ctx, a, o),
-    refine: (ctx, a, o) => refine(env, ctx, a, o),
-    next: (ctx, a, o) => next(env, ctx, a, o),
+    refine: counted('refine', (ctx, a, o) => refine(env, ctx, a, o)),
+    next: counted('next', (ctx, a, o) => next(env, ctx, a, o)),
     predict: (ctx, a, o) => predict(env, ctx, a, o),
     rankPointwise: (ctx, a, o) => rankPointwise(env, ctx, a, o),
     rankPairwise: (ctx, a, o) => rankPairwise(env, ctx, a, o),

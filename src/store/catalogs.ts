@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../domain/item.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../kit/metrics.js';
 import { StoreError, ValidationError } from './errors.js';
 import { keys } from './keys.js';
 import type { Store } from './kv.js';
@@ -14,6 +15,8 @@ export interface CatalogRepoOptions {
   logger?: Logger;
   /** Fault injection for tests: runs before chunk `i` is written; throw to simulate a failure. */
   beforeChunkWrite?: (i: number) => void | Promise<void>;
+  /** Counts versions written and abandoned (default: none). */
+  metrics?: Metrics;
 }
 
 export interface CatalogMeta {
@@ -66,7 +69,7 @@ export class CatalogRepo {
     const dims = vectors?.[0]?.length ?? 0;
     if (vectors?.some((v) => v.length !== dims)) throw new ValidationError('catalog.dims', 'vectors differ in length');
 
-    return this.store.withLock(keys.catalogPointer(scope), async () => {
+    const result = this.store.withLock(keys.catalogPointer(scope), async () => {
       const current = await this.pointer(scope);
       const leftovers = await this.versionsOnDisk(scope);
       await this.deleteVersions(scope, [...leftovers.keys()].filter((v) => v !== current?.version), leftovers);
@@ -112,6 +115,9 @@ export class CatalogRepo {
       }
       return pointer;
     });
+    const m = this.opts.metrics;
+    if (m) result.then(() => m.catalogWrite('ok', items.length), () => m.catalogWrite('failed', items.length));
+    return result;
   }
 
   /** The current version, whole, or null when there is none. A missing or damaged chunk throws StoreError. */

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import type { Metrics } from '../kit/metrics.js';
 import { StoreError, redactUrl } from './errors.js';
 import type { Store } from './kv.js';
 import { KeyvStore, errorListener } from './keyv-store.js';
@@ -16,6 +17,8 @@ export interface CreateStoreOptions {
   busyTimeoutMs?: number;
   /** Redis: give up connecting after this long. Default 5 s. */
   connectTimeoutMs?: number;
+  /** Counts failed operations (default: none). */
+  metrics?: Metrics;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function createStore(url: string, opts: CreateStoreOptions = {}): P
   const secrets = urlSecrets(url);
   const safeUrl = redactUrl(url, secrets);
   const scheme = /^([a-z]+):\/\//i.exec(url)?.[1]?.toLowerCase();
-  const base = { namespace, url: safeUrl, opTimeoutMs: opts.opTimeoutMs, logger: opts.logger };
+  const base = { namespace, url: safeUrl, opTimeoutMs: opts.opTimeoutMs, logger: opts.logger, metrics: opts.metrics };
   switch (scheme) {
     case 'memory':
       return new KeyvStore(openMemory(errorListener('memory', [], opts.logger)), base);

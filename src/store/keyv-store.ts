@@ -2,6 +2,7 @@ import type { Logger } from '../log.js';
 import { StoreError, redactUrl, toStoreError } from './errors.js';
 import type { KvEntry, Store } from './kv.js';
 import { KeyedLock, errorMessage, withTimeout } from '../kit/index.js';
+import { NO_METRICS, type Metrics } from '../kit/metrics.js';
 import { update } from './lock.js';
 import type { Driver } from './drivers/driver.js';
 
@@ -13,6 +14,8 @@ export interface KeyvStoreOptions {
   /** An operation still pending after this long fails with store.timeout (e.g. Redis unreachable). */
   opTimeoutMs?: number;
   logger?: Logger;
+  /** Counts failed operations by op and code (default: none). */
+  metrics?: Metrics;
 }
 
 const BATCH = 200;
@@ -24,6 +27,7 @@ export class KeyvStore implements Store {
   private readonly locks = new KeyedLock();
   private readonly prefix: string;
   private readonly opTimeoutMs: number;
+  private readonly metrics: Metrics;
   private closed = false;
 
   constructor(private readonly driver: Driver, opts: KeyvStoreOptions) {
@@ -31,6 +35,7 @@ export class KeyvStore implements Store {
     this.url = opts.url;
     this.prefix = `${opts.namespace}:`;
     this.opTimeoutMs = opts.opTimeoutMs ?? 30_000;
+    this.metrics = opts.metrics ?? NO_METRICS;
   }
 
   private raw(key: string): string {
@@ -38,12 +43,17 @@ export class KeyvStore implements Store {
   }
 
   private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreError({ code: 'store.closed', op, key, backend: this.backend, message: 'the store is closed' });
+    if (this.closed) {
+      this.metrics.storeError(op, 'store.closed');
+      throw new StoreError({ code: 'store.closed', op, key, backend: this.backend, message: 'the store is closed' });
+    }
     const timedOut = () => new StoreError({ code: 'store.timeout', op, key, backend: this.backend, message: `no answer after ${this.opTimeoutMs} ms` });
     try {
       return await withTimeout(() => fn(), this.opTimeoutMs, undefined, timedOut);
     } catch (error) {
-      throw toStoreError(error, { op, key, backend: this.backend, secrets: this.driver.secrets });
+      const e = toStoreError(error, { op, key, backend: this.backend, secrets: this.driver.secrets });
+      this.metrics.storeError(op, e.code);
+      throw e;
     }
   }
 

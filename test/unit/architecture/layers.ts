@@ -17,6 +17,7 @@ export const LAYERS: Record<string, string[]> = {
   present: ['src/present/'],
   discord: ['src/discord/'],
   playground: ['src/playground/'],
+  ops: ['src/ops/'],
   commands: ['commands/'],
   root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts'],
 };
@@ -39,6 +40,7 @@ export const ALLOWED: Record<string, string[]> = {
   present: [...base, 'catalog', 'app'],
   discord: [...base, 'catalog', 'app', 'present'],
   playground: [...base, 'catalog', 'app', 'present'],
+  ops: base,
   commands: [...base, 'catalog', 'app', 'present', 'discord'],
   root: Object.keys(LAYERS).filter((l) => l !== 'root'),
 };
