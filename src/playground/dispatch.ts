@@ -11,6 +11,9 @@ import { helpView, typedUsage } from '../present/help.js';
 import { catalogClearedNotice, catalogRemovedNotice, ratedNotice, watchedAddedNotice, watchedRemovedNotice } from '../present/notices.js';
 import { predictView, rankView } from '../present/predict.js';
 import { profileView } from '../present/profile.js';
+import { profileCardData } from '../present/card/profile-data.js';
+import { renderProfileCard } from '../present/card/profile-card.js';
+import { groupPickText } from '../present/vote.js';
 import { recommendationsView } from '../present/recommendations.js';
 import { bytes as human, num } from '../present/text.js';
 import { notice, type View } from '../present/view.js';
@@ -101,8 +104,12 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
       const r = await sv.similar(c, item ? { itemId: item.id, count: 8 } : { text: args, count: 8 });
       return withTaken(recommendationsView(r, { title: item ? `Similar to ${item.title}` : `Similar to "${args}"` }), found?.taken);
     }
-    case 'profile':
-      return profileView(await sv.profile(c));
+    case 'profile': {
+      // The picture card goes to a file beside the text, as Discord attaches it.
+      const [p, pick] = await Promise.all([sv.profile(c), sv.votes.pick(c.scope)]);
+      const data = profileCardData(p, { memberName: c.userName ?? 'you', serverName: 'Playground', ...(pick ? { groupPick: groupPickText(pick) } : {}) });
+      return { ...profileView(p), file: { name: 'profile-card.png', data: renderProfileCard(data) } };
+    }
     case 'privacy': {
       const [sub, rest] = firstWord(args);
       if (sub === 'export') return privacyExportView(await sv.privacy.export(c));

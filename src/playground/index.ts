@@ -51,7 +51,8 @@ export async function runPlayground(o: PlaygroundOptions): Promise<void> {
         if (r === 'quit') quit = true;
         else if (!r.file) write(viewText(r));
         else {
-          const saved = await saveReplyFiles(o.outDir ?? process.cwd(), [{ name: r.file.name, attachment: Buffer.from(r.file.data, 'utf8') }]);
+          const data = r.file.data;
+          const saved = await saveReplyFiles(o.outDir ?? process.cwd(), [{ name: r.file.name, attachment: typeof data === 'string' ? Buffer.from(data, 'utf8') : data }]);
           write([viewText(r), ...saved].filter(Boolean).join('\n'));
         }
       } else if (p.kind === 'text') {

@@ -25,8 +25,8 @@ export interface View {
   fields?: Field[];
   /** Plain text: which engine answered, the page. */
   footer?: string;
-  /** A file that goes with the answer. */
-  file?: { name: string; data: string };
+  /** A file that goes with the answer: text (an export) or bytes (a picture). */
+  file?: { name: string; data: string | Uint8Array };
   /** Only the asker sees it. */
   private?: boolean;
   /** How the answer went, for faces that show it (Discord: the embed colour). */

@@ -16,6 +16,8 @@ export function md(t: Text | Inline): string {
   return `<@${t.mention}>`;
 }
 
+const fileBytes = (data: string | Uint8Array): Buffer => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+
 const COLOR: Record<NonNullable<View['tone']>, number> = { accent: 0x5865f2, success: 0x57f287, failure: 0xed4245 };
 
 function fieldValue(f: Field): string {
@@ -46,7 +48,7 @@ export function renderView(v: View, extra: Partial<Pick<Rendered, 'content' | 'c
   return clampReply({
     ...(v.note ? { content: md(v.note) } : {}),
     ...(embed ? { embeds: [embed] } : {}),
-    ...(v.file ? { files: [{ attachment: Buffer.from(v.file.data, 'utf8'), name: v.file.name }] } : {}),
+    ...(v.file ? { files: [{ attachment: fileBytes(v.file.data), name: v.file.name }] } : {}),
     ...rest,
     ...(v.private ? { flags: EPHEMERAL } : {}),
   });

@@ -41,7 +41,8 @@ describe('playground (piped stdin)', () => {
   });
 
   it('GIVEN /rate Heat 4.5, /watched add, /predict, /rank, /similar, /next, /profile, /help THEN each answers', async () => {
-    const { text, services } = await play(['/rate Heat 4.5', '/watched add Alien', '/predict Up', '/rank Heat, Alien, Up', '/similar Heat', '/next', '/profile', '/help', '/watched list']);
+    const outDir = mkdtempSync(join(tmpdir(), 'tm-play-card-'));
+    const { text, services } = await play(['/rate Heat 4.5', '/watched add Alien', '/predict Up', '/rank Heat, Alien, Up', '/similar Heat', '/next', '/profile', '/help', '/watched list'], createFakeServices(), { outDir });
     expect(services.calls.find((c) => c.method === 'rate')?.input).toEqual({ itemId: 'm1', value: 4.5 });
     expect(text).toContain('Rated Heat (1995) 4.5★');
     expect(text).toContain('Predicted rating');
@@ -51,6 +52,16 @@ describe('playground (piped stdin)', () => {
     expect(text).toContain('Your taste profile');
     expect(text).toContain('/recommend request');
     expect(text).toContain('Watched (1)');
+  });
+
+  it('GIVEN /profile THEN the text profile is printed and the picture card is saved as a PNG beside it', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'tm-play-card-'));
+    const { text } = await play(['/rate Heat 4.5', '/profile'], createFakeServices(), { outDir });
+    expect(text).toContain('Your taste profile');
+    expect(text).toContain(`to ${join(outDir, 'profile-card.png')}`);
+    const png = readFileSync(join(outDir, 'profile-card.png'));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.readUInt32BE(16)).toBe(1200);
   });
 
   it('GIVEN a rating of 7 THEN it is rejected with the rating.range text', async () => {
