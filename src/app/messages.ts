@@ -63,6 +63,12 @@ export const MESSAGES = {
   'refine.newer': 'Going newer than the list shown: from {year} on.',
   'refine.older': 'Going older than the list shown: up to {year}.',
   'refine.surprise': 'A surprise draw: picks off the usual path.',
+  // Group features: /together, /match, "who would like this" (and /privacy group)
+  'group.size': 'A group list is for {min} to {max} people (I found {count}). Name members, pick a voice channel, or join one.',
+  'group.no-members': 'Name the members (e.g. `@Ann @Bo`), pick a voice channel, or join one first.',
+  'group.off-self': 'You turned group features off for yourself here. Turn them back on with `/privacy group on`.',
+  'match.self': 'Pick someone else: a taste match is between two members.',
+  'match.unavailable': 'That member\'s taste is not available for matching here.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

@@ -12,6 +12,10 @@ import { recommend } from './recommend.js';
 import { refine } from './refine.js';
 import { getSettings, setSettings } from './settings.js';
 import { similar } from './similar.js';
+import { groupAllowed, setGroupAllowed } from './group-privacy.js';
+import { match } from './match.js';
+import { whoWouldLike } from './match-who.js';
+import { together } from './together.js';
 import { addWatched, listWatched, removeWatched } from './watched.js';
 import type { Services } from './types.js';
 import { callerOfScope, scopeCatalog } from './scope-access.js';
@@ -26,6 +30,9 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
     predict: (c, i) => predict(d, c, i),
     rank: (c, i) => rank(d, c, i),
     similar: (c, i) => similar(d, c, i),
+    together: (c, i) => together(d, c, i),
+    match: (c, i) => match(d, c, i),
+    whoWouldLike: (c, i) => whoWouldLike(d, c, i),
     async searchTitles(c, query, limit = 25) {
       const [cat, p] = await Promise.all([scopeCatalog(d, c), d.profiles.get(c.scope, c.userId)]);
       return cat.titles.search(query, limit, new Set(p.history.map((h) => h.itemId)));
@@ -53,6 +60,8 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
     privacy: {
       export: (c) => exportUserData(d, c),
       delete: (c) => deleteUserData(d, c),
+      setGroup: (c, on) => setGroupAllowed(d, c, on),
+      group: (c) => groupAllowed(d, c),
     },
     importHistory: (c, i) => importHistory(d, c, i),
     catalog: {

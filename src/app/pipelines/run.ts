@@ -7,6 +7,7 @@ import type { Loaded } from '../scope-data.js';
 import type { Caller } from '../types.js';
 import { buildPipeline, type StageInputs } from './build.js';
 import type { PipelineDefinition } from './definitions.js';
+import { asGroup } from './group.js';
 import { llmPass, llmTitles, type LlmRequest } from './llm.js';
 
 export interface RunRequest {
@@ -50,6 +51,7 @@ export async function runDefinition(
     clock: d.clock,
     ...more,
   });
+  if (l.group) asGroup(deps, l.group);
   if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
   const q = {
     scope: c.scope,
@@ -57,7 +59,7 @@ export async function runDefinition(
     intent: def.intent,
     text,
     seeds: r.seeds,
-    exclude: r.exclude,
+    exclude: l.group ? [...(r.exclude ?? []), ...l.group.exclude] : r.exclude,
     constraints: r.constraints,
     ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,
