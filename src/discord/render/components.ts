@@ -11,6 +11,8 @@ export const IDS = {
   privacyConfirm: 'pd',
   privacyCancel: 'pc',
   page: 'wl',
+  /** "Who here would like this?" (commands/match.ts answers it). */
+  whoLikes: 'wh',
 } as const;
 
 export function customId(prefix: string, rest: string): string | null {
@@ -31,26 +33,28 @@ export function row(components: Row['components']): Row {
   return { type: ROW, components } as Row;
 }
 
-/** Per item: Watched, Not interested, More like this (up to 5 items: one row each). */
+/** Per item: Watched, Not interested, More like this, Who here would like it? (up to 5 items: one row each). */
 export function itemButtons(items: CatalogItem[]): Row[] {
   const rows: Row[] = [];
   for (const [i, item] of items.slice(0, LIMITS.rows).entries()) {
     const w = customId(IDS.watched, item.id);
     const ni = customId(IDS.notInterested, item.id);
     const ml = customId(IDS.moreLike, item.id);
+    const wh = customId(IDS.whoLikes, item.id);
     if (!w || !ni || !ml) continue;
     rows.push(
       row([
         button(w, `${i + 1}. Watched`, 'success'),
         button(ni, 'Not interested', 'secondary'),
         button(ml, 'More like this', 'primary'),
+        ...(wh ? [button(wh, 'Who here would like it?', 'secondary')] : []),
       ]),
     );
   }
   return rows;
 }
 
-/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them. */
+/** More than 5 items: four selects (Watched…, Not interested…, More like this…, Who here would like…) over all of them. */
 export function itemSelects(items: CatalogItem[]): Row[] {
   const options = items
     .filter((it) => it.id.length <= LIMITS.optionText)
@@ -59,7 +63,7 @@ export function itemSelects(items: CatalogItem[]): Row[] {
   if (!options.length) return [];
   const select = (prefix: string, placeholder: string) =>
     row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);
-  return [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
+  return [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…'), select(IDS.whoLikes, 'Who here would like…')];
 }
 
 /** The rating select shown after "Watched": every allowed rating, highest first. */

@@ -17,6 +17,7 @@ import { InteractionRecordImpl } from './record.js';
 import { channelRoutes, type Deps } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
 import { EmulatorState } from './state.js';
+import { setVoice } from './voice.js';
 import type { AttachmentObject, DiscordEmulator, EmulatorOptions, InteractionInput, InteractionRecord } from './types.js';
 
 export type * from './types.js';
@@ -116,6 +117,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     waitFor: (fn, timeoutMs = 5000) => waitForValue(state, fn, timeoutMs, 'a condition'),
     registeredCommands: (guildId) => [...(state.commands.get(guildId ?? 'global') ?? [])],
     dropConnections: () => gateway.dropConnections(),
+    setVoice: (v) => setVoice(state, (t, d, intent) => gateway.dispatch(t, d, intent), v),
 
     async close() {
       await gateway.close();
