@@ -9,11 +9,12 @@ export function formatGroup(r: GroupEvalReport, dataset: string, seconds: number
   const out = [
     `Watching together on ${dataset} — ${seconds.toFixed(1)} s`,
     `${r.users} held-out users (prior from the other ${r.trainUsers}); ${r.groups} seeded groups per size; one list of 10 over ${r.items} items;`,
-    `relevant to a member: their ${r.relevant}. mean = members' mean NDCG@10, worst = the least served member's NDCG@10 (both averaged over groups).`,
-    `  ${pad('size', 6)}${pad('system', 14)}${pad('mean NDCG', 12)}worst NDCG`,
+    `relevant to a member: their ${r.relevant}. mean = members' mean NDCG@10, worst = the least served member's NDCG@10,`,
+    `disliked = items of the 10 that some member ${r.disliked} (all averaged over groups).`,
+    `  ${pad('size', 6)}${pad('system', 14)}${pad('mean NDCG', 12)}${pad('worst NDCG', 12)}disliked@10`,
   ];
   for (const [size, row] of Object.entries(r.results)) {
-    for (const s of GROUP_SYSTEMS) out.push(`  ${pad(size, 6)}${pad(s, 14)}${pad(row[s]['ndcg@10'].toFixed(4), 12)}${row[s]['worst@10'].toFixed(4)}`);
+    for (const s of GROUP_SYSTEMS) out.push(`  ${pad(size, 6)}${pad(s, 14)}${pad(row[s]['ndcg@10'].toFixed(4), 12)}${pad(row[s]['worst@10'].toFixed(4), 12)}${row[s]['disliked@10'].toFixed(3)}`);
   }
   out.push('  solo is each member\'s own list (not a group list): the ceiling a shared list gives up from.');
   return out.join('\n');

@@ -18,7 +18,9 @@ import { pickHeldOut, priorThroughArtifact } from './cold-server-data.js';
  * groups are drawn (seeded). Every member's taste score of the whole catalog comes from the same model the
  * bot's `community` source uses (members folded in against the prior); each is standardised per member and
  * the group's list is the top 10 of the aggregate, leaving out what any member revealed. Metrics per group:
- * the members' mean NDCG@10 and the worst member's NDCG@10, averaged over the groups. Systems: the rules of
+ * the members' mean NDCG@10, the worst member's NDCG@10, and how many of the 10 some member rated
+ * `dislikedTo` or less in their held-out half (misery; solo counts the whole group's dislikes in each member's
+ * own list), averaged over the groups. Systems: the rules of
  * src/recsys/group-aggregate.ts, `popularity` (the prior users' rating counts), and `solo` (each member's
  * own top 10: what a list for them alone would score, the ceiling the group list gives up from).
  */
@@ -29,6 +31,7 @@ export interface GroupEvalOptions {
   groups?: number;
   minRatings?: number;
   likedFrom?: number;
+  dislikedTo?: number;
   seed?: number;
   /** Candidates per member (the pool is their union), as the bot's pipeline retrieves before ranking. */
   pool?: number;
@@ -39,6 +42,8 @@ export interface GroupEvalOptions {
 export interface GroupScores {
   'ndcg@10': number;
   'worst@10': number;
+  /** Items of the list some member rated `dislikedTo` or less in their held-out half, per list of 10. */
+  'disliked@10': number;
 }
 
 export type GroupSystem = GroupRule | 'popularity' | 'solo';
@@ -50,6 +55,7 @@ export interface GroupEvalReport {
   items: number;
   groups: number;
   relevant: string;
+  disliked: string;
   results: Record<string, Record<GroupSystem, GroupScores>>;
 }
 
@@ -75,7 +81,7 @@ function draw<T>(from: readonly T[], k: number, rng: () => number): T[] {
 }
 
 export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOptions = {}): GroupEvalReport {
-  const { users = 150, sizes = [2, 4, 8], groups = 200, minRatings = 40, likedFrom = 4, seed = 7, pool = 100, fair = FAIR_DEFAULTS, log = () => {} } = opts;
+  const { users = 150, sizes = [2, 4, 8], groups = 200, minRatings = 40, likedFrom = 4, dislikedTo = 2, seed = 7, pool = 100, fair = FAIR_DEFAULTS, log = () => {} } = opts;
   const byUser = timeOrdered(ratings);
   const held = pickHeldOut(byUser, users, minRatings, seed);
   if (held.length < Math.max(...sizes)) throw new Error(`group eval needs ${Math.max(...sizes)} users with ${minRatings}+ ratings, found ${held.length}`);
@@ -89,11 +95,13 @@ export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOp
 
   const revealed = new Map<string, RatingTriple[]>();
   const relevant = new Map<string, Set<number>>();
+  const disliked = new Map<string, Set<number>>();
   for (const u of held) {
     const all = byUser.get(u)!;
     const half = Math.floor(all.length / 2);
     revealed.set(u, all.slice(0, half));
     relevant.set(u, new Set(all.slice(half).filter((r) => r.value >= likedFrom).map((r) => index.get(r.item)!)));
+    disliked.set(u, new Set(all.slice(half).filter((r) => r.value <= dislikedTo).map((r) => index.get(r.item)!)));
   }
   const models = new PriorAwareModels({ items, ratings: [...revealed.values()].flat(), histories: new Map([...revealed].map(([u, rs]) => [u, rs.map((r) => r.item)])) }, prior);
   const taste = new Map<string, Float64Array>();
@@ -108,18 +116,20 @@ export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOp
   const results: GroupEvalReport['results'] = {};
   const rng = mulberry32(seed + 1);
   for (const size of sizes) {
-    const acc = Object.fromEntries(GROUP_SYSTEMS.map((s) => [s, { mean: 0, worst: 0 }])) as Record<GroupSystem, { mean: number; worst: number }>;
+    const acc = Object.fromEntries(GROUP_SYSTEMS.map((s) => [s, { mean: 0, worst: 0, disliked: 0 }])) as Record<GroupSystem, { mean: number; worst: number; disliked: number }>;
     for (let g = 0; g < groups; g++) {
       const members = draw(held, size, rng);
       const seen = new Set(members.flatMap((u) => revealed.get(u)!.map((r) => index.get(r.item)!)));
       const skip = (i: number) => seen.has(i);
       const score = (top: (u: string) => number[]) => {
         const per = members.map((u) => ndcgAt(top(u), relevant.get(u)!));
-        return { mean: per.reduce((a, b) => a + b, 0) / per.length, worst: Math.min(...per) };
+        const bad = members.reduce((n, u) => n + top(u).filter((i) => members.some((v) => disliked.get(v)!.has(i))).length, 0) / members.length;
+        return { mean: per.reduce((a, b) => a + b, 0) / per.length, worst: Math.min(...per), disliked: bad };
       };
-      const add = (sys: GroupSystem, r: { mean: number; worst: number }) => {
+      const add = (sys: GroupSystem, r: { mean: number; worst: number; disliked: number }) => {
         acc[sys].mean += r.mean;
         acc[sys].worst += r.worst;
+        acc[sys].disliked += r.disliked;
       };
       // The candidate pool, as the bot's pipeline has one: each member's own top `pool`; scores standardised over it.
       const cands = [...new Set(members.flatMap((u) => topKIndices(taste.get(u)!, pool, skip)))];
@@ -134,12 +144,13 @@ export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOp
       add('solo', score((u) => topKIndices(taste.get(u)!, 10, skip)));
     }
     results[String(size)] = Object.fromEntries(
-      GROUP_SYSTEMS.map((s) => [s, { 'ndcg@10': round(acc[s].mean / groups), 'worst@10': round(acc[s].worst / groups) }]),
+      GROUP_SYSTEMS.map((s) => [s, { 'ndcg@10': round(acc[s].mean / groups), 'worst@10': round(acc[s].worst / groups), 'disliked@10': round(acc[s].disliked / groups) }]),
     ) as Record<GroupSystem, GroupScores>;
     log(`group size ${size}: ${JSON.stringify(results[String(size)])}`);
   }
   return {
     users: held.length, trainUsers: byUser.size - held.length, items: items.length, groups,
-    relevant: `second half in time, rated ${likedFrom}+`, results,
+    relevant: `second half in time, rated ${likedFrom}+`,
+    disliked: `rated ${dislikedTo} or less in their second half`, results,
   };
 }

@@ -13,8 +13,8 @@ export function groupFitText(r: GroupFit): string {
   const all = counted === 2 ? 'both' : `all ${counted}`;
   if (r.lukewarm === 0) return `${r.love === counted ? (counted === 2 ? 'you both love it' : `all ${counted} love it`) : `fits ${all}`}${fresh}`;
   const parts: string[] = [];
-  if (r.love) parts.push(`${r.love} love it`);
-  if (r.like) parts.push(`${r.like} like it`);
+  if (r.love) parts.push(`${r.love} ${r.love === 1 ? 'loves' : 'love'} it`);
+  if (r.like) parts.push(`${r.like} ${r.like === 1 ? 'likes' : 'like'} it`);
   parts.push(`${r.lukewarm} ${r.lukewarm === 1 ? 'is' : 'are'} lukewarm`);
   return parts.join(', ') + fresh;
 }

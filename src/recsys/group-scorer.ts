@@ -33,7 +33,7 @@ export interface GroupTaste {
 
 /** Ranks candidates by the group's aggregate (the app drops the asker's own rating scorer beside it). */
 export class GroupScorer implements Scorer {
-  readonly id = 'group';
+  readonly id = 'group-taste';
   constructor(private readonly group: GroupTaste) {}
   async score(_q: RecQuery, cs: Candidate[]): Promise<number[]> {
     return this.group.score(cs.map((c) => c.itemId));
