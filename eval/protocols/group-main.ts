@@ -17,6 +17,11 @@ export function formatGroup(r: GroupEvalReport, dataset: string, seconds: number
     for (const s of GROUP_SYSTEMS) out.push(`  ${pad(size, 6)}${pad(s, 14)}${pad(row[s]['ndcg@10'].toFixed(4), 12)}${pad(row[s]['worst@10'].toFixed(4), 12)}${row[s]['disliked@10'].toFixed(3)}`);
   }
   out.push('  solo is each member\'s own list (not a group list): the ceiling a shared list gives up from.');
+  out.push('  Paired against average over the same groups (difference ± 2 standard errors):');
+  const pm = (p: { diff: number; se: number }, digits: number): string => `${p.diff >= 0 ? '+' : ''}${p.diff.toFixed(digits)} ± ${(2 * p.se).toFixed(digits)}`;
+  for (const [size, row] of Object.entries(r.versusAverage)) {
+    for (const [rule, v] of Object.entries(row)) out.push(`  ${pad(size, 6)}${pad(rule, 14)}NDCG ${pm(v['ndcg@10'], 4)}   disliked@10 ${pm(v['disliked@10'], 3)}`);
+  }
   return out.join('\n');
 }
 

@@ -4,8 +4,8 @@ import { PriorAwareModels } from '../../src/recsys/models/prior-models.js';
 import { timeOrdered } from '../../src/recsys/models/prior-train.js';
 import { topKIndices } from '../../src/recsys/models/topk.js';
 import type { RatingTriple } from '../../src/recsys/models/types.js';
-import { round } from '../metrics.js';
 import { pickHeldOut, priorThroughArtifact } from './cold-server-data.js';
+import { summarise, versusAverage, type GroupRow } from './group-stats.js';
 
 /**
  * The group protocol ("watch together"): random groups of held-out MovieLens users get ONE list of 10, scored
@@ -47,7 +47,7 @@ export interface GroupScores {
 }
 
 export type GroupSystem = GroupRule | 'popularity' | 'solo';
-export const GROUP_SYSTEMS: GroupSystem[] = ['fair', 'average', 'least-misery', 'popularity', 'solo'];
+export const GROUP_SYSTEMS: GroupSystem[] = ['average', 'fair', 'least-misery', 'popularity', 'solo'];
 
 export interface GroupEvalReport {
   users: number;
@@ -57,6 +57,8 @@ export interface GroupEvalReport {
   relevant: string;
   disliked: string;
   results: Record<string, Record<GroupSystem, GroupScores>>;
+  /** Per size: each rule minus averaging over the same groups (mean and standard error). */
+  versusAverage: Record<string, Record<'fair' | 'least-misery', ReturnType<typeof versusAverage>>>;
 }
 
 /** NDCG@10 of a top list against one member's relevant items (binary gains). */
@@ -81,7 +83,7 @@ function draw<T>(from: readonly T[], k: number, rng: () => number): T[] {
 }
 
 export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOptions = {}): GroupEvalReport {
-  const { users = 150, sizes = [2, 4, 8], groups = 200, minRatings = 40, likedFrom = 4, dislikedTo = 2, seed = 7, pool = 100, fair = FAIR_DEFAULTS, log = () => {} } = opts;
+  const { users = 150, sizes = [2, 4, 8], groups = 500, minRatings = 40, likedFrom = 4, dislikedTo = 2, seed = 7, pool = 100, fair = FAIR_DEFAULTS, log = () => {} } = opts;
   const byUser = timeOrdered(ratings);
   const held = pickHeldOut(byUser, users, minRatings, seed);
   if (held.length < Math.max(...sizes)) throw new Error(`group eval needs ${Math.max(...sizes)} users with ${minRatings}+ ratings, found ${held.length}`);
@@ -114,22 +116,18 @@ export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOp
   for (const r of train) popularity[index.get(r.item)!]++;
 
   const results: GroupEvalReport['results'] = {};
+  const versus: GroupEvalReport['versusAverage'] = {};
   const rng = mulberry32(seed + 1);
   for (const size of sizes) {
-    const acc = Object.fromEntries(GROUP_SYSTEMS.map((s) => [s, { mean: 0, worst: 0, disliked: 0 }])) as Record<GroupSystem, { mean: number; worst: number; disliked: number }>;
+    const rows = Object.fromEntries(GROUP_SYSTEMS.map((s) => [s, [] as GroupRow[]])) as Record<GroupSystem, GroupRow[]>;
     for (let g = 0; g < groups; g++) {
       const members = draw(held, size, rng);
       const seen = new Set(members.flatMap((u) => revealed.get(u)!.map((r) => index.get(r.item)!)));
       const skip = (i: number) => seen.has(i);
-      const score = (top: (u: string) => number[]) => {
+      const score = (top: (u: string) => number[]): GroupRow => {
         const per = members.map((u) => ndcgAt(top(u), relevant.get(u)!));
         const bad = members.reduce((n, u) => n + top(u).filter((i) => members.some((v) => disliked.get(v)!.has(i))).length, 0) / members.length;
         return { mean: per.reduce((a, b) => a + b, 0) / per.length, worst: Math.min(...per), disliked: bad };
-      };
-      const add = (sys: GroupSystem, r: { mean: number; worst: number; disliked: number }) => {
-        acc[sys].mean += r.mean;
-        acc[sys].worst += r.worst;
-        acc[sys].disliked += r.disliked;
       };
       // The candidate pool, as the bot's pipeline has one: each member's own top `pool`; scores standardised over it.
       const cands = [...new Set(members.flatMap((u) => topKIndices(taste.get(u)!, pool, skip)))];
@@ -137,20 +135,19 @@ export function runGroupEval(ratings: readonly RatingTriple[], opts: GroupEvalOp
       for (const rule of ['fair', 'average', 'least-misery'] as const) {
         const agg = aggregate(rule, zs, cands.length, fair);
         const top = topKIndices(agg, 10).map((k) => cands[k]);
-        add(rule, score(() => top));
+        rows[rule].push(score(() => top));
       }
       const popTop = topKIndices(popularity, 10, skip);
-      add('popularity', score(() => popTop));
-      add('solo', score((u) => topKIndices(taste.get(u)!, 10, skip)));
+      rows.popularity.push(score(() => popTop));
+      rows.solo.push(score((u) => topKIndices(taste.get(u)!, 10, skip)));
     }
-    results[String(size)] = Object.fromEntries(
-      GROUP_SYSTEMS.map((s) => [s, { 'ndcg@10': round(acc[s].mean / groups), 'worst@10': round(acc[s].worst / groups), 'disliked@10': round(acc[s].disliked / groups) }]),
-    ) as Record<GroupSystem, GroupScores>;
+    results[String(size)] = Object.fromEntries(GROUP_SYSTEMS.map((s) => [s, summarise(rows[s])])) as Record<GroupSystem, GroupScores>;
+    versus[String(size)] = { fair: versusAverage(rows.fair, rows.average), 'least-misery': versusAverage(rows['least-misery'], rows.average) };
     log(`group size ${size}: ${JSON.stringify(results[String(size)])}`);
   }
   return {
     users: held.length, trainUsers: byUser.size - held.length, items: items.length, groups,
     relevant: `second half in time, rated ${likedFrom}+`,
-    disliked: `rated ${dislikedTo} or less in their second half`, results,
+    disliked: `rated ${dislikedTo} or less in their second half`, results, versusAverage: versus,
   };
 }

@@ -22,7 +22,7 @@ export function groupBrief(people: number, text: string | undefined): string {
 /**
  * `/together`: ONE list for a group (the asker and the members named, or a voice channel's). The
  * `recommend` pipeline runs with the group's taste (pipelines/group.ts): the group's own best items join the
- * candidates, the group's aggregate (the `fair` rule, src/recsys/group-aggregate.ts) ranks them, and what any
+ * candidates, the group's aggregate (each member's taste standardised over the candidates, averaged: src/recsys/group-aggregate.ts, chosen by the group eval) ranks them, and what any
  * counted member saw or turned down is left out. With the LLM on, the same one listwise call as /recommend
  * picks among those candidates, asked with a group brief. Each item says how it fits the group, in counts.
  */

@@ -59,17 +59,18 @@ function expectWithinLimits(r: Rendered): void {
 const allText = (r: Rendered) => JSON.stringify([r.content, r.embeds]);
 
 describe('renderRecommendations', () => {
-  it('GIVEN 5 items THEN one row of Watched / Not interested / More like this per item, ids encoded compactly', () => {
+  it('GIVEN 5 items THEN one row of Watched / Not interested / More like this / Who here would like it? per item, ids encoded compactly', () => {
     const r = renderRecommendations(recs(5), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
     expect(r.components).toHaveLength(5);
-    expect(r.components?.[0].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['w:id0', 'ni:id0', 'ml:id0']);
+    expect(r.components?.[0].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['w:id0', 'ni:id0', 'ml:id0', 'wh:id0']);
   });
 
-  it('GIVEN 10 items THEN three selects cover all of them within 5 rows', () => {
+  it('GIVEN 10 items THEN four selects (Watched, Not interested, More like, Who here would like) cover all of them within 5 rows', () => {
     const r = renderRecommendations(recs(10), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
-    expect(r.components).toHaveLength(3);
+    expect(r.components).toHaveLength(4);
+    expect(r.components?.map((row) => (row.components[0] as { custom_id: string }).custom_id)).toEqual(['w:', 'ni:', 'ml:', 'wh:']);
     expect((r.components?.[0].components[0] as { options: unknown[] }).options).toHaveLength(10);
   });
 
