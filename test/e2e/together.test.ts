@@ -81,7 +81,9 @@ describe('e2e: watching together', () => {
     expect(none.final().flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
-  it('GIVEN the voice option THEN the people in that channel are the group', async () => {
+  it('GIVEN the voice option THEN the people in that channel are the group (their voice states came with GUILD_CREATE)', async () => {
+    const created = h.emu.dispatches.find((d) => d.t === 'GUILD_CREATE')?.d as { voice_states: { user_id: string; channel_id: string }[] };
+    expect(created.voice_states.filter((v) => v.channel_id === VOICE).map((v) => v.user_id).sort()).toEqual([ANN.id, BO.id, ROBOT.id]);
     const r = await h.run({ type: 'command', name: 'together', user: CY, options: { voice: VOICE, count: 3 } });
     expect(visibleText(r.final())).toContain('Watching together (3)');
     expect(listedTitles(r.final())).toHaveLength(3);
