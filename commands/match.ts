@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
 import { AppError } from '../src/app/errors.js';
 import { defer, send } from '../src/discord/reply.js';
 import { IDS } from '../src/discord/render/components.js';
@@ -11,9 +11,10 @@ export default {
   data: new SlashCommandBuilder()
     .setName('match')
     .setDescription('Your taste match with another member, what you both love, and a pick each')
-    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
     .addUserOption((o) => o.setName('member').setDescription('Who to compare with').setRequired(true)),
   async execute(i, services, ctx) {
+    if (!i.guildId) throw new AppError('guild.only', { command: '/match' });
     const other = i.options.getUser('member', true);
     if (other.bot) throw new AppError('match.unavailable');
     await defer(i, true, { now: true });

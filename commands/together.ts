@@ -1,4 +1,4 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { AppError } from '../src/app/errors.js';
 import { GROUP_SIZE } from '../src/app/group-members.js';
 import type { TogetherResult } from '../src/app/types.js';
@@ -13,7 +13,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName('together')
     .setDescription('One list for a group: the members you mention, or everyone in a voice channel')
-    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
     .addStringOption((o) => o.setName('members').setDescription('Who watches with you: mention them, e.g. @Ann @Bo').setMaxLength(2000))
     .addChannelOption((o) => o.setName('voice').setDescription('Or everyone in this voice channel (default: yours)').addChannelTypes(ChannelType.GuildVoice, ChannelType.GuildStageVoice))
     .addStringOption((o) => o.setName('request').setDescription('What are you in the mood for? (optional)').setMaxLength(500))

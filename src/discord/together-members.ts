@@ -12,6 +12,7 @@ const VOICE_TYPES: readonly number[] = [ChannelType.GuildVoice, ChannelType.Guil
  * membership comes from the gateway's voice states (the Guild Voice States intent). Bots are left out.
  */
 export function togetherMembers(i: ChatInputCommandInteraction): string[] {
+  if (!i.guildId) throw new AppError('guild.only', { command: '/together' });
   const guild = i.guild;
   const ids = new Set<string>();
   for (const m of (i.options.getString('members') ?? '').matchAll(MENTION)) ids.add(m[1]);

@@ -48,6 +48,18 @@ describe('GIVEN two members with different tastes asking for one list', () => {
   });
 });
 
+describe('GIVEN a member turns down the top pick, and another watches the second', () => {
+  it('THEN the next group list leaves both out, also when the one turning it down has no history (neutral)', async () => {
+    const first = idsOf(await app.together(who('kid-fan'), { members: ['action-fan', 'quiet-one'], count: 5 }));
+    await app.notInterested(who('quiet-one'), first[0]);
+    await app.watched.add(who('action-fan'), first[1]);
+    const again = await app.together(who('kid-fan'), { members: ['action-fan', 'quiet-one'], count: 5 });
+    expect(idsOf(again)).not.toContain(first[0]);
+    expect(idsOf(again)).not.toContain(first[1]);
+    expect(again.group).toMatchObject({ counted: 2, neutral: 1 });
+  });
+});
+
 describe('GIVEN a member with no history in the group', () => {
   it('THEN they count as neutral: the list is the same as without them, and the fit says they have no ratings yet', async () => {
     const without = await app.together(who('kid-fan'), { members: ['action-fan'], count: 5 });
