@@ -58,7 +58,7 @@ export async function cardsFor(d: AppDeps, c: Caller, items: CatalogItem[], wait
 }
 
 /** The result with the cards of its items attached (none: unchanged). */
-export async function withCards(d: AppDeps, c: Caller, r: RecResult): Promise<RecResult> {
+export async function withCards<T extends RecResult>(d: AppDeps, c: Caller, r: T): Promise<T> {
   if (!r.items.length) return r;
   const cards = await cardsFor(d, c, r.items.map((x) => x.item));
   return Object.keys(cards).length ? { ...r, cards } : r;

@@ -13,7 +13,7 @@ export async function startConversation(
   d: AppDeps,
   c: Caller,
   id: string,
-  a: { request: string; constraints: Constraints; count: number; items: Recommendation[]; userText: string },
+  a: { request: string; constraints: Constraints; count: number; items: Recommendation[]; userText: string; group?: string[] },
 ): Promise<Conversation> {
   const now = d.clock();
   const conv: Conversation = {
@@ -30,6 +30,7 @@ export async function startConversation(
     constraints: a.constraints as Record<string, unknown>,
     count: a.count,
     initialConstraints: a.constraints as Record<string, unknown>,
+    ...(a.group ? { group: a.group } : {}),
     createdAt: now,
     updatedAt: now,
   };

@@ -77,6 +77,12 @@ export const MESSAGES = {
   'event.past': 'That time has passed: give one in the future.',
   'watch.no-data': 'I can’t tell {what} here: that needs film data from TMDB, which this bot has not been given (its owner can set TMDB_API_KEY). The list leaves out “{wish}”.',
   'watch.few': 'Only {found} of the films I could check so far fit “{wish}” in {region}; I am still looking up the rest, so ask again in a few minutes for more.',
+  // Group features: /together, /match, "who would like this" (and /privacy group)
+  'group.size': 'A group list is for {min} to {max} people (I found {count}). Name members, pick a voice channel, or join one.',
+  'group.no-members': 'Name the members (e.g. `@Ann @Bo`), pick a voice channel, or join one first.',
+  'group.off-self': 'You turned group features off for yourself here. Turn them back on with `/privacy group on`.',
+  'match.self': 'Pick someone else: a taste match is between two members.',
+  'match.unavailable': 'That member\'s taste is not available for matching here.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { offlineInfo } from './engine-info.js';
 import { AppError } from './errors.js';
 import { messageFor } from './messages.js';
+import { loadGroup, withGroupFits } from './group-members.js';
 import { llmContext } from './llm-context.js';
 import { llmTurn } from './refine-llm.js';
 import { offlineTurn, sameList } from './refine-offline.js';
@@ -38,8 +39,11 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const conv = await d.conversations.get(input.conversationId);
   if (!conv || conv.scope !== c.scope) throw new AppError('conversation.not-found');
   if (conv.ownerId !== c.userId) throw new AppError('conversation.not-owner');
-  const l = await load(d, c, { requireCatalog: false });
-  if (l.catalog.items.length === 0) return openWorldTurn(d, c, l, conv, input.text);
+  const loaded = await load(d, c, { requireCatalog: false });
+  if (loaded.catalog.items.length === 0) return openWorldTurn(d, c, loaded, conv, input.text);
+  // A group's conversation (/together) ranks every turn for the group, its members' privacy read again.
+  const grouped = conv.group ? await loadGroup(d, c, loaded, conv.group) : undefined;
+  const l = grouped?.l ?? loaded;
   const titleOf = (id: string) => l.catalog.byId.get(id)?.title ?? id;
   const action = readRefinement(input.text, { shown: conv.shown, count: conv.count, titles: conv.shown.map(titleOf) }, { knownTags: l.catalog.tags });
   const state = refineStateOf(conv, () => parseConstraints(conv.request, l.catalog.tags));
@@ -52,6 +56,7 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const turn = toLlm
     ? await llmTurn(d, c, l, ctx, { conv, refined, action, message: input.text })
     : await offlineTurn(d, c, l, { refined, kind: action.kind, before: conv.shown, info: offlineInfo(d, ctx), shownEarlier: shownEarlier(conv, action.kind) });
+  if (grouped) turn.items = withGroupFits(turn.items, grouped.l.group!, grouped.members.neutral);
   const replies = [...turn.replies.map(({ code, context }) => ({ code, text: messageFor(code, context) })), ...(turn.notes ?? [])];
   const botText = [turn.change, ...replies.map((r) => r.text)].filter(Boolean).join(' ');
   const saved = await recordTurn(d, conv, { message: input.text, items: turn.items, botText, state: turnStateOf(turn.state) });

@@ -1,6 +1,7 @@
 import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from '../engine/scope-catalog.js';
 import type { ScopeModels } from '../engine/scope-models.js';
+import type { GroupTaste } from '../recsys/group-scorer.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { scopeCatalog } from './scope-access.js';
@@ -11,6 +12,8 @@ export interface Loaded {
   catalog: ScopeCatalog;
   models: ScopeModels;
   profile: Profile;
+  /** A group list (`/together` and its conversation): the group's taste ranks it (group-members.ts). */
+  group?: GroupTaste;
 }
 
 export async function load(d: AppDeps, c: Caller, opts: { requireCatalog?: boolean } = {}): Promise<Loaded> {

@@ -13,6 +13,10 @@ import { recommend } from './recommend.js';
 import { refine } from './refine.js';
 import { getSettings, setSettings } from './settings.js';
 import { similar } from './similar.js';
+import { groupAllowed, setGroupAllowed } from './group-privacy.js';
+import { match } from './match.js';
+import { whoWouldLike } from './match-who.js';
+import { together } from './together.js';
 import { addWatched, listWatched, removeWatched } from './watched.js';
 import type { Services } from './types.js';
 import { callerOfScope, scopeCatalog } from './scope-access.js';
@@ -29,6 +33,9 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
     rank: (c, i) => rank(d, c, i),
     similar: async (c, i) => withCards(d, c, await similar(d, c, i)),
     cards: (c, items) => cardsFor(d, c, items),
+    together: async (c, i) => withCards(d, c, await together(d, c, i)),
+    match: (c, i) => match(d, c, i),
+    whoWouldLike: (c, i) => whoWouldLike(d, c, i),
     async searchTitles(c, query, limit = 25) {
       const [cat, p] = await Promise.all([scopeCatalog(d, c), d.profiles.get(c.scope, c.userId)]);
       return cat.titles.search(query, limit, new Set(p.history.map((h) => h.itemId)));
@@ -56,6 +63,8 @@ export function createAppServices(d: AppDeps, close: () => Promise<void>): Servi
     privacy: {
       export: (c) => exportUserData(d, c),
       delete: (c) => deleteUserData(d, c),
+      setGroup: (c, on) => setGroupAllowed(d, c, on),
+      group: (c) => groupAllowed(d, c),
     },
     importHistory: (c, i) => importHistory(d, c, i),
     catalog: {

@@ -131,6 +131,40 @@ export interface ServerSettings {
   hideSpoilers?: boolean;
 }
 
+/** Who a group list is for, as counts: no member is ever named to the others. */
+export interface GroupMembers {
+  /** Everyone asked for, the asker first (what the conversation stores). */
+  all: string[];
+  /** Members whose taste counts. */
+  counted: number;
+  /** Allowed members with no history yet: neutral, never a veto. */
+  neutral: number;
+  /** Members who keep their taste out of group features: not counted, not named. */
+  private: number;
+}
+
+/** `/together`: one list for a group; each item's reason is its group fit (`group-fit`). */
+export interface TogetherResult extends RecResult {
+  group: GroupMembers;
+}
+
+/** `/match`: two members' taste match. Titles only, never a rating. */
+export interface MatchResult {
+  /** 0..100 (50: no evidence either way), null with nothing rated in common. */
+  percent: number | null;
+  common: number;
+  sharedFavourites: CatalogItem[];
+  /** A pick for the asker from the member's favourites, and one for the member from the asker's (either may be missing). */
+  forYou?: CatalogItem;
+  forThem?: CatalogItem;
+}
+
+/** "Who here would like this?": up to 3 members (allowed, not the asker, not seen it), best predicted first. */
+export interface WhoLikesResult {
+  item: CatalogItem;
+  userIds: string[];
+}
+
 /** Identifies who asks, where. */
 export interface Caller {
   scope: Scope;
@@ -156,6 +190,12 @@ export interface Services {
   similar(c: Caller, input: { itemId?: ItemId; text?: string; count?: number }): Promise<RecResult>;
   /** Cards for items (Details): what is ready within a short wait; empty without TMDB or image/url columns. */
   cards(c: Caller, items: CatalogItem[]): Promise<Record<ItemId, ItemCard>>;
+  /** `/together`: one list for the asker and `members` (2 to 25 people), refined in its conversation like /recommend. */
+  together(c: Caller, input: { members: string[]; text?: string; count?: number; conversationId?: string }): Promise<TogetherResult>;
+  /** `/match`: the asker's taste match with one member. */
+  match(c: Caller, input: { userId: string }): Promise<MatchResult>;
+  /** Who in the server would most like an item (members who allow group features). */
+  whoWouldLike(c: Caller, input: { itemId: ItemId }): Promise<WhoLikesResult>;
 
   /** Title search for autocomplete: prefix and typo tolerant, at most `limit`. */
   searchTitles(c: Caller, query: string, limit?: number): Promise<CatalogItem[]>;
@@ -176,6 +216,9 @@ export interface Services {
   privacy: {
     export(c: Caller): Promise<{ profile: Profile; conversations: Conversation[]; usage: unknown }>;
     delete(c: Caller): Promise<void>;
+    /** `/privacy group on|off`: whether the member's taste may be used for group features here; returns the setting now. */
+    setGroup(c: Caller, on: boolean): Promise<boolean>;
+    group(c: Caller): Promise<boolean>;
   };
   importHistory(c: Caller, input: { bytes: Uint8Array; filename: string; format?: ImportReport['format'] }): Promise<ImportReport>;
 

@@ -45,6 +45,8 @@ export function createBot(o: BotOptions): Bot {
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
       GatewayIntentBits.DirectMessages,
+      // Who is in a voice channel, for /together (not privileged).
+      GatewayIntentBits.GuildVoiceStates,
       ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
     ],
     partials: [Partials.Channel],

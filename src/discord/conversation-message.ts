@@ -22,11 +22,11 @@ async function referenced(m: Message): Promise<Message | null> {
   return m.reference?.messageId ? m.fetchReference().catch(() => null) : null;
 }
 
-/** A /recommend answer: by the command name when Discord sends it, else by the list's heading. */
+/** A /recommend (or /together) answer: by the command name when Discord sends it, else by the list's heading. */
 function isRecommendAnswer(m: Message): boolean {
   // `interaction` is deprecated but still sent for command answers, and it alone names the command.
   const name = m.interaction?.commandName;
-  if (name) return name === 'recommend';
+  if (name) return name === 'recommend' || name === 'together';
   return m.embeds[0]?.title?.startsWith(RECOMMEND_TITLE) === true;
 }
 

@@ -1,7 +1,7 @@
 import { ChannelType, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import { AppError, asUserError } from '../app/errors.js';
 import { APOLOGY } from '../app/messages.js';
-import type { Services } from '../app/types.js';
+import type { RecResult, Services } from '../app/types.js';
 import { defer, keepOriginalOnError, send } from './reply.js';
 import { NO_MENTIONS } from './render/limits.js';
 import { renderRecommendations } from './render/recommendations.js';
@@ -42,7 +42,18 @@ function hintFor(i: ChatInputCommandInteraction, ctx: CommandContext, where: { t
  * `/recommend` in Discord: where the conversation lives (a new thread on the reply, the conversation thread it is
  * asked in, or inline), the list, and the hint on how to refine it.
  */
-export async function recommendFlow(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext, q: { request: string; count: number }): Promise<void> {
+export interface FlowRequest {
+  request: string;
+  count: number;
+  /** The list's heading (default `Recommendations: {request}`). */
+  heading?: string;
+  /** A line before the hint (e.g. who a group list counted). */
+  note?: (result: RecResult) => string | undefined;
+  /** Another use case answering in the same conversation machinery (`/together`); default `services.recommend`. */
+  ask?: (conversationId: string) => Promise<RecResult>;
+}
+
+export async function recommendFlow(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext, q: FlowRequest): Promise<void> {
   const { request, count } = q;
   const scope = ctx.caller.scope;
   const [info, llm, settings] = await Promise.all([
@@ -61,12 +72,13 @@ export async function recommendFlow(i: ChatInputCommandInteraction, services: Se
   const conversationId = thread?.id ?? (i.inGuild() ? answerConversationId(i.id) : inlineConversationId(i.channelId, i.user.id));
   let result;
   try {
-    result = await services.recommend(ctx.caller, { text: request, count, conversationId });
+    result = await (q.ask ? q.ask(conversationId) : services.recommend(ctx.caller, { text: request, count, conversationId }));
   } catch (e) {
     if (thread && !replaced) await markThreadFailed(i, e);
     throw e;
   }
   if (thread) ctx.threads.remember(thread.id, i.user.id);
-  const rendered = renderRecommendations(result, { title: `${RECOMMEND_TITLE}${request}`, buttons: true, hint: hintFor(i, ctx, { thread: thread?.id, replaced }) });
+  const hint = [q.note?.(result), hintFor(i, ctx, { thread: thread?.id, replaced })].filter(Boolean).join('\n') || undefined;
+  const rendered = renderRecommendations(result, { title: q.heading ?? `${RECOMMEND_TITLE}${request}`, buttons: true, hint });
   await send(i, thread ? { ...rendered, content: askedBy(i.user.id) } : rendered);
 }

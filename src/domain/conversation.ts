@@ -44,6 +44,8 @@ export interface Conversation {
   weights?: Record<string, number>;
   /** The states before the last changes, oldest first (at most 5): what "undo" goes back to. */
   history?: ConversationSnapshot[];
+  /** A group list (`/together`): everyone it is for, the asker first; every turn ranks for the group (privacy read again each turn). */
+  group?: string[];
   createdAt: number;
   updatedAt: number;
 }

@@ -35,6 +35,8 @@ export type Reason =
   | { kind: 'llm-predicted'; value: number }
   /** "LLM pairwise rank; predicted 3.5": placed by the LLM's ordering, with the model's prediction (/rank). */
   | { kind: 'llm-ranked'; method: 'pairwise' | 'listwise'; predicted: number }
+  /** "fits all 4", "3 love it, 1 is lukewarm": how a group list's item fits its members, as counts (never who). */
+  | { kind: 'group-fit'; love: number; like: number; lukewarm: number; neutral: number }
   /** The model's own words. `personal` when they speak of the asker's ratings or history. */
   | { kind: 'llm'; text: string; personal: boolean };
 
@@ -46,6 +48,7 @@ export type ReasonKind = Reason['kind'];
  * lists show a stand-in instead). `'carried'`: the reason itself says (the model's free text).
  */
 export const REASON_TRAITS: Readonly<Record<ReasonKind, { specificity: number; personal: boolean | 'carried' }>> = {
+  'group-fit': { specificity: 6, personal: false },
   rated: { specificity: 5, personal: true },
   liked: { specificity: 5, personal: true },
   similar: { specificity: 5, personal: false },

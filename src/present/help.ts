@@ -20,7 +20,9 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: '/profile', about: 'Your taste summary (private).' },
   { usage: '/vote [duration] [message]', about: "Put a list to a vote (a poll, 1-72 hours); the winner becomes the server's pick." },
   { usage: '/import file [format]', about: 'Ratings from Letterboxd, IMDb or a CSV.', typed: '/import <file> [letterboxd|imdb|csv]' },
-  { usage: '/privacy export|delete', about: 'Your data in this server: download it or delete it.', typed: '/privacy export | /privacy delete confirm' },
+  { usage: '/together [members] [voice] [request] [count]', about: 'One list for 2 to 25 people: those you mention, or a voice channel (yours by default). It fits everyone and never shows anyone\'s ratings; refine it in its thread.' },
+  { usage: '/match member', about: 'Your taste match with a member, what you both love, and a pick for each of you (private). Every list also has "Who here would like it?".' },
+  { usage: '/privacy export|delete|group', about: 'Your data in this server: download it, delete it, or group off: never named or counted in /together, /match or "who would like this" (on by default).', typed: '/privacy export | /privacy delete confirm' },
   { usage: '/catalog upload|info|export|remove|starter|clear', about: "The server's item list (Manage Server).", typed: '/catalog upload <file> [merge] | info | export | remove <title> | starter | clear' },
   { usage: '/settings', about: 'LLM on/off, thread or inline conversations, daily budgets, where-to-watch region, spoilers (Manage Server).' },
 ];

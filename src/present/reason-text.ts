@@ -1,4 +1,5 @@
 import { isPersonal, type Reason } from '../domain/reason.js';
+import { groupFitText } from './together-fit.js';
 
 /**
  * What a public list shows instead of a personal reason: the item it names, without the rating or the
@@ -45,6 +46,8 @@ export function reasonText(r: Reason, o: { public: boolean }): string {
       return `LLM ${r.method} rank; predicted ${r.predicted}`;
     case 'llm':
       return r.text;
+    case 'group-fit':
+      return groupFitText(r);
     default: {
       const unknown: never = r;
       return String(unknown);

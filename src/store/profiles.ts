@@ -133,6 +133,20 @@ export class ProfileRepo {
     });
   }
 
+  /** Sets one preference, or removes it with `undefined` (writes only when it changes). */
+  async setPreference(scope: Scope, user: string, key: string, value: string | number | boolean | undefined): Promise<Profile> {
+    return this.mutate(scope, user, (p) => {
+      if (value === undefined) {
+        if (!Object.hasOwn(p.preferences, key)) return false;
+        delete p.preferences[key];
+        return true;
+      }
+      if (p.preferences[key] === value) return false;
+      setOwn(p.preferences, key, value);
+      return true;
+    });
+  }
+
   /**
    * Many ratings and watches in ONE locked read-modify-write (an /import of thousands of rows).
    * `fn` runs first, outside the lock; any ValidationError it throws rejects the whole batch and

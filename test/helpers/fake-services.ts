@@ -204,6 +204,23 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       const it = input.itemId ? find(c.scope, input.itemId) : null;
       return pick(c, it ? (it.tags ?? []).join(' ') : input.text ?? '', input.count ?? 5, new Set(it ? [it.id] : []));
     },
+    async together(c, input) {
+      rec('together', c, input);
+      const all = [...new Set([c.userId, ...input.members])];
+      const r = pick(c, input.text ?? '', input.count ?? 5, new Set());
+      r.items = r.items.map((x) => ({ ...x, reason: { kind: 'group-fit', love: all.length, like: 0, lukewarm: 0, neutral: 0 } }));
+      return { ...r, group: { all, counted: all.length, neutral: 0, private: 0 } };
+    },
+    async match(c, input) {
+      rec('match', c, input);
+      return { percent: 50, common: 0, sharedFavourites: [] };
+    },
+    async whoWouldLike(c, input) {
+      rec('whoWouldLike', c, input);
+      const item = find(c.scope, input.itemId);
+      if (!item) throw Object.assign(new Error('gone'), { userMessage: 'That item is no longer in this server\'s catalog.' });
+      return { item, userIds: [] };
+    },
     async searchTitles(c, query, limit = 25) {
       rec('searchTitles', c, query);
       const q = norm(query);
@@ -269,6 +286,14 @@ export function createFakeServices(o: FakeOptions = {}): FakeServices {
       async export(c) {
         rec('privacy.export', c);
         return { profile: profile(c), conversations: [...conversations.values()].filter((v) => v.scope === c.scope && v.ownerId === c.userId), usage: {} };
+      },
+      async setGroup(c, on) {
+        rec('privacy.setGroup', c, on);
+        profile(c).preferences.groupTaste = on;
+        return on;
+      },
+      async group(c) {
+        return profile(c).preferences.groupTaste !== false;
       },
       async delete(c) {
         rec('privacy.delete', c);

@@ -9,6 +9,7 @@ import type { Caller, TurnReply } from '../types.js';
 import { planWatch } from './watch.js';
 import { buildPipeline, type StageInputs } from './build.js';
 import type { PipelineDefinition } from './definitions.js';
+import { asGroup } from './group.js';
 import { llmPass, llmTitles, type LlmRequest } from './llm.js';
 
 export interface RunRequest {
@@ -40,8 +41,8 @@ export async function runDefinition(
   more: Pick<StageInputs, 'llmTitles' | 'extraItem'> = {},
 ): Promise<PipelineResult & { notes: TurnReply[] }> {
   const text = r.text === undefined ? undefined : queryText(r.text) || undefined;
-  const build = (facts?: StageInputs['facts']) =>
-    buildPipeline(def, {
+  const build = (facts?: StageInputs['facts']) => {
+    const deps = buildPipeline(def, {
       userId: c.userId,
       catalog: l.catalog,
       models: l.models,
@@ -54,14 +55,18 @@ export async function runDefinition(
       facts,
       ...more,
     });
+    if (l.group) asGroup(deps, l.group);
+    return deps;
+  };
   const query = (constraints: Constraints | undefined, count: number) => ({
     scope: c.scope,
     userId: c.userId,
     intent: def.intent,
     text,
     seeds: r.seeds,
-    // Items a catalog marks adult or nsfw only where they may be shown (DMs, age-restricted channels).
-    exclude: c.adultOk === false ? [...(r.exclude ?? []), ...adultIds(l.catalog.items)] : r.exclude,
+    // Items a catalog marks adult or nsfw only where they may be shown (DMs, age-restricted channels); a
+    // group list leaves out what any member watched, rated or turned down.
+    exclude: [...(r.exclude ?? []), ...(c.adultOk === false ? adultIds(l.catalog.items) : []), ...(l.group?.exclude ?? [])],
     constraints,
     ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,

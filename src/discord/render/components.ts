@@ -13,6 +13,8 @@ export const IDS = {
   page: 'wl',
   vote: 'vt',
   details: 'dt',
+  /** "Who here would like this?" (commands/match.ts answers it). */
+  whoLikes: 'wh',
 } as const;
 
 export function customId(prefix: string, rest: string): string | null {
@@ -33,13 +35,17 @@ export function row(components: Row['components']): Row {
   return { type: ROW, components } as Row;
 }
 
-/** Per item: Watched, Not interested, More like this, and Details for items in `details` (up to 5 items: one row each). */
+/**
+ * Per item: Watched, Not interested, More like this, Details (items in `details`), Who here would like it?
+ * (up to 5 items: one row each).
+ */
 export function itemButtons(items: CatalogItem[], details: ReadonlySet<string> = new Set()): Row[] {
   const rows: Row[] = [];
   for (const [i, item] of items.slice(0, LIMITS.rows).entries()) {
     const w = customId(IDS.watched, item.id);
     const ni = customId(IDS.notInterested, item.id);
     const ml = customId(IDS.moreLike, item.id);
+    const wh = customId(IDS.whoLikes, item.id);
     if (!w || !ni || !ml) continue;
     rows.push(
       row([
@@ -47,6 +53,7 @@ export function itemButtons(items: CatalogItem[], details: ReadonlySet<string> =
         button(ni, 'Not interested', 'secondary'),
         button(ml, 'More like this', 'primary'),
         ...detailsButton(item, details),
+        ...(wh ? [button(wh, 'Who here would like it?', 'secondary')] : []),
       ]),
     );
   }
@@ -58,7 +65,10 @@ function detailsButton(item: CatalogItem, details: ReadonlySet<string>) {
   return id ? [button(id, 'Details', 'secondary')] : [];
 }
 
-/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them, and Details… when items have cards. */
+/**
+ * More than 5 items: selects over all of them: Watched…, Not interested…, More like this…, Details of… (when
+ * items have cards), Who here would like… (the last, so a vote row can take its place: withVoteButton).
+ */
 export function itemSelects(items: CatalogItem[], details: ReadonlySet<string> = new Set()): Row[] {
   const options = items
     .filter((it) => it.id.length <= LIMITS.optionText)
@@ -68,7 +78,7 @@ export function itemSelects(items: CatalogItem[], details: ReadonlySet<string> =
   const select = (prefix: string, placeholder: string) =>
     row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);
   const rows = [select(IDS.watched, 'Mark as watched…'), select(IDS.notInterested, 'Not interested in…'), select(IDS.moreLike, 'More like…')];
-  return details.size ? [...rows, select(IDS.details, 'Details of…')] : rows;
+  return [...rows, ...(details.size ? [select(IDS.details, 'Details of…')] : []), select(IDS.whoLikes, 'Who here would like…')];
 }
 
 /** The rating select shown after "Watched": every allowed rating, highest first. */
@@ -85,6 +95,11 @@ export function withVoteButton(rows: Row[]): Row[] {
   if (rows.length < LIMITS.rows) return [...rows, row([vote])];
   const last = rows[rows.length - 1];
   const onlyButtons = last.components.every((c) => c.type === BUTTON);
-  if (!onlyButtons || last.components.length >= LIMITS.buttonsPerRow) return rows;
-  return [...rows.slice(0, -1), row([...last.components, vote])];
+  // Five rows in use: the vote takes the place of the last "Who here would like…" (a select row, or the last item's button).
+  if (!onlyButtons) return isWhoLikes(last.components[0]) ? [...rows.slice(0, -1), row([vote])] : rows;
+  const kept = last.components.length >= LIMITS.buttonsPerRow ? last.components.filter((c) => !isWhoLikes(c)) : last.components;
+  return kept.length < LIMITS.buttonsPerRow ? [...rows.slice(0, -1), row([...kept, vote])] : rows;
 }
+
+const isWhoLikes = (c: Row['components'][number] | undefined): boolean =>
+  c !== undefined && 'custom_id' in c && typeof c.custom_id === 'string' && c.custom_id.startsWith(`${IDS.whoLikes}:`);

@@ -19,6 +19,7 @@ import { interactionRoutes } from './routes-interactions.js';
 import { pollControls, pollRoutes } from './polls.js';
 import { eventRoutes, scheduledEvents } from './events.js';
 import { EmulatorState } from './state.js';
+import { setVoice } from './voice.js';
 import type { AttachmentObject, DiscordEmulator, EmulatorOptions, InteractionInput, InteractionRecord } from './types.js';
 
 export type * from './types.js';
@@ -123,6 +124,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     dropConnections: () => gateway.dropConnections(),
     ...pollControls(deps),
     scheduledEvents: (guildId) => scheduledEvents(state, guildId),
+    setVoice: (v) => setVoice(state, (t, d, intent) => gateway.dispatch(t, d, intent), v),
 
     async close() {
       await gateway.close();

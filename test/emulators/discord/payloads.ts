@@ -3,6 +3,7 @@ import { ChannelType, MessageFlag } from './constants.js';
 import type { EmulatorState, StoredMessage } from './state.js';
 import { pollObject } from './polls-object.js';
 import type { EmulatorGuild, EmulatorUser, Json, UploadedFile } from './types.js';
+import { voiceStatesOf } from './voice.js';
 
 export function userObject(u: EmulatorUser): Json {
   return { id: u.id, username: u.username, global_name: u.globalName ?? null, discriminator: '0', avatar: null,
@@ -37,7 +38,7 @@ export function guildCreatePayload(state: EmulatorState, g: EmulatorGuild): Json
   const threads = [...state.channels.values()].filter((c) => c.guild_id === g.id && isThread(c));
   const members = [...g.members.map((m) => memberObject(state, g.id, m.user, m.permissions)), memberObject(state, g.id, state.botUser)];
   return { ...guildObject(state, g), joined_at: state.joinedAt, large: false, unavailable: false, member_count: members.length,
-    voice_states: [], members, channels, threads, presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [] };
+    voice_states: voiceStatesOf(state, g.id), members, channels, threads, presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [] };
 }
 
 export function isThread(c: Json): boolean {

@@ -16,6 +16,8 @@ export interface EmulatorGuild {
   /** Text channels by default; a thread (type 11 or 12) takes `parentId` (default the first text channel) and `ownerId` (default the guild owner). */
   channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string; /** Age-restricted. */ nsfw?: boolean }[];
   members: { user: EmulatorUser; permissions: string /* bitfield as decimal string */ }[];
+  /** Who sits in which voice channel (type 2) at the start (voice.ts); `DiscordEmulator.setVoice` changes it. */
+  voice?: { userId: string; channelId: string }[];
 }
 
 export interface EmulatorOptions {
@@ -144,6 +146,8 @@ export interface DiscordEmulator {
   expirePoll(messageId: string): string;
   /** Scheduled events the bot created (events.ts), as the API returns them. */
   scheduledEvents(guildId?: string): Json[];
+  /** A member joins (or moves to) a voice channel, or leaves voice with `channelId: null`: VOICE_STATE_UPDATE goes out (voice.ts). */
+  setVoice(v: { guildId: string; userId: string; channelId: string | null }): void;
   /** Gateway dispatches sent so far, in order ({ t, s, d }). */
   readonly dispatches: { t: string; s: number; d: unknown }[];
   close(): Promise<void>;

@@ -10,7 +10,7 @@ describe('command loader', () => {
   it('GIVEN the real commands/ folder THEN every command loads, with the names issue 5 lists', async () => {
     const cmds = await loadCommands(resolve(import.meta.dirname, '../../../commands'));
     expect(cmds.map((c) => c.data.name).sort()).toEqual(
-      ['catalog', 'help', 'import', 'next', 'predict', 'privacy', 'rank', 'rate', 'recommend', 'settings', 'similar', 'watched', 'profile', 'vote'].sort(),
+      ['catalog', 'help', 'import', 'next', 'predict', 'privacy', 'rank', 'rate', 'recommend', 'settings', 'similar', 'watched', 'profile', 'vote', 'together', 'match'].sort(),
     );
     for (const c of cmds) {
       const json = c.data.toJSON();

@@ -59,18 +59,37 @@ function expectWithinLimits(r: Rendered): void {
 const allText = (r: Rendered) => JSON.stringify([r.content, r.embeds]);
 
 describe('renderRecommendations', () => {
-  it('GIVEN 5 items THEN one row of Watched / Not interested / More like this per item, ids encoded compactly', () => {
+  it('GIVEN 5 items THEN one row of Watched / Not interested / More like this / Who here would like it? per item, ids encoded compactly', () => {
     const r = renderRecommendations(recs(5), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
     expect(r.components).toHaveLength(5);
-    expect(r.components?.[0].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['w:id0', 'ni:id0', 'ml:id0']);
+    expect(r.components?.[0].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['w:id0', 'ni:id0', 'ml:id0', 'wh:id0']);
   });
 
-  it('GIVEN 10 items THEN three selects cover all of them within 5 rows, and a row with "Vote on this"', () => {
+  it('GIVEN 5 items with cards THEN each row has Watched, Not interested, More like, Details and Who; the vote takes the last Who', () => {
+    const r0 = recs(5);
+    const cards = Object.fromEntries(r0.items.map((x) => [x.item.id, { source: 'tmdb' as const, tmdbId: 1, thumbUrl: 'https://image.tmdb.org/t/p/w185/a.jpg' }]));
+    const r = renderRecommendations({ ...r0, cards }, { title: 'Recs', buttons: true });
+    expectWithinLimits(r);
+    const ids = (r.components ?? []).map((row) => row.components.map((c) => (c as { custom_id: string }).custom_id.split(':')[0]));
+    expect(ids.slice(0, 4)).toEqual(Array(4).fill(['w', 'ni', 'ml', 'dt', 'wh']));
+    expect(ids[4]).toEqual(['w', 'ni', 'ml', 'dt', 'vt']);
+    expect(r.embeds).toHaveLength(6);
+  });
+
+  it('GIVEN 9 items with cards THEN selects for Watched, Not interested, More like and Details, and the vote row', () => {
+    const r0 = recs(9);
+    const cards = Object.fromEntries(r0.items.map((x) => [x.item.id, { source: 'tmdb' as const, tmdbId: 1 }]));
+    const r = renderRecommendations({ ...r0, cards }, { title: 'Recs', buttons: true });
+    expectWithinLimits(r);
+    expect(r.components?.map((row) => (row.components[0] as { custom_id: string }).custom_id)).toEqual(['w:', 'ni:', 'ml:', 'dt:', 'vt:']);
+  });
+
+  it('GIVEN 10 items THEN four selects (Watched, Not interested, More like, Who here would like) cover all of them, and a row with "Vote on this", within 5 rows', () => {
     const r = renderRecommendations(recs(10), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
-    expect(r.components).toHaveLength(4);
-    expect(r.components?.[3].components.map((c) => (c as { custom_id: string }).custom_id)).toEqual(['vt:']);
+    expect(r.components).toHaveLength(5);
+    expect(r.components?.map((row) => (row.components[0] as { custom_id: string }).custom_id)).toEqual(['w:', 'ni:', 'ml:', 'wh:', 'vt:']);
     expect((r.components?.[0].components[0] as { options: unknown[] }).options).toHaveLength(10);
   });
 

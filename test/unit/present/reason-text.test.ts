@@ -19,6 +19,7 @@ const EVERY: Record<ReasonKind, { reason: Reason; text: string; publicText: stri
   predicted: { reason: { kind: 'predicted', value: 4 }, text: 'predicted 4', publicText: 'predicted 4' },
   'llm-predicted': { reason: { kind: 'llm-predicted', value: 3.5 }, text: 'LLM predicts 3.5', publicText: 'LLM predicts 3.5' },
   'llm-ranked': { reason: { kind: 'llm-ranked', method: 'pairwise', predicted: 3.5 }, text: 'LLM pairwise rank; predicted 3.5', publicText: 'LLM pairwise rank; predicted 3.5' },
+  'group-fit': { reason: { kind: 'group-fit', love: 3, like: 0, lukewarm: 1, neutral: 0 }, text: '3 love it, 1 is lukewarm', publicText: '3 love it, 1 is lukewarm' },
   llm: { reason: { kind: 'llm', text: 'a slow-burn heist with a twist', personal: false }, text: 'a slow-burn heist with a twist', publicText: 'a slow-burn heist with a twist' },
 };
 

@@ -1,0 +1,37 @@
+import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
+import { AppError } from '../src/app/errors.js';
+import { defer, send } from '../src/discord/reply.js';
+import { IDS } from '../src/discord/render/components.js';
+import { renderView } from '../src/discord/render/view.js';
+import type { Command } from '../src/discord/types.js';
+import { matchView, whoLikesView } from '../src/present/match.js';
+
+/** `/match member` (private to the asker), and the "Who here would like it?" button and select on every list. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('match')
+    .setDescription('Your taste match with another member, what you both love, and a pick each')
+    .setContexts(InteractionContextType.Guild)
+    .addUserOption((o) => o.setName('member').setDescription('Who to compare with').setRequired(true)),
+  async execute(i, services, ctx) {
+    if (!i.guildId) throw new AppError('guild.only', { command: '/match' });
+    const other = i.options.getUser('member', true);
+    if (other.bot) throw new AppError('match.unavailable');
+    await defer(i, true, { now: true });
+    const result = await services.match(ctx.caller, { userId: other.id });
+    await send(i, renderView(matchView(result, other.id)));
+  },
+  components: [
+    {
+      prefix: IDS.whoLikes,
+      async handle(i, services, ctx, rest) {
+        // The item id is in the button's custom id, or the select's value for lists over 5 items.
+        const itemId = rest || (i.isStringSelectMenu() ? i.values[0] : '');
+        if (!itemId) throw new AppError('component.unknown');
+        const c = i as ButtonInteraction;
+        await defer(c, true, { now: true });
+        await send(c, renderView(whoLikesView(await services.whoWouldLike(ctx.caller, { itemId }))));
+      },
+    },
+  ],
+} satisfies Command;
