@@ -4,7 +4,8 @@ import { defer, send } from '../src/discord/reply.js';
 import { IDS } from '../src/discord/render/components.js';
 import { renderView } from '../src/discord/render/view.js';
 import type { Command } from '../src/discord/types.js';
-import { matchView, whoLikesView } from '../src/present/match.js';
+import { whoLikesView } from '../src/present/match.js';
+import { renderMatchWithCard } from '../src/discord/render/match-card.js';
 
 /** `/match member` (private to the asker), and the "Who here would like it?" button and select on every list. */
 export default {
@@ -19,7 +20,8 @@ export default {
     if (other.bot) throw new AppError('match.unavailable');
     await defer(i, true, { now: true });
     const result = await services.match(ctx.caller, { userId: other.id });
-    await send(i, renderView(matchView(result, other.id)));
+    const names = { asker: i.user.globalName ?? i.user.username, other: other.globalName ?? other.username, serverName: i.guild?.name ?? 'This server' };
+    await send(i, renderMatchWithCard(result, { otherId: other.id, ...names }));
   },
   components: [
     {

@@ -9,7 +9,7 @@ import type { AppServices } from '../../src/services.js';
 import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, type EmulatorGuild } from '../emulators/discord/index.js';
 import { VoiceChannelType } from '../emulators/discord/voice.js';
 import { makeApp, settle, titled } from '../helpers/app.js';
-import { ADMIN, CHANNEL, customIds, GUILD, listedTitles, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
+import { ADMIN, CHANNEL, customIds, GUILD, listedTitles, refineInThread, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
 const ANN = { id: 'ann', username: 'ann' };
 const BO = { id: 'bo', username: 'bo' };
@@ -99,6 +99,11 @@ describe('e2e: watching together', () => {
     expect(pct).toBeLessThan(100); // one title in common (Toy Story, both 5): never 100%
     expect(text).toContain('from 1 title you both rated');
     expect(text).not.toMatch(RATING_TEXT);
+    // A picture to share: the PNG card is attached and shown as the embed's image.
+    const files = replyFiles(r);
+    expect(files.map((f) => f.name)).toEqual(['match-card.png']);
+    expect(Buffer.from(files[0].bytes).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect((r.final().embeds?.[0] as { image?: { url: string } } | undefined)?.image?.url).toBe('attachment://match-card.png');
   });
 
   it('GIVEN "Who here would like it?" on a list THEN up to 3 members who allow it, as mentions that never ping, privately', async () => {
