@@ -1,4 +1,3 @@
-import { toBrief } from '../llm/brief.js';
 import { parseConstraints } from '../recsys/constraints.js';
 import type { Recommendation } from '../recsys/types.js';
 import { clampCount } from '../domain/rules.js';
@@ -6,7 +5,8 @@ import { startConversation } from './conversation-state.js';
 import type { AppDeps } from './deps.js';
 import { llmInfo, offlineInfo } from './engine-info.js';
 import { AppError } from './errors.js';
-import { historyBriefs, reasonsOf } from './llm-briefs.js';
+import { conversationPass } from './conversation-pass.js';
+import { historyBriefs } from './llm-briefs.js';
 import { llmContext } from './llm-context.js';
 import { openWorldList } from './open-world.js';
 import { PIPELINES } from './pipelines/definitions.js';
@@ -38,20 +38,7 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
       ...(seeds.length ? { seeds, exclude: seeds } : { text }),
       constraints,
       count,
-      llm: ctx.enabled
-        ? {
-            ctx,
-            use: 'conversation',
-            args: ({ candidates }) => ({
-              request: text,
-              history: historyBriefs(l, d.config.LLM_MAX_HISTORY),
-              candidates: candidates.map((x) => toBrief(x.item)),
-              offlineOrder: candidates.map((x) => x.item.id),
-              count,
-              offlineReasons: reasonsOf(candidates),
-            }),
-          }
-        : undefined,
+      llm: conversationPass(ctx, { request: text, history: historyBriefs(l, d.config.LLM_MAX_HISTORY), count }),
     });
     items = res.recommendations;
     replies = res.notes;

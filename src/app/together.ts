@@ -5,7 +5,7 @@ import { startConversation } from './conversation-state.js';
 import type { AppDeps } from './deps.js';
 import { llmInfo, offlineInfo } from './engine-info.js';
 import { loadGroup, withGroupFits } from './group-members.js';
-import { reasonsOf } from './llm-briefs.js';
+import { conversationPass } from './conversation-pass.js';
 import { llmContext } from './llm-context.js';
 import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
@@ -38,20 +38,11 @@ export async function together(d: AppDeps, c: Caller, input: { members: string[]
     ...(seeds.length ? { seeds, exclude: seeds } : text ? { text } : {}),
     constraints,
     count,
-    llm: ctx.enabled
-      ? {
-          ctx,
-          use: 'conversation',
-          args: ({ candidates }) => ({
-            request: brief,
-            history: favourites.flatMap((id) => (l.catalog.byId.has(id) ? [toBrief(l.catalog.byId.get(id)!, 0)] : [])).slice(0, d.config.LLM_MAX_HISTORY),
-            candidates: candidates.map((x) => toBrief(x.item)),
-            offlineOrder: candidates.map((x) => x.item.id),
-            count,
-            offlineReasons: reasonsOf(candidates),
-          }),
-        }
-      : undefined,
+    llm: conversationPass(ctx, {
+      request: brief,
+      history: favourites.flatMap((id) => (l.catalog.byId.has(id) ? [toBrief(l.catalog.byId.get(id)!, 0)] : [])).slice(0, d.config.LLM_MAX_HISTORY),
+      count,
+    }),
   });
   const items = withGroupFits(res.recommendations, l.group!, members.neutral);
   const info = res.trace.rerank ? llmInfo(d, ctx, res.trace) : offlineInfo(d, ctx);

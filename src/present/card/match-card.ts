@@ -1,5 +1,6 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { ensureCardFonts, font } from './fonts.js';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { blankCard } from './canvas.js';
+import { font } from './fonts.js';
 import { CARD } from './layout.js';
 import { fitText } from './text-fit.js';
 
@@ -33,15 +34,8 @@ function meter(ctx: SKRSContext2D, score: number, y: number): void {
 
 /** A match card as a PNG (1200×630): pure, data in and bytes out; same font and text rules as the profile card. */
 export function renderMatchCard(d: MatchCardData): Buffer {
-  ensureCardFonts();
   const score = Math.min(1, Math.max(0, Number.isFinite(d.score) ? d.score : 0));
-  const canvas = createCanvas(CARD.width, CARD.height);
-  const ctx = canvas.getContext('2d');
-  const bg = ctx.createLinearGradient(0, 0, 0, CARD.height);
-  bg.addColorStop(0, C.bgTop);
-  bg.addColorStop(1, C.bgBottom);
-  ctx.fillStyle = bg;
-  ctx.fillRect(0, 0, CARD.width, CARD.height);
+  const { canvas, ctx } = blankCard(C);
   const m = CARD.margin;
   const inner = CARD.width - 2 * m;
   ctx.fillStyle = C.accent;

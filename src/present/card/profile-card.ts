@@ -1,5 +1,6 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { ensureCardFonts, font } from './fonts.js';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { blankCard } from './canvas.js';
+import { font } from './fonts.js';
 import { CARD, HISTOGRAM, histogramBars } from './layout.js';
 import type { ProfileCardData } from './profile-data.js';
 import { fitText, forCardFont } from './text-fit.js';
@@ -138,15 +139,7 @@ function footer(ctx: SKRSContext2D, d: ProfileCardData): void {
 
 /** The profile card as a PNG (1200×630): pure, data in and bytes out. */
 export function renderProfileCard(d: ProfileCardData): Buffer {
-  ensureCardFonts();
-  const canvas = createCanvas(CARD.width, CARD.height);
-  const ctx = canvas.getContext('2d');
-  // A vertical gradient: every row is one colour, which PNG compresses well (a diagonal one costs ~4x the encode time).
-  const bg = ctx.createLinearGradient(0, 0, 0, CARD.height);
-  bg.addColorStop(0, C.bgTop);
-  bg.addColorStop(1, C.bgBottom);
-  ctx.fillStyle = bg;
-  ctx.fillRect(0, 0, CARD.width, CARD.height);
+  const { canvas, ctx } = blankCard(C);
   ctx.fillStyle = C.panel;
   ctx.beginPath();
   ctx.roundRect(RIGHT.x - 28, HISTOGRAM.y - 60, RIGHT.w + 56, HISTOGRAM.h + 110, 20);
