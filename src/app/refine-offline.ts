@@ -53,6 +53,7 @@ export async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, a: OfflineTu
           constraints: q.constraints,
           tagWeights: q.tagWeights,
           count: q.count,
+          kept: Math.max(0, refined.state.count - q.count),
         })
       : undefined;
   const out = settledOutcome(l, a, res?.recommendations ?? []);

@@ -4,7 +4,7 @@ import type { APIEmbed } from 'discord.js';
 import type { AppServices } from '../../src/services.js';
 import { makeApp, utf8 } from '../helpers/app.js';
 import { startTmdbEmulator, type EmulatedMovie, type TmdbEmulator } from '../emulators/tmdb.js';
-import { ADMIN, customIds, GUILD, MEMBER, startHarness, visibleText, type Harness } from './harness.js';
+import { ADMIN, customIds, GUILD, MEMBER, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
 
 const CSV = [
   'id,title,year,tags,description,tmdb',
@@ -99,6 +99,16 @@ describe('e2e: item cards from TMDB', () => {
     const text = visibleText((await h.run({ type: 'command', name: 'help' })).final());
     expect(text).toContain('This product uses the TMDB API but is not endorsed or certified by TMDB.');
     expect(text).toContain('JustWatch');
+  });
+
+  it('GIVEN "only what is on Netflix" typed in the list\'s thread THEN the list keeps what streams there, as cards, and says how many fit so far', async () => {
+    await h.run({ type: 'command', name: 'recommend', options: { request: 'heist films', count: 4 } });
+    const thread = h.emu.threads().find((t) => t.name.endsWith('heist films'));
+    const reply = await refineInThread(h, thread?.id as string, ADMIN, 'only ones on netflix');
+    const embeds = (reply.embeds ?? []) as APIEmbed[];
+    expect(embeds.slice(1).map((e) => e.title)).toEqual(['1. Heat (1995)']);
+    expect(embeds[1].description).toContain('Stream: Netflix');
+    expect(visibleText(reply)).toContain('Only 1 of the films I could check so far fit “on netflix” in US');
   });
 
   it('GIVEN /similar and /next with TMDB THEN their lists are cards too', async () => {

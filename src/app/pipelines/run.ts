@@ -23,6 +23,8 @@ export interface RunRequest {
   /** Explicit ids: the `list` source, and only these may be returned. */
   ids?: string[];
   count: number;
+  /** Items the answer keeps besides what this run finds (a refinement's list): counted when a list is left short. */
+  kept?: number;
   /** The LLM, when it is on for this request and the definition has an LLM pass. */
   llm?: LlmRequest;
 }
@@ -80,7 +82,7 @@ export async function runDefinition(
   if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
   const res = await runPipeline(query(watch.constraints, r.count), deps);
   d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
-  return { ...res, notes: [...watch.notes, ...(watch.facts ? watch.short(res.recommendations.length, r.count) : [])] };
+  return { ...res, notes: [...watch.notes, ...(watch.facts ? watch.short((r.kept ?? 0) + res.recommendations.length, (r.kept ?? 0) + r.count) : [])] };
 }
 
 /** Candidates whose films are looked up before a list with watch wishes. */
