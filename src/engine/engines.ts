@@ -8,6 +8,12 @@ import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
 import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
+import { estimateBytes } from './engine-bytes.js';
+
+/** Default memory for all scopes' engines together: room for them on a 1 GB VM beside Node and the prior. */
+export const DEFAULT_ENGINE_MEMORY_BYTES = 400 * 1024 * 1024;
+/** What an engine whose catalog has not loaded yet is taken to weigh. */
+const EMPTY_SLOT_BYTES = 4096;
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -30,10 +36,11 @@ export interface EnginesOptions {
    */
   holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
   /**
-   * Most scopes kept in memory (catalog, vector index, models); the least recently used idle ones are
-   * dropped beyond it and reload from the store on their next use. Default 100.
+   * Memory for the scopes kept loaded (catalog, vector index, title index, models), in bytes as
+   * `estimateBytes` weighs them; beyond it the least recently used scopes are dropped and reload from the
+   * store on their next use. A single scope larger than this stays, alone. Default 400 MB (ENGINE_MEMORY_MB).
    */
-  maxScopes?: number;
+  maxBytes?: number;
   /**
    * The starter catalog's community prior, loaded once on first use and shared by every scope. With it,
    * every scope's models are the prior (when its catalog is the starter one) blended with its own
@@ -51,6 +58,9 @@ interface Slot {
   running?: Promise<ScopeModels>;
   queued?: Promise<ScopeModels>;
   timer?: NodeJS.Timeout;
+  /** The loaded catalog once `catalog` resolved, and what catalog and models weigh together (`estimateBytes`). */
+  loaded?: ScopeCatalog;
+  bytes?: number;
 }
 
 /**
@@ -68,17 +78,33 @@ interface Slot {
  */
 export class Engines {
   /**
-   * Scopes in memory; lru-cache keeps them in order of use (`get` refreshes, `peek` does not). The bound
-   * (`maxScopes`) is applied by `evictIdle`, not by the cache: lru-cache always evicts its least recently used
-   * entry, and a scope with a training or retrain pending must stay. So the cache's own bound is left open.
+   * Scopes in memory, in order of use (`get` refreshes, `peek` does not), bounded by their weight: lru-cache
+   * drops the least recently used beyond `maxBytes`. A dropped scope's debounced retrain is cancelled (its
+   * next use trains from the newest data anyway); a training already running finishes into the dropped slot.
    */
-  private readonly slots = new LRUCache<Scope, Slot>({ maxSize: Number.MAX_SAFE_INTEGER, sizeCalculation: () => 1 });
+  private readonly slots: LRUCache<Scope, Slot>;
+  private readonly maxBytes: number;
   private readonly clock: () => number;
   private closed = false;
   private pool?: TrainPool;
+  /** Objects every scope shares (embedder, community prior): weighed as 0 in each scope. */
+  private readonly shared = new Set<object>();
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
+    this.maxBytes = o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES;
+    this.shared.add(o.embedder);
+    this.slots = new LRUCache<Scope, Slot>({
+      maxSize: this.maxBytes,
+      // A scope heavier than the whole budget is kept alone rather than reloaded on every use.
+      sizeCalculation: (s) => Math.max(1, Math.min(this.maxBytes, s.bytes ?? EMPTY_SLOT_BYTES)),
+      dispose: (s, scope, reason) => {
+        if (reason !== 'evict') return;
+        if (s.timer) clearTimeout(s.timer);
+        s.timer = undefined;
+        this.o.logger.debug({ scope, bytes: s.bytes }, 'engine dropped from memory (least recently used)');
+      },
+    });
   }
 
   private slot(scope: Scope): Slot {
@@ -87,19 +113,17 @@ export class Engines {
       s = {};
       this.slots.set(scope, s);
     }
-    if (this.slots.size > (this.o.maxScopes ?? 100)) this.evictIdle();
     return s;
   }
 
-  /** Drops least recently used scopes that have no training or retrain pending. */
-  private evictIdle(): void {
-    const max = this.o.maxScopes ?? 100;
-    for (const scope of [...this.slots.rkeys()]) {
-      if (this.slots.size <= max) break;
-      const s = this.slots.peek(scope)!;
-      if (s.running || s.queued || s.timer) continue;
-      this.slots.delete(scope);
-    }
+  /** Weighs the scope again (its catalog loaded or its models changed) so the cache's bound sees it. */
+  private reweigh(scope: Scope, s: Slot): void {
+    if (this.slots.peek(scope) !== s) return; // dropped meanwhile: nothing to account
+    s.bytes = EMPTY_SLOT_BYTES + estimateBytes([s.loaded, s.models], { shared: this.shared });
+    if (s.bytes > this.maxBytes) this.o.logger.warn({ scope, mb: Math.round(s.bytes / 2 ** 20), budgetMb: Math.round(this.maxBytes / 2 ** 20) }, 'one server engine exceeds ENGINE_MEMORY_MB: it is kept alone');
+    // lru-cache recomputes a size only when the value changes: take it out and put it back (now most recent).
+    this.slots.delete(scope);
+    this.slots.set(scope, s);
   }
 
   /** How many scopes are held in memory now. */
@@ -107,10 +131,22 @@ export class Engines {
     return this.slots.size;
   }
 
+  /** What the scopes held now weigh together (bytes, as `estimateBytes` counts them). */
+  get bytes(): number {
+    return this.slots.calculatedSize;
+  }
+
+  /** Whether `scope` is in memory now (does not count as a use). */
+  holds(scope: Scope): boolean {
+    return this.slots.has(scope);
+  }
+
   async catalog(scope: Scope): Promise<ScopeCatalog> {
     const s = this.slot(scope);
     if (!s.catalog) {
-      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
+      const p = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
+      s.catalog = p;
+      p.then((c) => this.loadedCatalog(scope, s, p, c), () => undefined);
       s.catalog.catch(() => {
         if (this.slots.peek(scope) === s) s.catalog = undefined;
       });
@@ -126,11 +162,20 @@ export class Engines {
     return (itemId) => this.slots.peek(scope)?.models?.popularity.score(itemId) ?? 0;
   }
 
+  /** Records a catalog that finished loading, unless another one replaced it meanwhile, and weighs the scope. */
+  private loadedCatalog(scope: Scope, s: Slot, p: Promise<ScopeCatalog>, c: ScopeCatalog): void {
+    if (s.catalog !== p) return;
+    s.loaded = c;
+    this.shared.add(c.embedder);
+    this.reweigh(scope, s);
+  }
+
   /** Drops the loaded catalog (after an upload, merge, removal or clear) and retrains against the new one. */
   invalidateCatalog(scope: Scope): void {
     const s = this.slot(scope);
     s.catalog = undefined;
     s.models = undefined;
+    s.loaded = undefined;
   }
 
   /** Sets the loaded catalog directly (after an upload the service already has it in memory). */
@@ -138,6 +183,7 @@ export class Engines {
     const s = this.slot(scope);
     s.catalog = Promise.resolve(c);
     s.models = undefined;
+    this.loadedCatalog(scope, s, s.catalog, c);
   }
 
   async models(scope: Scope): Promise<ScopeModels> {
@@ -210,10 +256,14 @@ export class Engines {
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
       const ids = cat.items.map((i) => i.id);
+      if (loaded) this.shared.add(loaded).add(loaded.prior);
       m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
     }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
-    if (!this.closed) s.models = m; // after close(), a training that was running replaces nothing
+    if (!this.closed) {
+      s.models = m; // after close(), a training that was running replaces nothing
+      this.reweigh(scope, s);
+    }
     return m;
   }
 
