@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   allowMessageContent?: boolean;
   /** `attachment_size_limit` sent with every interaction (default 10 MiB). */
   attachmentSizeLimit?: number;
+  /** `shards` that `GET /gateway/bot` recommends (default 1). Sessions identify with any count (shards.ts). */
+  shards?: number;
 }
 
 export interface AttachmentObject {
@@ -140,6 +142,8 @@ export interface DiscordEmulator {
   registeredCommands(guildId?: string): unknown[];
   dropConnections(): void;
   /** Gateway dispatches sent so far, in order ({ t, s, d }). */
-  readonly dispatches: { t: string; s: number; d: unknown }[];
+  readonly dispatches: { t: string; s: number; d: unknown; shard?: number }[];
+  /** Identified gateway sessions with their `[shard id, shard count]` ([0, 1] when unsharded). */
+  sessions(): { id: string; shard: [number, number]; live: boolean }[];
   close(): Promise<void>;
 }
