@@ -17,7 +17,7 @@ export const LAYERS: Record<string, string[]> = {
   discord: ['src/discord/'],
   playground: ['src/playground/'],
   commands: ['commands/'],
-  root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts'],
+  root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts', 'src/shard/'],
 };
 
 const base = ['domain', 'kit', 'platform'];
