@@ -4,6 +4,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   engine: async (a) => (await import('./engine.js')).benchEngine(a),
   llm: async () => (await import('./llm.js')).benchLlm(),
   bot: async (a) => (await import('./bot.js')).benchBot(a),
+  memory: async (a) => (await import('./memory.js')).benchMemory(a),
 };
 
 const [name, ...rest] = process.argv.slice(2);
