@@ -35,7 +35,7 @@ function used(): number {
   return m.heapUsed + m.external; // external holds typed-array buffers and WebAssembly memories
 }
 
-interface Row { precision: Precision | 'float32' | 'float32-wasm'; bytesPerItem: number; measuredBytesPerItem: number; recallAt10: number; p50Ms: number }
+interface Row { precision: Precision | 'float32' | 'float32-wasm' | 'float16-js'; bytesPerItem: number; measuredBytesPerItem: number; recallAt10: number; p50Ms: number }
 
 async function benchVectors(n: number, dims: number, nq: number): Promise<Row[]> {
   const flat = makeData(n, dims, 42 + n);
@@ -46,12 +46,12 @@ async function benchVectors(n: number, dims: number, nq: number): Promise<Row[]>
   const rows: Row[] = [];
   let truth: string[][] = [];
   const keep: SearchIndex[] = []; // every index stays alive, so each one's growth is its own
-  for (const precision of ['float32', 'float32-wasm', 'float16', 'int8'] as const) {
+  for (const precision of ['float32', 'float32-wasm', 'float16', 'float16-js', 'int8'] as const) {
     const before = used();
     const index: SearchIndex & { upsert(ids: string[], v: Float32Array[]): void } =
       precision === 'float32' || precision === 'float32-wasm'
         ? new VectorIndex({ model: 'bench', dims, initialCapacity: n, kernel: precision === 'float32' ? 'js' : 'wasm' })
-        : new QuantizedIndex({ model: 'bench', dims, precision, initialCapacity: n });
+        : new QuantizedIndex({ model: 'bench', dims, precision: precision === 'int8' ? 'int8' : 'float16', kernel: precision === 'float16-js' ? 'js' : 'auto', initialCapacity: n });
     index.upsert(ids, vecs);
     keep.push(index);
     const measured = used() - before;
@@ -64,7 +64,7 @@ async function benchVectors(n: number, dims: number, nq: number): Promise<Row[]>
     });
     if (precision === 'float32') truth = results;
     const hit = results.reduce((s, r, i) => s + r.filter((id) => truth[i].includes(id)).length, 0);
-    const vectorBytes = precision.startsWith('float32') ? 4 * dims : precision === 'float16' ? 2 * dims : dims + 4;
+    const vectorBytes = precision.startsWith('float32') ? 4 * dims : precision.startsWith('float16') ? 2 * dims : dims + 4;
     rows.push({ precision, bytesPerItem: vectorBytes, measuredBytesPerItem: measured / n, recallAt10: hit / (nq * 10), p50Ms: times.sort((a, b) => a - b)[Math.floor(nq / 2)] });
   }
   return rows;

@@ -2,6 +2,7 @@ import { normalized } from './dot.js';
 import { halfTable, toHalf } from './half.js';
 import { TopK } from './topk.js';
 import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
+import { WasmHalfRows } from './wasm-half.js';
 
 export type Precision = 'float16' | 'int8';
 
@@ -10,13 +11,15 @@ export interface QuantizedIndexOptions {
   dims: number;
   precision: Precision;
   initialCapacity?: number;
+  /** float16 only: 'auto' (default) scans with WebAssembly SIMD when dims are a multiple of 8, 'js' never. */
+  kernel?: 'auto' | 'js';
 }
 
 /**
  * Exact top-k cosine search over vectors kept at reduced precision, for catalogs too big to hold as float32:
  * float16 (2 bytes a dimension; halves in a Uint16Array, read through a table) or int8 (1 byte a dimension
  * plus one float32 scale a row: each normalised row is scaled so its largest component is 127). Queries stay
- * float32. Same contract as VectorIndex (normalised on insert, removal moves the last row into the hole),
+ * float32; float16 rows are scanned by a WebAssembly SIMD kernel (wasm-half.ts) where available. Same contract as VectorIndex (normalised on insert, removal moves the last row into the hole),
  * except that `vector(id)` returns a fresh float32 COPY of the stored row, not a view.
  * `npm run bench -- memory` measures bytes per item and recall@10 of both against float32.
  */
@@ -29,6 +32,7 @@ export class QuantizedIndex implements SearchIndex {
   private scales: Float32Array;
   private ids: string[] = [];
   private rowOf = new Map<string, number>();
+  private readonly wasm: WasmHalfRows | null;
 
   constructor(o: QuantizedIndexOptions) {
     if (!Number.isInteger(o.dims) || o.dims <= 0) throw new RangeError(`dims must be a positive integer, got ${o.dims}`);
@@ -36,7 +40,8 @@ export class QuantizedIndex implements SearchIndex {
     this.dims = o.dims;
     this.precision = o.precision;
     this.capacity = Math.max(1, o.initialCapacity ?? 16);
-    this.rows = this.alloc(this.capacity);
+    this.wasm = o.precision === 'float16' && o.kernel !== 'js' && WasmHalfRows.available(o.dims) ? new WasmHalfRows(o.dims, this.capacity) : null;
+    this.rows = this.wasm ? this.wasm.data : this.alloc(this.capacity);
     this.scales = new Float32Array(this.precision === 'int8' ? this.capacity : 0);
   }
 
@@ -110,6 +115,7 @@ export class QuantizedIndex implements SearchIndex {
     if (query.length !== this.dims) throw new IndexMismatchError(`query has ${query.length} dims, index ${this.dims}`);
     if (k <= 0 || this.ids.length === 0) return [];
     const q = normalized(query);
+    this.wasm?.query.set(q);
     const heap = new TopK(k);
     const { exclude, allow } = opts;
     const rows: Iterable<number> = allow
@@ -132,6 +138,7 @@ export class QuantizedIndex implements SearchIndex {
 
   /** Dot product of row `r` with the (normalised, float32) query, four accumulators as in dot.ts. */
   private dot(r: number, q: Float32Array): number {
+    if (this.wasm) return this.wasm.dotRow(r); // the query is already in its memory
     const dims = this.dims;
     const off = r * dims;
     let s0 = 0;
@@ -182,9 +189,14 @@ export class QuantizedIndex implements SearchIndex {
 
   private grow(needed: number): void {
     while (this.capacity < needed) this.capacity *= 2;
-    const next = this.alloc(this.capacity);
-    next.set(this.rows.subarray(0, this.ids.length * this.dims));
-    this.rows = next;
+    if (this.wasm) {
+      this.wasm.resize(this.capacity, this.ids.length * this.dims);
+      this.rows = this.wasm.data;
+    } else {
+      const next = this.alloc(this.capacity);
+      next.set(this.rows.subarray(0, this.ids.length * this.dims));
+      this.rows = next;
+    }
     if (this.scales.length) {
       const s = new Float32Array(this.capacity);
       s.set(this.scales.subarray(0, this.ids.length));

@@ -17,10 +17,10 @@ function data(n: number, seed: number): { ids: string[]; vecs: Float32Array[] } 
   return { ids: vecs.map((_, i) => `i${i}`), vecs };
 }
 
-function recallAt10(precision: Precision): number {
+function recallAt10(precision: Precision, kernel: 'auto' | 'js' = 'auto'): number {
   const { ids, vecs } = data(3_000, 5);
   const exact = new VectorIndex({ model: 'm', dims: DIMS, kernel: 'js' });
-  const q = new QuantizedIndex({ model: 'm', dims: DIMS, precision });
+  const q = new QuantizedIndex({ model: 'm', dims: DIMS, precision, kernel });
   exact.upsert(ids, vecs);
   q.upsert(ids, vecs);
   const rand = mulberry32(9);
@@ -49,8 +49,20 @@ describe('float16 conversion', () => {
 });
 
 describe('QuantizedIndex', () => {
-  it('GIVEN float16 vectors THEN top-10 is the exact float32 top-10 (recall at least 0.99)', () => {
+  it('GIVEN float16 vectors, scanned by the SIMD kernel or the JS loop THEN top-10 is the exact float32 top-10 (recall at least 0.99)', () => {
     expect(recallAt10('float16')).toBeGreaterThanOrEqual(0.99);
+    expect(recallAt10('float16', 'js')).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('GIVEN the same float16 rows THEN the SIMD kernel scores them as the JS loop does', () => {
+    const { ids, vecs } = data(500, 3);
+    const [wasm, js] = (['auto', 'js'] as const).map((kernel) => {
+      const q = new QuantizedIndex({ model: 'm', dims: DIMS, precision: 'float16', kernel, initialCapacity: 4 });
+      q.upsert(ids, vecs);
+      return q.search(vecs[42], 20);
+    });
+    expect(wasm.map((h) => h.id)).toEqual(js.map((h) => h.id));
+    wasm.forEach((h, i) => expect(h.score).toBeCloseTo(js[i].score, 5));
   });
 
   it('GIVEN int8 vectors THEN top-10 recall stays high (at least 0.95) at a quarter of the bytes', () => {
@@ -59,8 +71,8 @@ describe('QuantizedIndex', () => {
 
   it('GIVEN exclude, allow and a removal THEN searches honour them like VectorIndex does', () => {
     const { ids, vecs } = data(100, 7);
-    for (const precision of ['float16', 'int8'] as const) {
-      const q = new QuantizedIndex({ model: 'm', dims: DIMS, precision, initialCapacity: 2 });
+    for (const [precision, kernel] of [['float16', 'auto'], ['float16', 'js'], ['int8', 'auto']] as const) {
+      const q = new QuantizedIndex({ model: 'm', dims: DIMS, precision, kernel, initialCapacity: 2 });
       q.upsert(ids, vecs);
       expect(q.search(vecs[3], 1)[0].id).toBe('i3');
       expect(q.search(vecs[3], 5, { exclude: new Set(['i3']) }).map((h) => h.id)).not.toContain('i3');
