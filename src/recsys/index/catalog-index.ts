@@ -11,9 +11,10 @@ export interface CatalogIndex extends SearchIndex {
 
 /**
  * A catalog whose float32 vectors would take more than this keeps them as float16 instead: half the bytes,
- * recall@10 1.000 against float32 at 50,000 x 768 (`npm run bench -- memory`), but searched by a JS loop
- * (about 10x the SIMD float32 kernel's time), so only where the memory matters: 96 MB is about 32,000 items
- * of 768 dims. Smaller catalogs, the starter one (9,742 x 624, 24 MB) among them, stay float32 with SIMD.
+ * recall@10 1.000 against float32 at 50,000 x 768 (`npm run bench -- memory`), searched in about twice the
+ * float32 kernel's time (SIMD both: 73 vs 39 ms p50 there, on a loaded machine), so only where the memory
+ * matters: 96 MB is about 32,000 items of 768 dims. Smaller catalogs, the starter one (9,742 x 624, 24 MB)
+ * among them, stay float32.
  */
 export const FLOAT16_ABOVE_BYTES = 96 * 2 ** 20;
 
