@@ -53,16 +53,20 @@ export async function startShards(o: ShardManagerOptions): Promise<{ manager: Sh
   return { manager, plan };
 }
 
-/** Stops every shard process (each closes its client and store on SIGTERM). */
-export async function stopShards(manager: ShardingManager): Promise<void> {
+/** Stops every shard process: SIGTERM (each closes its client and store), SIGKILL after `graceMs` (default 10 s). */
+export async function stopShards(manager: ShardingManager, graceMs = 10_000): Promise<void> {
   manager.respawn = false;
   await Promise.all(
     manager.shards.map(
       (shard) =>
         new Promise<void>((resolve) => {
           const child = shard.process;
-          if (!child || child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
+          if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
           child.kill('SIGTERM');
         }),
     ),

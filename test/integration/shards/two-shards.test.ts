@@ -14,6 +14,7 @@ import { createLogger } from '../../../src/log.js';
 import { startShards, stopShards } from '../../../src/shard/manager.js';
 import { CatalogRepo, createStore, ProfileRepo, type Store } from '../../../src/store/index.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionInput, type InteractionRecord } from '../../emulators/discord/index.js';
+import { answered } from '../../e2e/harness.js';
 import { ADMIN, guild, guildIdOnShard, MEMBER } from './guilds.js';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -60,6 +61,9 @@ describe.skipIf(!REDIS_URL)('two shard processes over one Redis (skipped without
   const run = async (input: Input, g: typeof guildA | undefined): Promise<InteractionRecord> => {
     const where = g ? { channelId: g.channels[0].id, guildId: g.id } : { channelId: `dm-${salt}` };
     const rec = await emu.interact({ user: MEMBER, ...where, ...input } as InteractionInput);
+    await rec.settled(200, 60_000);
+    // a deferred reply is done once its last edit is the answer (a first load of the starter catalog takes a while)
+    await emu.waitFor(() => answered(rec), 90_000);
     await rec.settled(200, 60_000);
     return rec;
   };
