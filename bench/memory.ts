@@ -85,12 +85,12 @@ async function benchEngineWeight(): Promise<{ items: number; estimateMb: number;
   // A first scope warms what every scope shares (embedder caches, the prior's lookups, compiled code).
   await engines.catalog('warm');
   await engines.models('warm');
-  const held = engines.bytes;
+  const held = engines.memory.calculatedSize;
   const before = used();
   await engines.catalog('bench');
   await engines.models('bench');
   const measured = used() - before;
-  const out = { items: parsed.items.length, estimateMb: (engines.bytes - held) / MB, measuredMb: measured / MB };
+  const out = { items: parsed.items.length, estimateMb: (engines.memory.calculatedSize - held) / MB, measuredMb: measured / MB };
   engines.close();
   await store.close();
   return out;

@@ -3,17 +3,11 @@ import type { Logger } from '../log.js';
 import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../domain/profile.js';
 import type { Worker } from 'node:worker_threads';
-import { LRUCache } from '../kit/index.js';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
 import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
-import { estimateBytes } from './engine-bytes.js';
-
-/** Default memory for all scopes' engines together: room for them on a 1 GB VM beside Node and the prior. */
-export const DEFAULT_ENGINE_MEMORY_BYTES = 400 * 1024 * 1024;
-/** What an engine whose catalog has not loaded yet is taken to weigh. */
-const EMPTY_SLOT_BYTES = 4096;
+import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -36,9 +30,8 @@ export interface EnginesOptions {
    */
   holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
   /**
-   * Memory for the scopes kept loaded (catalog, vector index, title index, models), in bytes as
-   * `estimateBytes` weighs them; beyond it the least recently used scopes are dropped and reload from the
-   * store on their next use. A single scope larger than this stays, alone. Default 400 MB (ENGINE_MEMORY_MB).
+   * Bytes for the scopes kept loaded (catalog, indexes, models; scope-cache.ts); beyond it the least recently
+   * used are dropped and reload on their next use. Default 400 MB (ENGINE_MEMORY_MB).
    */
   maxBytes?: number;
   /**
@@ -50,17 +43,15 @@ export interface EnginesOptions {
   prior?: PriorLoader;
 }
 
-interface Slot {
+interface Slot extends WeighedSlot {
   catalog?: Promise<ScopeCatalog>;
   /** The last trained models: what commands read, replaced in one assignment when a retrain finishes. */
   models?: ScopeModels;
   /** The training now running, and at most one waiting behind it (later requests join the waiting one). */
   running?: Promise<ScopeModels>;
   queued?: Promise<ScopeModels>;
-  timer?: NodeJS.Timeout;
-  /** The loaded catalog once `catalog` resolved, and what catalog and models weigh together (`estimateBytes`). */
+  /** The catalog once `catalog` resolved (weighed with the models: `bytes`, scope-cache.ts). */
   loaded?: ScopeCatalog;
-  bytes?: number;
 }
 
 /**
@@ -77,34 +68,15 @@ interface Slot {
  * a new catalog version) waits for its training, in the worker unless small.
  */
 export class Engines {
-  /**
-   * Scopes in memory, in order of use (`get` refreshes, `peek` does not), bounded by their weight: lru-cache
-   * drops the least recently used beyond `maxBytes`. A dropped scope's debounced retrain is cancelled (its
-   * next use trains from the newest data anyway); a training already running finishes into the dropped slot.
-   */
-  private readonly slots: LRUCache<Scope, Slot>;
-  private readonly maxBytes: number;
+  /** Scopes in memory within `maxBytes` (scope-cache.ts); a training running in a dropped slot finishes there. */
+  private readonly slots: ScopeCache<Slot>;
   private readonly clock: () => number;
   private closed = false;
   private pool?: TrainPool;
-  /** Objects every scope shares (embedder, community prior): weighed as 0 in each scope. */
-  private readonly shared = new Set<object>();
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
-    this.maxBytes = o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES;
-    this.shared.add(o.embedder);
-    this.slots = new LRUCache<Scope, Slot>({
-      maxSize: this.maxBytes,
-      // A scope heavier than the whole budget is kept alone rather than reloaded on every use.
-      sizeCalculation: (s) => Math.max(1, Math.min(this.maxBytes, s.bytes ?? EMPTY_SLOT_BYTES)),
-      dispose: (s, scope, reason) => {
-        if (reason !== 'evict') return;
-        if (s.timer) clearTimeout(s.timer);
-        s.timer = undefined;
-        this.o.logger.debug({ scope, bytes: s.bytes }, 'engine dropped from memory (least recently used)');
-      },
-    });
+    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder]);
   }
 
   private slot(scope: Scope): Slot {
@@ -116,29 +88,14 @@ export class Engines {
     return s;
   }
 
-  /** Weighs the scope again (its catalog loaded or its models changed) so the cache's bound sees it. */
-  private reweigh(scope: Scope, s: Slot): void {
-    if (this.slots.peek(scope) !== s) return; // dropped meanwhile: nothing to account
-    s.bytes = EMPTY_SLOT_BYTES + estimateBytes([s.loaded, s.models], { shared: this.shared });
-    if (s.bytes > this.maxBytes) this.o.logger.warn({ scope, mb: Math.round(s.bytes / 2 ** 20), budgetMb: Math.round(this.maxBytes / 2 ** 20) }, 'one server engine exceeds ENGINE_MEMORY_MB: it is kept alone');
-    // lru-cache recomputes a size only when the value changes: take it out and put it back (now most recent).
-    this.slots.delete(scope);
-    this.slots.set(scope, s);
-  }
-
   /** How many scopes are held in memory now. */
   get size(): number {
     return this.slots.size;
   }
 
-  /** What the scopes held now weigh together (bytes, as `estimateBytes` counts them). */
-  get bytes(): number {
-    return this.slots.calculatedSize;
-  }
-
-  /** Whether `scope` is in memory now (does not count as a use). */
-  holds(scope: Scope): boolean {
-    return this.slots.has(scope);
+  /** What the scopes held weigh together (`calculatedSize`, bytes) and whether one is held (`has`, not a use). */
+  get memory(): Pick<ScopeCache<Slot>, 'calculatedSize' | 'has'> {
+    return this.slots;
   }
 
   async catalog(scope: Scope): Promise<ScopeCatalog> {
@@ -162,12 +119,9 @@ export class Engines {
     return (itemId) => this.slots.peek(scope)?.models?.popularity.score(itemId) ?? 0;
   }
 
-  /** Records a catalog that finished loading, unless another one replaced it meanwhile, and weighs the scope. */
+  /** Keeps a catalog that finished loading (unless another one replaced it meanwhile) and weighs the scope. */
   private loadedCatalog(scope: Scope, s: Slot, p: Promise<ScopeCatalog>, c: ScopeCatalog): void {
-    if (s.catalog !== p) return;
-    s.loaded = c;
-    this.shared.add(c.embedder);
-    this.reweigh(scope, s);
+    if (s.catalog === p) this.slots.weigh(scope, s, [(s.loaded = c), s.models], c.embedder);
   }
 
   /** Drops the loaded catalog (after an upload, merge, removal or clear) and retrains against the new one. */
@@ -256,14 +210,11 @@ export class Engines {
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
       const ids = cat.items.map((i) => i.id);
-      if (loaded) this.shared.add(loaded).add(loaded.prior);
+      if (loaded) this.slots.shared.add(loaded).add(loaded.prior); // every scope's: weighs 0
       m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
     }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
-    if (!this.closed) {
-      s.models = m; // after close(), a training that was running replaces nothing
-      this.reweigh(scope, s);
-    }
+    if (!this.closed) this.slots.weigh(scope, s, [s.loaded, (s.models = m)]); // after close() nothing is replaced
     return m;
   }
 

@@ -35,7 +35,7 @@ async function use(e: Engines, g: string): Promise<void> {
 async function weightOf(n: number): Promise<number> {
   const e = await setup({ one: n });
   await use(e, 'one');
-  const w = e.bytes;
+  const w = e.memory.calculatedSize;
   e.close();
   await store!.close();
   store = undefined;
@@ -49,27 +49,27 @@ describe('Engines: memory is bounded by bytes', () => {
     const e = await setup({ g1: 300, g2: 300, g3: 300, g4: 300, g5: 300 }, budget);
     for (const g of ['g1', 'g2', 'g3']) {
       await use(e, g);
-      expect(e.bytes).toBeLessThanOrEqual(budget);
+      expect(e.memory.calculatedSize).toBeLessThanOrEqual(budget);
     }
     expect(e.size).toBe(2);
-    expect(e.holds('g1')).toBe(false); // the oldest went when g3 came
+    expect(e.memory.has('g1')).toBe(false); // the oldest went when g3 came
     await use(e, 'g2'); // g2 is now the most recently used, g3 the least
     await use(e, 'g4');
-    expect(e.bytes).toBeLessThanOrEqual(budget);
-    expect(e.holds('g2')).toBe(true);
-    expect(e.holds('g3')).toBe(false);
-    expect(e.holds('g4')).toBe(true);
+    expect(e.memory.calculatedSize).toBeLessThanOrEqual(budget);
+    expect(e.memory.has('g2')).toBe(true);
+    expect(e.memory.has('g3')).toBe(false);
+    expect(e.memory.has('g4')).toBe(true);
   });
 
   it('GIVEN an evicted server THEN its next use reloads its whole catalog', async () => {
     const one = await weightOf(50);
     const e = await setup({ g1: 50, g2: 50, g3: 50 }, Math.round(one * 1.5));
     for (const g of ['g1', 'g2', 'g3']) await use(e, g);
-    expect(e.holds('g1')).toBe(false);
+    expect(e.memory.has('g1')).toBe(false);
     const again = await e.catalog('g1');
     expect(again.items.map((i) => i.id)).toEqual(Array.from({ length: 50 }, (_, i) => `g1-${i}`));
     expect(again.index.size).toBe(50);
-    expect(e.holds('g1')).toBe(true);
+    expect(e.memory.has('g1')).toBe(true);
   });
 
   it('GIVEN one server heavier than the whole budget THEN it is kept, alone, instead of reloading on every use', async () => {
@@ -77,9 +77,9 @@ describe('Engines: memory is bounded by bytes', () => {
     const e = await setup({ big: 2_000, small: 20 }, small * 3);
     await use(e, 'small');
     await use(e, 'big');
-    expect(e.holds('big')).toBe(true);
-    expect(e.holds('small')).toBe(false);
-    expect(e.bytes).toBeLessThanOrEqual(small * 3);
+    expect(e.memory.has('big')).toBe(true);
+    expect(e.memory.has('small')).toBe(false);
+    expect(e.memory.calculatedSize).toBeLessThanOrEqual(small * 3);
     const before = await e.catalog('big');
     expect(await e.catalog('big')).toBe(before); // the same loaded catalog, not a reload
   });
