@@ -36,7 +36,7 @@ export interface SearchRow {
 const rng = mulberry32;
 
 /** Clustered vectors (200 topics + noise), closer to real text embeddings than uniform noise. */
-function makeData(n: number, dims: number, seed: number): Float32Array {
+export function makeData(n: number, dims: number, seed: number): Float32Array {
   const rand = rng(seed);
   const topics = 200;
   const centres = new Float32Array(topics * dims);

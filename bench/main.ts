@@ -5,6 +5,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   llm: async () => (await import('./llm.js')).benchLlm(),
   bot: async (a) => (await import('./bot.js')).benchBot(a),
   card: async (a) => (await import('./card.js')).benchCard(a),
+  memory: async (a) => (await import('./memory.js')).benchMemory(a),
 };
 
 const [name, ...rest] = process.argv.slice(2);

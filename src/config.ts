@@ -24,6 +24,27 @@ const int = (def: number, min: number, max: number) =>
     return n;
   });
 
+/**
+ * `SHARDS`: unset runs one process (as before); `auto` asks Discord how many shards to run; `N` runs N. A shard
+ * process itself gets `SHARDS=<its id>` from discord.js's ShardingManager (with `SHARDING_MANAGER=true`): there
+ * the variable is discord.js's, not ours, and is read as unset (see `parseConfig`).
+ */
+const shards = optionalText.transform((s, ctx) => {
+  if (s === undefined) return undefined;
+  if (s === 'auto') return 'auto' as const;
+  const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 1024) {
+    ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number of shard processes from 1 to 1024 (leave it unset for one process)' });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** What start-up says when several shards would share a store only one process may use. */
+export const SHARDS_NEED_REDIS =
+  'needs STORE_URL=redis://host:port when more than one shard runs: every shard process must share one store ' +
+  '(SQLite and memory:// belong to one process). Start Redis and set STORE_URL, or leave SHARDS unset for one process';
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(s), {
     message: 'does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal > Bot > Reset Token',
@@ -76,6 +97,9 @@ const schema = z.object({
     .transform((s) => (s === undefined ? undefined : Number(s))),
   METRICS_HOST: z.string().default('127.0.0.1'),
   SHUTDOWN_GRACE_S: int(10, 0, 600),
+  SHARDS: shards,
+  /** Memory for per-server engines (catalogs, vector indexes, models); least recently used servers go first. */
+  ENGINE_MEMORY_MB: int(400, 16, 1_000_000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -96,6 +120,8 @@ function crossChecks(env: Record<string, string | undefined>): Problem[] {
       if (!env[v]) out.push({ variable: v, message: 'is required when LLM_PROVIDER=openai (e.g. OPENAI_BASE_URL=http://127.0.0.1:11434 OPENAI_MODEL=llama3.1)' });
     }
   }
+  const shardCount = /^\d+$/.test(env.SHARDS ?? '') ? Number(env.SHARDS) : 0;
+  if (shardCount > 1 && !/^rediss?:\/\//.test(env.STORE_URL ?? '')) out.push({ variable: `SHARDS=${shardCount}`, message: SHARDS_NEED_REDIS });
   return out;
 }
 
@@ -130,6 +156,8 @@ export class ConfigError extends Error {
 /** Parses the environment. Throws ONE ConfigError listing every problem; secrets are never echoed. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const input = normalise(env);
+  // In a shard process, SHARDS is the shard's id set by discord.js's ShardingManager, not our setting.
+  if (input.SHARDING_MANAGER) input.SHARDS = undefined;
   const r = schema.safeParse(input);
   const problems: Problem[] = r.success
     ? []

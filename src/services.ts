@@ -70,7 +70,7 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
   const catalogs = new CatalogRepo(store, { clock, logger, metrics: o.metrics });
   const usage = new UsageRepo(store, { clock });
   const prior = o.prior === null ? undefined : (o.prior ?? new PriorLoader(undefined, logger));
-  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior });
+  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior, maxBytes: config.ENGINE_MEMORY_MB * 2 ** 20 });
   const llm = createLlmUses({
     provider,
     cache: store,

@@ -51,6 +51,13 @@ export async function start(mode: 'auto' | 'playground'): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.SHARDS !== undefined) {
+    // This process only manages shard processes (src/shard/); each of them runs the bot below.
+    logger.info({ config: redactConfig(config) }, 'starting Discord bot shards');
+    const { runShards } = await import('./shard/manager.js');
+    await runShards({ config, logger }).catch(exitOnConfigError);
+    return;
+  }
   logger.info({ config: redactConfig(config) }, 'starting Discord bot');
   const { startOps } = await import('./ops/start.js');
   const ops = await startOps(config, logger);
@@ -65,6 +72,13 @@ export async function start(mode: 'auto' | 'playground'): Promise<void> {
     engineScopes: () => services.deps.engines.size,
   });
   bot = await startBot({ config, services, logger, drain, metrics: ops.metrics, afterStop: () => ops.close() });
+}
+
+/** A configuration problem found after parsing (SHARDS=auto on SQLite): the same one message and exit 1. */
+function exitOnConfigError(e: unknown): never {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exit(1);
 }
 
 /** Last resort for an entry point: report and exit non-zero rather than keep a broken process running. */

@@ -6,7 +6,7 @@ import type { CatalogItem } from '../domain/item.js';
 import type { AppDeps } from './deps.js';
 import { vectorsFor } from '../engine/catalog-vectors.js';
 import { buildScopeCatalog, type ScopeCatalog } from '../engine/scope-catalog.js';
-import type { VectorIndex } from '../recsys/index/vector-index.js';
+import type { CatalogIndex } from '../recsys/index/catalog-index.js';
 import type { Caller, CatalogInfo, UploadProgress, UploadReport } from './types.js';
 
 const adminKey = (scope: string) => `catalog-admin:${scope}`;
@@ -87,7 +87,7 @@ async function writeCatalog(
     { onChunk: (done, total) => w.onProgress?.({ phase: 'saving', done, total }) },
   );
   const version = { pointer: { ...pointer, embedModel: embedder.model }, items, vectors };
-  let index: VectorIndex | undefined;
+  let index: CatalogIndex | undefined;
   if (w.mode === 'merge' && w.current.index.model === embedder.model) {
     const at = new Map(items.map((it, i) => [it.id, i]));
     w.current.index.upsert(embedded, embedded.map((id) => vectors[at.get(id)!]));

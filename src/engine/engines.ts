@@ -3,11 +3,11 @@ import type { Logger } from '../log.js';
 import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../domain/profile.js';
 import type { Worker } from 'node:worker_threads';
-import { LRUCache } from '../kit/index.js';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
 import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
+import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -30,10 +30,10 @@ export interface EnginesOptions {
    */
   holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
   /**
-   * Most scopes kept in memory (catalog, vector index, models); the least recently used idle ones are
-   * dropped beyond it and reload from the store on their next use. Default 100.
+   * Bytes for the scopes kept loaded (catalog, indexes, models; scope-cache.ts); beyond it the least recently
+   * used are dropped and reload on their next use. Default 400 MB (ENGINE_MEMORY_MB).
    */
-  maxScopes?: number;
+  maxBytes?: number;
   /**
    * The starter catalog's community prior, loaded once on first use and shared by every scope. With it,
    * every scope's models are the prior (when its catalog is the starter one) blended with its own
@@ -43,14 +43,15 @@ export interface EnginesOptions {
   prior?: PriorLoader;
 }
 
-interface Slot {
+interface Slot extends WeighedSlot {
   catalog?: Promise<ScopeCatalog>;
   /** The last trained models: what commands read, replaced in one assignment when a retrain finishes. */
   models?: ScopeModels;
   /** The training now running, and at most one waiting behind it (later requests join the waiting one). */
   running?: Promise<ScopeModels>;
   queued?: Promise<ScopeModels>;
-  timer?: NodeJS.Timeout;
+  /** The catalog once `catalog` resolved (weighed with the models: `bytes`, scope-cache.ts). */
+  loaded?: ScopeCatalog;
 }
 
 /**
@@ -67,18 +68,15 @@ interface Slot {
  * a new catalog version) waits for its training, in the worker unless small.
  */
 export class Engines {
-  /**
-   * Scopes in memory; lru-cache keeps them in order of use (`get` refreshes, `peek` does not). The bound
-   * (`maxScopes`) is applied by `evictIdle`, not by the cache: lru-cache always evicts its least recently used
-   * entry, and a scope with a training or retrain pending must stay. So the cache's own bound is left open.
-   */
-  private readonly slots = new LRUCache<Scope, Slot>({ maxSize: Number.MAX_SAFE_INTEGER, sizeCalculation: () => 1 });
+  /** Scopes in memory within `maxBytes` (scope-cache.ts); a training running in a dropped slot finishes there. */
+  private readonly slots: ScopeCache<Slot>;
   private readonly clock: () => number;
   private closed = false;
   private pool?: TrainPool;
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
+    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder]);
   }
 
   private slot(scope: Scope): Slot {
@@ -87,19 +85,7 @@ export class Engines {
       s = {};
       this.slots.set(scope, s);
     }
-    if (this.slots.size > (this.o.maxScopes ?? 100)) this.evictIdle();
     return s;
-  }
-
-  /** Drops least recently used scopes that have no training or retrain pending. */
-  private evictIdle(): void {
-    const max = this.o.maxScopes ?? 100;
-    for (const scope of [...this.slots.rkeys()]) {
-      if (this.slots.size <= max) break;
-      const s = this.slots.peek(scope)!;
-      if (s.running || s.queued || s.timer) continue;
-      this.slots.delete(scope);
-    }
   }
 
   /** How many scopes are held in memory now. */
@@ -107,10 +93,17 @@ export class Engines {
     return this.slots.size;
   }
 
+  /** What the scopes held weigh together (`calculatedSize`, bytes) and whether one is held (`has`, not a use). */
+  get memory(): Pick<ScopeCache<Slot>, 'calculatedSize' | 'has'> {
+    return this.slots;
+  }
+
   async catalog(scope: Scope): Promise<ScopeCatalog> {
     const s = this.slot(scope);
     if (!s.catalog) {
-      s.catalog = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
+      const p = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
+      s.catalog = p;
+      p.then((c) => this.loadedCatalog(scope, s, p, c), () => undefined);
       s.catalog.catch(() => {
         if (this.slots.peek(scope) === s) s.catalog = undefined;
       });
@@ -126,11 +119,17 @@ export class Engines {
     return (itemId) => this.slots.peek(scope)?.models?.popularity.score(itemId) ?? 0;
   }
 
+  /** Keeps a catalog that finished loading (unless another one replaced it meanwhile) and weighs the scope. */
+  private loadedCatalog(scope: Scope, s: Slot, p: Promise<ScopeCatalog>, c: ScopeCatalog): void {
+    if (s.catalog === p) this.slots.weigh(scope, s, [(s.loaded = c), s.models], c.embedder);
+  }
+
   /** Drops the loaded catalog (after an upload, merge, removal or clear) and retrains against the new one. */
   invalidateCatalog(scope: Scope): void {
     const s = this.slot(scope);
     s.catalog = undefined;
     s.models = undefined;
+    s.loaded = undefined;
   }
 
   /** Sets the loaded catalog directly (after an upload the service already has it in memory). */
@@ -138,6 +137,7 @@ export class Engines {
     const s = this.slot(scope);
     s.catalog = Promise.resolve(c);
     s.models = undefined;
+    this.loadedCatalog(scope, s, s.catalog, c);
   }
 
   async models(scope: Scope): Promise<ScopeModels> {
@@ -210,10 +210,11 @@ export class Engines {
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
       const ids = cat.items.map((i) => i.id);
+      if (loaded) this.slots.shared.add(loaded).add(loaded.prior); // every scope's: weighs 0
       m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
     }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
-    if (!this.closed) s.models = m; // after close(), a training that was running replaces nothing
+    if (!this.closed) this.slots.weigh(scope, s, [s.loaded, (s.models = m)]); // after close() nothing is replaced
     return m;
   }
 

@@ -3,7 +3,7 @@ import type { CatalogItem } from '../domain/item.js';
 import { createLocalEmbedder, localEmbedderKindOf } from '../embed/semantic/factory.js';
 import type { Embedder } from '../embed/types.js';
 import type { Logger } from '../log.js';
-import { VectorIndex } from '../recsys/index/vector-index.js';
+import { createCatalogIndex, type CatalogIndex } from '../recsys/index/catalog-index.js';
 import type { CatalogVersion } from '../store/types.js';
 import { itemText } from '../domain/item.js';
 import { TitleIndex, type Popularity } from '../catalog/titles.js';
@@ -13,7 +13,8 @@ export interface ScopeCatalog {
   version: number;
   items: CatalogItem[];
   byId: Map<string, CatalogItem>;
-  index: VectorIndex;
+  /** float32, or float16 for a catalog above FLOAT16_ABOVE_ITEMS (recsys/index/catalog-index.ts). */
+  index: CatalogIndex;
   /** The embedder the index was built with: queries must use this one (vectors of two models never meet). */
   embedder: Embedder;
   titles: TitleIndex;
@@ -30,7 +31,7 @@ export interface ScopeCatalog {
 export async function buildScopeCatalog(
   v: CatalogVersion | null,
   embedder: Embedder,
-  opts: { fallback?: Embedder; logger?: Logger; index?: VectorIndex; popularity?: Popularity } = {},
+  opts: { fallback?: Embedder; logger?: Logger; index?: CatalogIndex; popularity?: Popularity } = {},
 ): Promise<ScopeCatalog> {
   const items = v?.items ?? [];
   let used = embedder;
@@ -49,7 +50,7 @@ export async function buildScopeCatalog(
   }
   // An index already holding exactly these vectors (a merge upserted into the live one) is kept as is.
   const reuse = opts.index && opts.index.model === used.model && opts.index.size === items.length ? opts.index : undefined;
-  const index = reuse ?? new VectorIndex({ model: used.model, dims: used.dims, initialCapacity: Math.max(16, items.length) });
+  const index = reuse ?? createCatalogIndex({ model: used.model, dims: used.dims, items: items.length });
   if (!reuse && items.length) index.upsert(items.map((i) => i.id), vectors);
   const tagCount = new Map<string, number>();
   for (const it of items) for (const t of it.tags ?? []) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);

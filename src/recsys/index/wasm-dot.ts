@@ -7,7 +7,7 @@
 const I32 = 0x7f;
 const F32 = 0x7d;
 const V128 = 0x7b;
-const simd = (op: number): number[] => (op < 128 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
+export const simd = (op: number): number[] => (op < 128 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
 const load = (acc: number, ptr: number, off: number): number[] => [
   0x20, acc, 0x20, 0, 0x20, 3, 0x6a, ...simd(0), 0x00, off, // a[i+off]
   0x20, 1, 0x20, 3, 0x6a, ...simd(0), 0x00, off, // b[i+off]
@@ -31,7 +31,7 @@ function body(): number[] {
   return [...leb(fn.length), ...fn];
 }
 
-function leb(n: number): number[] {
+export function leb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -42,7 +42,7 @@ function leb(n: number): number[] {
   return out;
 }
 
-function section(id: number, bytes: number[]): number[] {
+export function section(id: number, bytes: number[]): number[] {
   return [id, ...leb(bytes.length), ...bytes];
 }
 
@@ -57,13 +57,13 @@ function moduleBytes(): Uint8Array {
 }
 
 /** The slice of the WebAssembly global used here (the project's lib settings do not declare it). */
-interface WasmApi {
+export interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: new (desc: { initial: number }) => { buffer: ArrayBuffer };
 }
 
-const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+export const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 let compiled: object | null | undefined; // a pure cache of a constant: compiling twice gains nothing
 

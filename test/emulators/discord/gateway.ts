@@ -6,18 +6,20 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { Intent } from './constants.js';
 import { guildCreatePayload, memberObject, userObject } from './payloads.js';
 import type { EmulatorState } from './state.js';
+import { eventGuild, identifyShard, shardSees, type ShardPair } from './shards.js';
 import type { Json } from './types.js';
 
 const HEARTBEAT_INTERVAL = 41_250;
 
 interface Connection { ws: WebSocket; deflate?: Deflate; pending: Buffer[]; session?: Session }
-interface Session { id: string; seq: number; intents: number; history: { t: string; s: number; d: unknown }[]; conn?: Connection; live: boolean }
+interface Session { id: string; seq: number; intents: number; history: { t: string; s: number; d: unknown }[]; conn?: Connection; live: boolean; shard: ShardPair }
 
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
-  readonly dispatches: { t: string; s: number; d: unknown }[] = [];
+  /** Every dispatch, with the shard id of the session it went to. */
+  readonly dispatches: { t: string; s: number; d: unknown; shard?: number }[] = [];
 
   constructor(private readonly state: EmulatorState, server: Server) {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -29,6 +31,11 @@ export class Gateway {
 
   /** True when a session is identified/resumed and its GUILD_CREATEs went out. */
   isReady(): boolean { return [...this.sessions.values()].some((s) => s.live && s.conn !== undefined); }
+
+  /** The identified sessions and the shard each one is ([0, 1] when unsharded). */
+  sessionList(): { id: string; shard: ShardPair; live: boolean }[] {
+    return [...this.sessions.values()].map((s) => ({ id: s.id, shard: s.shard, live: s.live && s.conn !== undefined }));
+  }
 
   /** True once any client identified (dispatches are then buffered for replay even while disconnected). */
   hasSession(): boolean { return this.sessions.size > 0; }
@@ -87,17 +94,20 @@ export class Gateway {
       conn.ws.close(4014, 'Disallowed intent(s).');
       return;
     }
-    const session: Session = { id: this.state.nextId(), seq: 0, intents: Number(d.intents ?? 0), history: [], conn, live: false };
+    const shard = identifyShard(d.shard);
+    if (!shard) { conn.ws.close(4010, 'Invalid shard.'); return; }
+    const session: Session = { id: this.state.nextId(), seq: 0, intents: Number(d.intents ?? 0), history: [], conn, live: false, shard };
     conn.session = session;
     this.sessions.set(session.id, session);
     const s = this.state;
+    const guilds = s.guilds.filter((g) => shardSees(shard, g.id));
     this.emit(session, 'READY', {
       v: 10, user: { ...userObject(s.botUser), verified: true, mfa_enabled: false, email: null }, session_type: 'normal',
-      session_id: session.id, resume_gateway_url: this.url, shard: [0, 1], guilds: s.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id, resume_gateway_url: this.url, shard, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       application: { id: s.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [], geo_ordered_rtc_regions: [],
       guild_join_requests: [], user_settings: {}, _trace: ['["tastemaker-discord-emulator",{}]'],
     });
-    for (const g of s.guilds) this.emit(session, 'GUILD_CREATE', guildCreatePayload(s, g));
+    for (const g of guilds) this.emit(session, 'GUILD_CREATE', guildCreatePayload(s, g));
     session.live = true;
     s.touch();
   }
@@ -133,7 +143,7 @@ export class Gateway {
     session.seq += 1;
     const ev = { t, s: session.seq, d };
     session.history.push(ev);
-    this.dispatches.push(ev);
+    this.dispatches.push({ ...ev, shard: session.shard[0] });
     if (session.conn) this.send(session.conn, { op: 0, ...ev });
   }
 
@@ -141,6 +151,7 @@ export class Gateway {
   dispatch(t: string, d: unknown, requiredIntent?: number): void {
     for (const session of this.sessions.values()) {
       if (requiredIntent !== undefined && (session.intents & requiredIntent) === 0) continue;
+      if (!shardSees(session.shard, eventGuild(d))) continue;
       this.emit(session, t, d);
     }
     this.state.touch();
@@ -154,6 +165,7 @@ export class Gateway {
     const mentionsBot = (raw.mentions as Json[]).some((m) => m.id === this.state.botUser.id);
     for (const session of this.sessions.values()) {
       if ((session.intents & needed) === 0) continue;
+      if (!shardSees(session.shard, raw.guild_id)) continue;
       const seesContent = (session.intents & Intent.MessageContent) !== 0 || !isGuild || mentionsBot || author.id === this.state.botUser.id;
       const d = seesContent ? raw : { ...raw, content: '', embeds: [], attachments: [], components: [] };
       const member = isGuild && author.id !== undefined ? (() => { const { user: _u, ...m } = memberObject(this.state, String(raw.guild_id),

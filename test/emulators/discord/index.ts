@@ -71,6 +71,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     guilds: state.guilds,
     log: state.log,
     dispatches: gateway.dispatches,
+    sessions: () => gateway.sessionList(),
 
     async waitForReady(timeoutMs = 10_000) {
       await waitForValue(state, () => gateway.isReady(), timeoutMs, 'a gateway session to be READY (did the client log in?)');

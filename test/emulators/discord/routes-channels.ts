@@ -121,7 +121,7 @@ export function channelRoutes(deps: Deps): Route[] {
   const gatewayInfo = (): Json => ({ url: deps.gateway.url });
   return [
     { method: 'GET', pattern: '/gateway', auth: false, handle: () => ok(gatewayInfo()) },
-    { method: 'GET', pattern: '/gateway/bot', auth: true, handle: () => ok({ ...gatewayInfo(), shards: 1,
+    { method: 'GET', pattern: '/gateway/bot', auth: true, handle: () => ok({ ...gatewayInfo(), shards: state.recommendedShards,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }) },
     { method: 'GET', pattern: '/users/@me', auth: true, handle: () => ok({ ...userObject(state.botUser), verified: true, mfa_enabled: false, locale: 'en-US', email: null }) },
     { method: 'GET', pattern: '/users/:uid', auth: true, handle: (ctx) => {

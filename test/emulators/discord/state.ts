@@ -31,6 +31,8 @@ export class EmulatorState {
   readonly botPermissions: string;
   readonly allowMessageContent: boolean;
   readonly attachmentSizeLimit: number;
+  /** What `GET /gateway/bot` recommends as `shards`. */
+  readonly recommendedShards: number;
   readonly users = new Map<string, EmulatorUser>();
   /** Channel id -> raw API channel object (guild channels, threads, DMs). */
   readonly channels = new Map<string, Json>();
@@ -51,6 +53,7 @@ export class EmulatorState {
     this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
     this.allowMessageContent = options.allowMessageContent ?? true;
     this.attachmentSizeLimit = options.attachmentSizeLimit ?? 10 * 1024 * 1024;
+    this.recommendedShards = options.shards ?? 1;
     this.joinedAt = new Date(this.clock()).toISOString();
     const botId = this.nextId();
     this.botUser = { id: botId, username: 'tastemaker-test', bot: true };

@@ -39,6 +39,8 @@ export interface EmulatorOptions {
   allowMessageContent?: boolean;
   /** `attachment_size_limit` sent with every interaction (default 10 MiB). */
   attachmentSizeLimit?: number;
+  /** `shards` that `GET /gateway/bot` recommends (default 1). Sessions identify with any count (shards.ts). */
+  shards?: number;
 }
 
 export interface AttachmentObject {
@@ -149,6 +151,8 @@ export interface DiscordEmulator {
   /** A member joins (or moves to) a voice channel, or leaves voice with `channelId: null`: VOICE_STATE_UPDATE goes out (voice.ts). */
   setVoice(v: { guildId: string; userId: string; channelId: string | null }): void;
   /** Gateway dispatches sent so far, in order ({ t, s, d }). */
-  readonly dispatches: { t: string; s: number; d: unknown }[];
+  readonly dispatches: { t: string; s: number; d: unknown; shard?: number }[];
+  /** Identified gateway sessions with their `[shard id, shard count]` ([0, 1] when unsharded). */
+  sessions(): { id: string; shard: [number, number]; live: boolean }[];
   close(): Promise<void>;
 }

@@ -19,7 +19,7 @@ export const LAYERS: Record<string, string[]> = {
   playground: ['src/playground/'],
   ops: ['src/ops/'],
   commands: ['commands/'],
-  root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts'],
+  root: ['src/services.ts', 'src/start.ts', 'src/index.ts', 'src/playground/main.ts', 'src/shard/'],
 };
 
 const base = ['domain', 'kit', 'platform'];
