@@ -10,7 +10,7 @@ import { TrainPool } from './train-pool.js';
 import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
 
 export interface EnginesOptions {
-  catalogs: CatalogRepo;
+  catalogs: Pick<CatalogRepo, 'load'>;
   profiles: ProfileRepo;
   embedder: Embedder;
   logger: Logger;
@@ -102,6 +102,8 @@ export class Engines {
     }
   }
 
+  /** The scopes held in memory now. */
+  scopes(): Scope[] { return [...this.slots.keys()]; }
   /** How many scopes are held in memory now. */
   get size(): number {
     return this.slots.size;
@@ -133,11 +135,11 @@ export class Engines {
     s.models = undefined;
   }
 
-  /** Sets the loaded catalog directly (after an upload the service already has it in memory). */
-  setCatalog(scope: Scope, c: ScopeCatalog): void {
+  /** Sets the loaded catalog directly (after an upload the service already has it in memory; `keepModels`: same version, new texts). */
+  setCatalog(scope: Scope, c: ScopeCatalog, keepModels = false): void {
     const s = this.slot(scope);
     s.catalog = Promise.resolve(c);
-    s.models = undefined;
+    if (!keepModels) s.models = undefined;
   }
 
   async models(scope: Scope): Promise<ScopeModels> {
