@@ -31,13 +31,16 @@ export const OVERVIEW_MAX_CHARS = 1_000;
  */
 export async function withItemText(items: CatalogItem[], source: ItemTextSource | undefined, logger?: Logger): Promise<CatalogItem[]> {
   if (!source || !items.length) return items;
-  let found: Map<ItemId, string>;
   try {
-    found = await source.overviews(items);
+    return mergeOverviews(items, await source.overviews(items));
   } catch (e) {
     logger?.warn({ err: errorMessage(e) }, 'cached overviews unreadable: items keep their own text');
     return items;
   }
+}
+
+/** `items` with these overviews (item id -> text; trimmed, cut at OVERVIEW_MAX_CHARS): the same array when none changes. */
+export function mergeOverviews(items: CatalogItem[], found: ReadonlyMap<ItemId, string>): CatalogItem[] {
   let changed = false;
   const out = items.map((it) => {
     const ov = found.get(it.id)?.trim().slice(0, OVERVIEW_MAX_CHARS) || undefined;

@@ -1,0 +1,87 @@
+/** Overviews arriving one by one are taken into the loaded catalogs in batches, never on every single one. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CatalogItem } from '../../../src/domain/item.js';
+import { createLocalEmbedder } from '../../../src/embed/semantic/factory.js';
+import { ItemTextRefresher, type RefresherOptions } from '../../../src/engine/item-text.js';
+import { buildScopeCatalog, type ScopeCatalog } from '../../../src/engine/scope-catalog.js';
+import { createLogger } from '../../../src/log.js';
+import type { CatalogVersion } from '../../../src/store/types.js';
+
+const items: CatalogItem[] = [
+  { id: 'a', title: 'The Keeper', year: 1999 },
+  { id: 'b', title: 'Night Harbour', year: 2004 },
+];
+const version = (its: CatalogItem[]): CatalogVersion => ({
+  pointer: { version: 1, itemCount: its.length, chunkCount: 1, embedModel: null, dims: 0, updatedBy: 't', updatedAt: 0, source: 'test' },
+  items: its,
+  vectors: null,
+});
+
+describe('ItemTextRefresher', () => {
+  const embedder = createLocalEmbedder('hash');
+  const logger = createLogger('silent');
+  let cat: ScopeCatalog;
+  let swaps: number;
+  let cached: Map<string, string>;
+  const refresher = (o: Partial<RefresherOptions> = {}) =>
+    new ItemTextRefresher({
+      engines: {
+        scopes: () => ['s1'],
+        catalog: async () => cat,
+        setCatalog: (_s, c) => void ((cat = c), (swaps += 1)),
+        markDirty: () => {},
+        popularity: () => () => 0,
+      },
+      source: { overviews: async () => new Map(cached) },
+      embedder,
+      logger,
+      every: 3,
+      delayMs: 10_000,
+      ...o,
+    });
+
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    cat = await buildScopeCatalog(version(items), embedder);
+    swaps = 0;
+    cached = new Map();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('GIVEN fewer new overviews than `every` THEN they are taken in once, `delayMs` after the first', async () => {
+    const r = refresher();
+    cached.set('a', 'A lighthouse keeper befriends a quorblex.');
+    r.note();
+    await vi.advanceTimersByTimeAsync(5_000);
+    cached.set('b', 'Dock workers uncover a smuggling ring.');
+    r.note();
+    expect(swaps).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(swaps).toBe(1);
+    expect(cat.byId.get('a')?.overview).toMatch(/quorblex/);
+    expect(cat.byId.get('b')?.overview).toMatch(/smuggling/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(swaps).toBe(1);
+  });
+
+  it('GIVEN `every` new overviews THEN they are taken in at once; notes without a text change swap nothing', async () => {
+    const r = refresher();
+    cached.set('a', 'A lighthouse keeper befriends a quorblex.');
+    r.note(3);
+    await vi.advanceTimersByTimeAsync(0);
+    await r.flushNow();
+    expect(swaps).toBe(1);
+    r.note(3);
+    await r.flushNow();
+    expect(swaps).toBe(1);
+  });
+
+  it('GIVEN the refresher closed (shutdown) THEN notes take nothing in', async () => {
+    const r = refresher();
+    cached.set('a', 'A lighthouse keeper befriends a quorblex.');
+    r.note();
+    r.close();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(swaps).toBe(0);
+  });
+});
