@@ -118,9 +118,9 @@ export interface RefresherOptions {
   source: ItemTextSource;
   embedder: Embedder;
   logger: Logger;
-  /** Refresh at once after this many new overviews (default 100). */
+  /** Refresh at once after this many new overviews (default 500: a starter catalog trickling in refreshes ~20 times). */
   every?: number;
-  /** Otherwise this long after the first one not yet taken in (default 30 s). */
+  /** Otherwise this long after the first one not yet taken in (default 60 s). */
   delayMs?: number;
 }
 
@@ -141,9 +141,9 @@ export class ItemTextRefresher {
     if (this.closed) return;
     this.pending += n;
     if (this.running) return; // picked up when the running refresh ends
-    if (this.pending >= (this.o.every ?? 100)) this.fire();
+    if (this.pending >= (this.o.every ?? 500)) this.fire();
     else if (!this.timer) {
-      this.timer = setTimeout(() => this.fire(), this.o.delayMs ?? 30_000);
+      this.timer = setTimeout(() => this.fire(), this.o.delayMs ?? 60_000);
       this.timer.unref();
     }
   }
