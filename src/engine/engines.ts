@@ -102,8 +102,8 @@ export class Engines {
     }
   }
 
-  /** The scopes held in memory now. */
-  scopes(): Scope[] { return [...this.slots.keys()]; }
+  /** Catalogs in memory (loaded or loading), least recently used first; does not mark their scopes used. */
+  loadedCatalogs(): [Scope, Promise<ScopeCatalog>][] { return [...this.slots.entries()].reverse().flatMap(([k, s]): [Scope, Promise<ScopeCatalog>][] => (s.catalog ? [[k, s.catalog]] : [])); }
   /** How many scopes are held in memory now. */
   get size(): number {
     return this.slots.size;

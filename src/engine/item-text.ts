@@ -114,7 +114,7 @@ export function catalogsWithItemText(
 }
 
 export interface RefresherOptions {
-  engines: Pick<Engines, 'scopes' | 'catalog' | 'setCatalog' | 'markDirty' | 'popularity'>;
+  engines: Pick<Engines, 'loadedCatalogs' | 'setCatalog' | 'markDirty' | 'popularity'>;
   source: ItemTextSource;
   embedder: Embedder;
   logger: Logger;
@@ -160,13 +160,12 @@ export class ItemTextRefresher {
     await this.running;
   }
 
-  /** Merges the overviews cached now into one scope's loaded catalog; true when its text changed. */
-  async refresh(scope: string): Promise<boolean> {
+  /** Merges the overviews cached now into one scope's loaded catalog (`was`); true when its text changed. */
+  async refresh(scope: string, was: Promise<ScopeCatalog>): Promise<boolean> {
     const { engines } = this.o;
-    const cur = await engines.catalog(scope);
-    const next = await refreshCatalogText(cur, this.o.source, { ...this.o, popularity: engines.popularity(scope) });
-    // an upload, merge or removal meanwhile replaced the catalog: that one is newer, keep it
-    if (!next || this.closed || (await engines.catalog(scope)) !== cur) return false;
+    const next = await refreshCatalogText(await was, this.o.source, { ...this.o, popularity: engines.popularity(scope) });
+    // an upload, merge, removal or eviction meanwhile replaced the catalog: that one is newer, keep it
+    if (!next || this.closed || engines.loadedCatalogs().find(([s]) => s === scope)?.[1] !== was) return false;
     engines.setCatalog(scope, next, true);
     engines.markDirty(scope);
     return true;
@@ -184,9 +183,9 @@ export class ItemTextRefresher {
     if (this.closed || this.running) return;
     this.pending = 0;
     this.running = (async () => {
-      for (const scope of this.o.engines.scopes()) {
+      for (const [scope, was] of this.o.engines.loadedCatalogs()) {
         if (this.closed) return;
-        await this.refresh(scope).catch((e: unknown) => this.o.logger.warn({ scope, err: errorMessage(e) }, 'taking in new overviews failed'));
+        await this.refresh(scope, was).catch((e: unknown) => this.o.logger.warn({ scope, err: errorMessage(e) }, 'taking in new overviews failed'));
       }
     })().finally(() => {
       this.running = undefined;

@@ -21,14 +21,14 @@ describe('ItemTextRefresher', () => {
   const embedder = createLocalEmbedder('hash');
   const logger = createLogger('silent');
   let cat: ScopeCatalog;
+  let loaded: Promise<ScopeCatalog>;
   let swaps: number;
   let cached: Map<string, string>;
   const refresher = (o: Partial<RefresherOptions> = {}) =>
     new ItemTextRefresher({
       engines: {
-        scopes: () => ['s1'],
-        catalog: async () => cat,
-        setCatalog: (_s, c) => void ((cat = c), (swaps += 1)),
+        loadedCatalogs: () => [['s1', loaded]],
+        setCatalog: (_s, c) => void ((cat = c), (loaded = Promise.resolve(c)), (swaps += 1)),
         markDirty: () => {},
         popularity: () => () => 0,
       },
@@ -43,6 +43,7 @@ describe('ItemTextRefresher', () => {
   beforeEach(async () => {
     vi.useFakeTimers();
     cat = await buildScopeCatalog(version(items), embedder);
+    loaded = Promise.resolve(cat);
     swaps = 0;
     cached = new Map();
   });
@@ -74,6 +75,14 @@ describe('ItemTextRefresher', () => {
     r.note(3);
     await r.flushNow();
     expect(swaps).toBe(1);
+  });
+
+  it('GIVEN the catalog replaced while a refresh embedded (an upload) THEN the newer catalog is kept', async () => {
+    const r = refresher({ source: { overviews: async () => ((loaded = Promise.resolve(cat)), new Map(cached)) } });
+    cached.set('a', 'A lighthouse keeper befriends a quorblex.');
+    r.note(3);
+    await r.flushNow();
+    expect(swaps).toBe(0);
   });
 
   it('GIVEN the refresher closed (shutdown) THEN notes take nothing in', async () => {
