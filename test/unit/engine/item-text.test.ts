@@ -1,8 +1,8 @@
 /** Overviews arriving one by one are taken into the loaded catalogs in batches, never on every single one. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CatalogItem } from '../../../src/domain/item.js';
+import { itemText, type CatalogItem } from '../../../src/domain/item.js';
 import { createLocalEmbedder } from '../../../src/embed/semantic/factory.js';
-import { ItemTextRefresher, type RefresherOptions } from '../../../src/engine/item-text.js';
+import { ItemTextRefresher, versionWithItemText, type RefresherOptions } from '../../../src/engine/item-text.js';
 import { buildScopeCatalog, type ScopeCatalog } from '../../../src/engine/scope-catalog.js';
 import { createLogger } from '../../../src/log.js';
 import type { CatalogVersion } from '../../../src/store/types.js';
@@ -92,5 +92,22 @@ describe('ItemTextRefresher', () => {
     r.close();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(swaps).toBe(0);
+  });
+});
+
+describe('versionWithItemText (a catalog loading with stored vectors, as with a remote embedder)', () => {
+  it('GIVEN stored vectors THEN only the items carrying an overview are embedded again; the others keep theirs', async () => {
+    const inner = createLocalEmbedder('hash');
+    const texts: string[] = [];
+    const embedder = { model: inner.model, dims: inner.dims, embed: async (t: string[]) => (texts.push(...t), inner.embed(t)) };
+    const stored = await inner.embed(items.map(itemText));
+    const v: CatalogVersion = { ...version(items), pointer: { ...version(items).pointer, embedModel: inner.model, dims: inner.dims }, vectors: stored };
+    const source = { overviews: async () => new Map([['b', 'Dock workers uncover a smuggling ring.']]) };
+    const out = await versionWithItemText(v, source, { embedder, logger: createLogger('silent') });
+    expect(texts).toEqual(['Night Harbour (2004). Dock workers uncover a smuggling ring.']);
+    expect(out?.vectors?.[0]).toBe(stored[0]);
+    expect(out?.vectors?.[1]).not.toBe(stored[1]);
+    expect(out?.items[1].overview).toMatch(/smuggling/);
+    expect(await versionWithItemText(v, { overviews: async () => new Map() }, { embedder, logger: createLogger('silent') })).toBe(v);
   });
 });
