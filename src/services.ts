@@ -20,6 +20,8 @@ import type { LlmProvider } from './llm/types.js';
 import { createLlmUses } from './llm/uses.js';
 import { TmdbClient } from './tmdb/client.js';
 import { TmdbEnricher } from './tmdb/enricher.js';
+import { TmdbOverviews } from './tmdb/overviews.js';
+import { catalogsWithItemText, ItemTextRefresher } from './engine/item-text.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './kit/metrics.js';
 import {
@@ -70,7 +72,11 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
   const catalogs = new CatalogRepo(store, { clock, logger, metrics: o.metrics });
   const usage = new UsageRepo(store, { clock });
   const prior = o.prior === null ? undefined : (o.prior ?? new PriorLoader(undefined, logger));
-  const engines = new Engines({ catalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior, maxBytes: config.ENGINE_MEMORY_MB * 2 ** 20 });
+  // With TMDB, cached overviews join the items' text (engine/item-text.ts); without it nothing changes.
+  const overviews = config.TMDB_API_KEY ? new TmdbOverviews(store) : undefined;
+  const engineCatalogs = overviews ? catalogsWithItemText(catalogs, overviews, { embedder, logger }) : catalogs;
+  const engines = new Engines({ catalogs: engineCatalogs, profiles, embedder, logger, clock, retrainDelayMs: o.retrainDelayMs, prior, maxBytes: config.ENGINE_MEMORY_MB * 2 ** 20 });
+  const itemText = overviews && new ItemTextRefresher({ engines, source: overviews, embedder, logger });
   const llm = createLlmUses({
     provider,
     cache: store,
@@ -112,14 +118,16 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
       ? {
           tmdb: new TmdbEnricher({
             api: new TmdbClient({ apiKey: config.TMDB_API_KEY, baseUrl: config.TMDB_BASE_URL }),
-            cache: store,
+            cache: itemText ? TmdbOverviews.watching(store, () => itemText.note()) : store,
             logger,
             ttlMs: config.TMDB_CACHE_TTL_H * 3600_000,
           }),
+          itemText,
         }
       : {}),
   };
   const close = async () => {
+    itemText?.close();
     engines.close();
     if (!o.store) await store.close();
   };

@@ -8,12 +8,12 @@ export function formatRequests(r: RequestsReport): string {
   const out: string[] = [];
   const w = Math.max(24, ...Object.keys(r.results).map((k) => k.length + 1));
   out.push(`Text requests ("movies about {TMDB keyword}", ${r.keywords} keywords with >= 15 of ${r.joinedMovies} joined movies), cosine top 10 — ${r.seconds} s`);
-  out.push(`  catalogs: starter = ${r.catalogs.starter} joined movies as the starter catalog has them (no TMDB text); starter-all = all ${r.catalogs['starter-all']} starter movies; overviews = TMDB title + overview only`);
-  out.push(`  ${pad('embedder', w)}${pad('catalog', 13)}${pad('NDCG@10', 9)}${pad('P@5', 8)}${pad('tune NDCG/P@5', 17)}held-out NDCG/P@5`);
+  out.push(`  catalogs: starter = ${r.catalogs.starter} joined movies as the starter catalog has them (no TMDB text); starter-all = all ${r.catalogs['starter-all']} starter movies; overviews = TMDB title + overview only; starter+overviews = the joined movies as the starter has them plus TMDB's overview, as the bot embeds them with TMDB`);
+  out.push(`  ${pad('embedder', w)}${pad('catalog', 18)}${pad('NDCG@10', 9)}${pad('P@5', 8)}${pad('tune NDCG/P@5', 17)}held-out NDCG/P@5`);
   for (const [model, cats] of Object.entries(r.results)) {
     for (const [c, s] of Object.entries(cats)) {
       const h = (x: Scores): string => `${x['ndcg@10'].toFixed(4)}/${x['p@5'].toFixed(4)}`;
-      out.push(`  ${pad(model, w)}${pad(c, 13)}${pad(s['ndcg@10'].toFixed(4), 9)}${pad(s['p@5'].toFixed(4), 8)}${pad(h(s.tune), 17)}${h(s.heldOut)}`);
+      out.push(`  ${pad(model, w)}${pad(c, 18)}${pad(s['ndcg@10'].toFixed(4), 9)}${pad(s['p@5'].toFixed(4), 8)}${pad(h(s.tune), 17)}${h(s.heldOut)}`);
     }
   }
   const base = Object.keys(r.results)[0];

@@ -4,6 +4,7 @@ import { parseCatalog } from '../../src/catalog/parse.js';
 import type { CatalogItem } from '../../src/domain/item.js';
 import { fnv1a } from '../../src/embed/tokenize.js';
 import type { CatalogName, RequestsOptions } from './requests-types.js';
+import { starterWithOverviews } from './requests-overviews.js';
 
 /** The `requests` protocol's inputs: keyword requests from the TMDB file, and the catalogs they run over (requests.ts). */
 
@@ -47,8 +48,9 @@ export function loadRequestInputs(opts: RequestsOptions): { catalogs: Record<Cat
     .filter(([, s]) => s.size >= minMovies)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([keyword, relevant]) => ({ keyword, text: `movies about ${keyword}`, relevant, half: keywordHalf(keyword) }));
+  const joinedStarter = [...seen].map((id) => starter.get(id)!);
   return {
-    catalogs: { starter: [...seen].map((id) => starter.get(id)!), 'starter-all': parsed.items, overviews: overviewItems },
+    catalogs: { starter: joinedStarter, 'starter-all': parsed.items, overviews: overviewItems, 'starter+overviews': starterWithOverviews(joinedStarter, rows) },
     requests,
     joined: seen.size,
   };

@@ -25,7 +25,7 @@ export interface Scores {
   requests: number;
 }
 
-export type CatalogName = 'starter' | 'starter-all' | 'overviews';
+export type CatalogName = 'starter' | 'starter-all' | 'overviews' | 'starter+overviews';
 
 export interface RequestsReport {
   protocol: 'requests';

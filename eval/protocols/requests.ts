@@ -75,7 +75,7 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
     protocol: 'requests',
     joinedMovies: joined,
     keywords: requests.length,
-    catalogs: { starter: catalogs.starter.length, 'starter-all': catalogs['starter-all'].length, overviews: catalogs.overviews.length },
+    catalogs: { starter: catalogs.starter.length, 'starter-all': catalogs['starter-all'].length, overviews: catalogs.overviews.length, 'starter+overviews': catalogs['starter+overviews'].length },
     results,
     ratios,
     seconds: round((performance.now() - t0) / 1000, 1),

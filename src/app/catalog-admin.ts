@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { diffCatalogs, mergeCatalogs } from '../catalog/diff.js';
 import { parseCatalog } from '../catalog/parse.js';
 import type { CatalogIssue } from '../catalog/types.js';
-import type { CatalogItem } from '../domain/item.js';
+import { withoutOverview, type CatalogItem } from '../domain/item.js';
 import type { AppDeps } from './deps.js';
 import { vectorsFor } from '../engine/catalog-vectors.js';
 import { buildScopeCatalog, type ScopeCatalog } from '../engine/scope-catalog.js';
@@ -75,6 +75,7 @@ async function writeCatalog(
   w: { source: string; mode: 'replace' | 'merge'; current: ScopeCatalog; onProgress?: (p: UploadProgress) => void },
 ): Promise<{ version: number; embedRequests: number }> {
   const before = d.embedStats?.().requests ?? 0;
+  items = (await d.itemText?.withText(items)) ?? items; // cached TMDB overviews: embedded once, with the rest
   const { embedder, vectors, embedded } = await vectorsFor(d, items, w.current, (done, total) => w.onProgress?.({ phase: 'embedding', done, total }));
   const embedRequests = (d.embedStats?.().requests ?? 0) - before;
   // Local vectors are cheap to recompute: only a provider's vectors are worth their storage.
@@ -109,7 +110,7 @@ export async function catalogInfo(d: AppDeps, scope: string): Promise<CatalogInf
 }
 
 export async function exportCatalog(d: AppDeps, scope: string): Promise<CatalogItem[]> {
-  return (await d.engines.catalog(scope)).items;
+  return (await d.engines.catalog(scope)).items.map(withoutOverview);
 }
 
 export async function removeItem(d: AppDeps, c: Caller, itemId: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import type {
 } from '../store/index.js';
 import type { Engines } from '../engine/engines.js';
 import type { TmdbEnricher } from '../tmdb/enricher.js';
+import type { ItemTextRefresher } from '../engine/item-text.js';
 
 /** Everything the use cases need, built once by the composition root (`src/services.ts`). */
 export interface AppDeps {
@@ -33,4 +34,6 @@ export interface AppDeps {
   starterPath: string;
   /** Cards from TMDB; absent without TMDB_API_KEY. */
   tmdb?: TmdbEnricher;
+  /** Takes overviews TMDB returned (cached) into the items' text; absent without TMDB_API_KEY. */
+  itemText?: ItemTextRefresher;
 }

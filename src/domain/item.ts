@@ -11,14 +11,27 @@ export interface CatalogItem {
   imageUrl?: string;
   /** Columns the parser did not recognise, kept as text. */
   extra?: Record<string, string>;
+  /**
+   * A plot summary from outside the catalog (TMDB's overview, from the store's cache), merged in memory when
+   * the engine loads the catalog: embedded and shown to the LLM, never stored with the catalog nor exported.
+   */
+  overview?: string;
 }
 
-/** The text an item is embedded from: title, year, tags, description. One definition for upload and load. */
+/** The text an item is embedded from: title, year, tags, description, overview. One definition for upload and load. */
 export function itemText(item: CatalogItem): string {
   const parts = [item.year ? `${item.title} (${item.year})` : item.title];
   if (item.tags?.length) parts.push(item.tags.join(', '));
   if (item.description) parts.push(item.description);
+  if (item.overview) parts.push(item.overview);
   return parts.join('. ');
+}
+
+/** The item as its catalog has it: without an overview merged in from outside (what is stored and exported). */
+export function withoutOverview(item: CatalogItem): CatalogItem {
+  if (item.overview === undefined) return item;
+  const { overview: _o, ...rest } = item;
+  return rest;
 }
 
 /** "Heat (1995)", or the bare title when the year is unknown. */

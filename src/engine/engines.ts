@@ -10,7 +10,7 @@ import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoa
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
 export interface EnginesOptions {
-  catalogs: CatalogRepo;
+  catalogs: Pick<CatalogRepo, 'load'>;
   profiles: ProfileRepo;
   embedder: Embedder;
   logger: Logger;
@@ -88,6 +88,8 @@ export class Engines {
     return s;
   }
 
+  /** Catalogs in memory (loaded or loading), least recently used first; does not mark their scopes used. */
+  loadedCatalogs(): [Scope, Promise<ScopeCatalog>][] { return [...this.slots.entries()].reverse().flatMap(([k, s]): [Scope, Promise<ScopeCatalog>][] => (s.catalog ? [[k, s.catalog]] : [])); }
   /** How many scopes are held in memory now. */
   get size(): number {
     return this.slots.size;
@@ -132,11 +134,11 @@ export class Engines {
     s.loaded = undefined;
   }
 
-  /** Sets the loaded catalog directly (after an upload the service already has it in memory). */
-  setCatalog(scope: Scope, c: ScopeCatalog): void {
+  /** Sets the loaded catalog directly (after an upload the service already has it in memory; `keepModels`: same version, new texts). */
+  setCatalog(scope: Scope, c: ScopeCatalog, keepModels = false): void {
     const s = this.slot(scope);
     s.catalog = Promise.resolve(c);
-    s.models = undefined;
+    if (!keepModels) s.models = undefined;
     this.loadedCatalog(scope, s, s.catalog, c);
   }
 

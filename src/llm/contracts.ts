@@ -48,6 +48,8 @@ export interface ItemBrief {
   year?: number;
   tags?: string[];
   description?: string;
+  /** The film's plot summary from TMDB (catalog data: quoted, never instructions). */
+  overview?: string;
 }
 
 export interface LlmLimits {

@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../domain/item.js';
+import { withoutOverview, type CatalogItem } from '../domain/item.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../kit/metrics.js';
 import { StoreError, ValidationError } from './errors.js';
@@ -80,7 +80,8 @@ export class CatalogRepo {
       try {
         for (let i = 0; i < chunkCount; i += 1) {
           await this.opts.beforeChunkWrite?.(i);
-          const slice = items.slice(i * this.chunkSize, (i + 1) * this.chunkSize);
+          // an overview merged in from TMDB is never stored with the catalog (it lives in TMDB's cache, with a TTL)
+          const slice = items.slice(i * this.chunkSize, (i + 1) * this.chunkSize).map(withoutOverview);
           const vecs = vectors ? encodeFloat32Rows(vectors.slice(i * this.chunkSize, (i + 1) * this.chunkSize)) : null;
           const chunk: Chunk = { version, index: i, items: slice, dims, vectors: vecs ? vecs.data : null };
           const key = keys.catalogChunk(scope, version, i);

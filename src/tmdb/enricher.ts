@@ -10,7 +10,7 @@ import { errorMessage, LRUCache } from '../kit/index.js';
 import type { Logger } from '../log.js';
 import { toCard } from './cards.js';
 import { TmdbAuthError } from './client.js';
-import { searchKey, tmdbIdOf } from './ids.js';
+import { movieCacheKey, searchCacheKey, searchKey, tmdbIdOf } from './ids.js';
 import { parseImageConfig, parseMovie, pickSearchResult } from './parse.js';
 import type { ImageConfig, ItemCard, TmdbMovie } from './types.js';
 
@@ -113,13 +113,13 @@ export class TmdbEnricher {
   }
 
   private async movie(id: number): Promise<TmdbMovie | undefined> {
-    return this.cached<TmdbMovie>(`tmdb:movie:${id}`, async () =>
+    return this.cached<TmdbMovie>(movieCacheKey(id), async () =>
       parseMovie(await this.o.api.get(`/movie/${id}`, { append_to_response: 'videos,watch/providers', language: this.o.language ?? 'en-US' })),
     );
   }
 
   private async searchId(item: CatalogItem): Promise<number | undefined> {
-    return this.cached<number>(`tmdb:search:${searchKey(item)}`, async () => {
+    return this.cached<number>(searchCacheKey(item), async () => {
       const query: Record<string, string> = { query: item.title, include_adult: 'false' };
       if (item.year) query.year = String(item.year);
       return pickSearchResult(await this.o.api.get('/search/movie', query), item.year);

@@ -18,3 +18,7 @@ export function searchKey(item: CatalogItem): string {
   const t = item.title.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return `${t}|${item.year ?? ''}`;
 }
+
+/** Store keys of the enricher's cache (`{ v }` or `{ missing: true }`): a film, and a title search's film id. */
+export const movieCacheKey = (id: number): string => `tmdb:movie:${id}`;
+export const searchCacheKey = (item: CatalogItem): string => `tmdb:search:${searchKey(item)}`;

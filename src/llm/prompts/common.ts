@@ -30,6 +30,7 @@ export function brief(it: ItemBrief, descMax = 240): Record<string, unknown> {
     ...(it.year !== undefined ? { year: it.year } : {}),
     ...(it.tags?.length ? { tags: it.tags.slice(0, 8).map((t) => clip(t, 30)) } : {}),
     ...(it.description ? { description: clip(it.description, descMax) } : {}),
+    ...(it.overview && descMax > 0 ? { overview: clip(it.overview, Math.min(300, descMax)) } : {}),
   };
 }
 

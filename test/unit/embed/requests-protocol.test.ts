@@ -71,7 +71,7 @@ describe('eval protocol `requests`', () => {
     const r = await runRequests({ starter, overviews, minMovies: 2 });
     expect(Object.keys(r.results)).toEqual(['local-hash-v1-512', 'local-sem-v1-624']);
     for (const cats of Object.values(r.results)) {
-      expect(Object.keys(cats)).toEqual(['starter', 'starter-all', 'overviews']);
+      expect(Object.keys(cats)).toEqual(['starter', 'starter-all', 'overviews', 'starter+overviews']);
       for (const s of Object.values(cats)) {
         expect(s.requests).toBe(3);
         expect(s.tune.requests + s.heldOut.requests).toBe(3);
