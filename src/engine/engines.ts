@@ -7,7 +7,8 @@ import { LRUCache } from '../kit/index.js';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
-import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
+import type { PriorLoader } from './prior.js';
+import { blendScopeModels } from './scope-factory.js';
 
 export interface EnginesOptions {
   catalogs: CatalogRepo;
@@ -208,9 +209,7 @@ export class Engines {
     // the input's arrays went to the worker (transferred): collect again for an inline fallback
     m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
     if (this.o.prior) {
-      const loaded = await this.o.prior.get();
-      const ids = cat.items.map((i) => i.id);
-      m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
+      m = blendScopeModels(m, profiles, cat, (await this.o.prior.get())?.prior);
     }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
     if (!this.closed) s.models = m; // after close(), a training that was running replaces nothing

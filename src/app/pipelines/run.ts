@@ -1,5 +1,5 @@
-import { runPipeline } from '../../recsys/pipeline.js';
-import type { Constraints, PipelineResult } from '../../recsys/types.js';
+import { runPipeline, type PipelineDeps } from '../../recsys/pipeline.js';
+import type { Constraints, PipelineResult, RecQuery } from '../../recsys/types.js';
 import type { LlmContext } from '../../llm/contracts.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../query-text.js';
@@ -37,6 +37,25 @@ export async function runDefinition(
   r: RunRequest,
   more: Pick<StageInputs, 'llmTitles' | 'extraItem'> = {},
 ): Promise<PipelineResult> {
+  const { q, deps } = planDefinition(d.clock, c, l, def, r, more);
+  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
+  const res = await runPipeline(q, deps);
+  d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
+  return res;
+}
+
+/**
+ * A definition's query and offline stages for one request (no LLM pass): what `runDefinition` runs, and what
+ * the eval runs (`runPipeline(q, deps)`) to measure the bot's lists without an AppDeps.
+ */
+export function planDefinition(
+  clock: (() => number) | undefined,
+  c: Caller,
+  l: Loaded,
+  def: PipelineDefinition,
+  r: Omit<RunRequest, 'llm'>,
+  more: Pick<StageInputs, 'llmTitles' | 'extraItem'> = {},
+): { q: RecQuery; deps: PipelineDeps } {
   const text = r.text === undefined ? undefined : queryText(r.text) || undefined;
   const deps = buildPipeline(def, {
     userId: c.userId,
@@ -47,11 +66,10 @@ export async function runDefinition(
     hasQuery: Boolean(text || r.seeds?.length),
     seeded: Boolean(r.seeds?.length),
     request: text ? r.text : undefined,
-    clock: d.clock,
+    clock,
     ...more,
   });
-  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
-  const q = {
+  const q: RecQuery = {
     scope: c.scope,
     userId: c.userId,
     intent: def.intent,
@@ -63,9 +81,7 @@ export async function runDefinition(
     candidates: r.ids,
     count: r.count,
   };
-  const res = await runPipeline(q, deps);
-  d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
-  return res;
+  return { q, deps };
 }
 
 /** Runs an open-world definition (no catalog): its `llm-titles` source proposes for `request`. */
