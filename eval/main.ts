@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLocalEmbedder, isLocalEmbedderKind, type LocalEmbedderKind } from '../src/embed/semantic/factory.js';
 import { loadMovieLens, loadOverviews } from './load.js';
-import { ratingTrainers, sequentialTrainers } from './models.js';
+import { BOT, type Bot } from './bot.js';
+import { catalogVectors, evalCatalog, movieItem, subCatalog } from './catalog.js';
+import { ratingsByUser, ratingTrainers, sequentialTrainers } from './models.js';
 import { runRatingProtocol } from './protocols/rating.js';
 import { evaluateNext, prepareSequences } from './protocols/sequential.js';
 import { evaluateSimilar } from './protocols/similar.js';
 import { formatReport, type EvalReport, type ReportExtras } from './report.js';
-import { movieText } from './text.js';
 
 export interface EvalArgs {
   data: string;
@@ -50,26 +51,29 @@ export function parseArgs(argv: string[], repoRoot: string): EvalArgs {
   return { data, overviews, json, embedder };
 }
 
-/** Runs every protocol; `log` gets progress lines. */
-export async function runEval(args: EvalArgs, log: (msg: string) => void = () => {}): Promise<{ report: EvalReport; extras: ReportExtras }> {
+/**
+ * Runs every protocol; `log` gets progress lines. Tastemaker's rows are the bot's: its model factory and its
+ * `/next` pipeline (`bot`, replaced only by tests).
+ */
+export async function runEval(args: EvalArgs, log: (msg: string) => void = () => {}, bot: Bot = BOT): Promise<{ report: EvalReport; extras: ReportExtras }> {
   const t0 = performance.now();
   const ds = loadMovieLens(args.data);
   log(`loaded ${ds.name} (${ds.format}): ${ds.ratings.length} ratings, ${ds.movies.size} movies`);
   const overviews = args.overviews ? loadOverviews(args.overviews) : new Map<string, string>();
   const embedder = createLocalEmbedder(args.embedder ?? 'hash');
-  const ids = [...ds.movies.keys()];
-  const vecs = await embedder.embed(ids.map((id) => movieText(ds.movies.get(id)!, overviews.get(id))));
-  const itemVectors = new Map(ids.map((id, i) => [id, vecs[i]]));
-  log(`embedded ${ids.length} item texts with ${embedder.model}`);
+  const catalog = await evalCatalog([...ds.movies.values()].map((m) => movieItem(m, overviews.get(m.id))), embedder);
+  const itemVectors = catalogVectors(catalog);
+  log(`embedded ${catalog.items.length} item texts with ${embedder.model}`);
 
-  const rating = runRatingProtocol(ds.ratings, ratingTrainers(itemVectors), { log });
+  const rating = runRatingProtocol(ds.ratings, ratingTrainers(catalog, bot), { log });
   const seq = prepareSequences(ds.ratings, (id) => (ds.movies.get(id)?.title ?? '') !== '');
   log(`sequences: ${seq.histories.size} users, ${seq.items.length} items`);
   const sequential: EvalReport['sequential'] = { users: seq.histories.size, items: seq.items.length };
   const validation: ReportExtras['validation'] = {};
-  for (const [id, trainer] of Object.entries(sequentialTrainers(seq.items, itemVectors))) {
-    validation[id] = evaluateNext(seq, trainer, 'validation');
-    sequential[id] = evaluateNext(seq, trainer, 'test');
+  const trainers = sequentialTrainers(seq.items, await subCatalog(catalog, seq.items), ratingsByUser(ds.ratings), bot);
+  for (const [id, trainer] of Object.entries(trainers)) {
+    validation[id] = await evaluateNext(seq, trainer, 'validation');
+    sequential[id] = await evaluateNext(seq, trainer, 'test');
     log(`sequential ${id} done`);
   }
   const sim = evaluateSimilar(seq, itemVectors);

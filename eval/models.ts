@@ -1,41 +1,52 @@
+import { PIPELINES } from '../src/app/pipelines/definitions.js';
+import type { ScopeCatalog } from '../src/engine/scope-catalog.js';
 import { trainBaseline } from '../src/recsys/models/baseline.js';
-import { withContentResidual } from '../src/recsys/models/content-residual.js';
 import { trainGlobalMean } from '../src/recsys/models/global-mean.js';
-import { TASTEMAKER_MF_OPTIONS, trainHybridMf, type HybridMfOptions } from '../src/recsys/models/hybrid-mf.js';
 import { trainPopularity } from '../src/recsys/models/popularity.js';
-import { TASTEMAKER_SEQ_OPTIONS, trainSequential, type SequentialOptions } from '../src/recsys/models/sequential.js';
 import { trainSvd } from '../src/recsys/models/svd.js';
+import type { RatingTriple } from '../src/recsys/models/types.js';
+import { askedAt, BOT, botList, botRatingModel, type Bot } from './bot.js';
+import { withoutVectors } from './catalog.js';
+import { latestAt, profileOf, profilesFromRatings } from './profiles.js';
 import type { Trainer } from './protocols/rating.js';
 import type { NextTrainer } from './protocols/sequential.js';
 
-/** Hyper-parameters of Tastemaker's rating model, tuned by 5-fold CV on ml-latest-small (shared with the app). */
-export const HYBRID_OPTIONS: HybridMfOptions = TASTEMAKER_MF_OPTIONS;
-
-/** Sequential model settings, tuned on the validation item (second-last), never on the test item. */
-export const SEQUENTIAL_OPTIONS: SequentialOptions = TASTEMAKER_SEQ_OPTIONS;
-
-export function ratingTrainers(itemVectors: ReadonlyMap<string, Float32Array>): Record<string, Trainer> {
+/**
+ * The rating models compared. The references are trained here; Tastemaker's is the bot's: its factory
+ * trains the scope's models from the fold's ratings as members' profiles, and each prediction is `/predict`'s
+ * (the rating model plus the member's own content neighbourhood). `catalog` holds every item with its vector.
+ */
+export function ratingTrainers(catalog: ScopeCatalog, bot: Bot = BOT): Record<string, Trainer> {
+  const noText = withoutVectors(catalog);
+  const tastemaker = (id: string, c: ScopeCatalog): Trainer => (t) => {
+    const profiles = profilesFromRatings(t);
+    return botRatingModel(bot, id, profiles, c, { now: latestAt(profiles) });
+  };
   return {
     'global-mean': (t) => trainGlobalMean(t),
     baseline: (t) => trainBaseline(t),
     'svd-reference': (t) => trainSvd(t),
-    // Tastemaker's model: MF with text side features, plus each user's own content neighbourhood on top.
-    tastemaker: (t) => withContentResidual(trainHybridMf(t, { ...HYBRID_OPTIONS, itemVectors }), t, (id) => itemVectors.get(id)),
-    'tastemaker-no-text': (t) => trainHybridMf(t, { ...HYBRID_OPTIONS }),
+    // Tastemaker's model: MF with text embeddings as side features, plus each member's content neighbourhood.
+    tastemaker: tastemaker('tastemaker', catalog),
+    // The same on a catalog without vectors: no text side features, no content neighbourhood.
+    'tastemaker-no-text': tastemaker('tastemaker-no-text', noText),
   };
 }
 
-/** Adapts a model over its own item index to the protocol's item order. */
-function toItemOrder(items: readonly string[], indexOf: (id: string) => number | undefined, size: number, scoreAll: (input: readonly string[], out: Float64Array) => void) {
-  const map = Int32Array.from(items, (id) => indexOf(id) ?? -1);
-  const tmp = new Float64Array(size);
-  return (_user: string, input: readonly string[], out: Float64Array): void => {
-    scoreAll(input, tmp);
-    for (let i = 0; i < out.length; i++) out[i] = map[i] < 0 ? -1e9 : tmp[map[i]];
-  };
-}
-
-export function sequentialTrainers(items: readonly string[], itemVectors?: ReadonlyMap<string, Float32Array>, opts: SequentialOptions = SEQUENTIAL_OPTIONS): Record<string, NextTrainer> {
+/**
+ * Next-item rankers over `items` (the protocol's order). `popular` is the reference; `tastemaker` is the
+ * bot's `/next`: the factory's models of a server whose members are the training histories (with their
+ * ratings, from `rated`), and the `next` pipeline's top 10 for each member, asked right after their last item.
+ * `catalog` holds exactly the protocol's items.
+ */
+export function sequentialTrainers(
+  items: readonly string[],
+  catalog: ScopeCatalog,
+  rated: ReadonlyMap<string, ReadonlyMap<string, RatingTriple>>,
+  bot: Bot = BOT,
+  k = 10,
+): Record<string, NextTrainer> {
+  const pos = new Map(items.map((id, i) => [id, i]));
   return {
     popular: (train) => {
       const pop = trainPopularity([...train.values()].flatMap((h) => h.map((item) => ({ item }))));
@@ -43,8 +54,29 @@ export function sequentialTrainers(items: readonly string[], itemVectors?: Reado
       return (_u, _input, out) => out.set(scores);
     },
     tastemaker: (train) => {
-      const m = trainSequential(train, { ...opts, itemVectors });
-      return toItemOrder(items, m.indexOf, m.itemIds.length, m.scoreAll);
+      const profiles = [...train].map(([userId, h]) => ({ userId, profile: profileOf(h.map((id) => rated.get(userId)!.get(id)!)) }));
+      const byUser = new Map(profiles.map((p) => [p.userId, p.profile]));
+      const models = bot.models(profiles, catalog, { now: latestAt(profiles) });
+      return async (user, _input, out) => {
+        const profile = byUser.get(user)!;
+        const list = await botList(PIPELINES.next, { catalog, models, profile }, user, k, askedAt(profile));
+        out.fill(Number.NEGATIVE_INFINITY);
+        list.forEach((id, r) => {
+          const i = pos.get(id);
+          if (i !== undefined) out[i] = list.length - r;
+        });
+      };
     },
   };
+}
+
+/** Each user's rating of each item (the last one when rated twice). */
+export function ratingsByUser(ratings: readonly RatingTriple[]): Map<string, Map<string, RatingTriple>> {
+  const out = new Map<string, Map<string, RatingTriple>>();
+  for (const r of ratings) {
+    let m = out.get(r.user);
+    if (!m) out.set(r.user, (m = new Map()));
+    m.set(r.item, r);
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
+import type { ScopeCatalog } from '../../src/engine/scope-catalog.js';
 import type { CommunityPrior } from '../../src/recsys/models/prior-format.js';
 import type { PriorModelOptions } from '../../src/recsys/models/prior-models.js';
 import type { PriorTrainOptions } from '../../src/recsys/models/prior-train.js';
+import type { Bot } from '../bot.js';
 
 /** The cold-server protocol's options and report (cold-server.ts). */
 
@@ -13,8 +15,10 @@ export interface ColdServerOptions {
   seed?: number;
   /** All items to rank (default: every rated item). */
   items?: readonly string[];
-  /** Item text vectors for today's server MF (as the bot has for the starter catalog). */
-  itemVectors?: ReadonlyMap<string, Float32Array>;
+  /** The starter catalog with its item vectors (text side features, the taste source); default: the items bare. */
+  catalog?: ScopeCatalog;
+  /** The bot's model factory (tests wrap it). Default `BOT`. */
+  bot?: Bot;
   prior?: PriorTrainOptions;
   /** Priors already learnt without each fold's held-out users, same seed (skips training; for tuning runs). */
   prebuilt?: Array<{ prior: CommunityPrior; bytes: number }>;

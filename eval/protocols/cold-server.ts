@@ -1,12 +1,15 @@
-import { trainFromInput } from '../../src/engine/scope-models.js';
-import { PriorAwareModels } from '../../src/recsys/models/prior-models.js';
+import { PIPELINES } from '../../src/app/pipelines/definitions.js';
+import type { ScopeCatalog } from '../../src/engine/scope-catalog.js';
+import { topKIndices } from '../../src/recsys/models/topk.js';
 import { timeOrdered } from '../../src/recsys/models/prior-train.js';
 import type { RatingTriple } from '../../src/recsys/models/types.js';
 import { createLocalEmbedder } from '../../src/embed/local.js';
 import { loadMovieLens, loadOverviews } from '../load.js';
 import { ErrorStats, round } from '../metrics.js';
-import { movieText } from '../text.js';
-import { pickHeldOut, priorThroughArtifact, trainingInput } from './cold-server-data.js';
+import { askedAt, BOT, botList, personalRatingModel } from '../bot.js';
+import { evalCatalog, movieItem, withoutVectors } from '../catalog.js';
+import { latestAt, profileOf } from '../profiles.js';
+import { pickHeldOut, priorThroughArtifact } from './cold-server-data.js';
 import { formatColdServer } from './cold-server-format.js';
 import { RankStats } from './rank-stats.js';
 import { SYSTEMS, type ColdServerOptions, type ColdServerReport } from './cold-server-types.js';
@@ -17,24 +20,27 @@ import { SYSTEMS, type ColdServerOptions, type ColdServerReport } from './cold-s
  * `users` users (seeded) are held out, in `folds` disjoint draws (variance: one draw of 100 users moves
  * NDCG@10 by +-0.02); each draw's community prior is learnt from everyone else only (no leakage), and
  * round-trips through the artifact's binary form (int8 factors, float16 graphs) as the bot's would.
- * Metrics are pooled over the draws. For each k, the server is one draw's held-out users, each with their first k ratings in time order (ratings and
- * watch history; ties by item id). Each user's targets are their next `targets` items in time; every item
- * of the data set (the starter catalog) is ranked with the k revealed ones masked. RMSE is over all of
- * the user's remaining ratings. Systems:
+ * Metrics are pooled over the draws. For each k, the server is one draw's held-out users, each with their
+ * first k ratings in time order (ratings and watch history; ties by item id), as members' profiles. Each
+ * user's targets are their next `targets` items in time, against the list the bot gives them over every item
+ * of the data set (the starter catalog), the k revealed ones excluded. RMSE is over all of the user's
+ * remaining ratings. Systems:
  *   popularity  rating counts of the prior's users (RMSE: their global mean);
- *   no-prior    the same engine with no prior, as for a custom catalog: co-watch, watch-next, popularity
- *               and quality from the server's own interactions only; rating model and its taste part from
- *               today's server training (`trainFromInput`: MF with text side features when vectors are given);
- *   prior       community prior + the server's interactions (members folded in; counts blended).
- * "taste" ranks by the taste score (order ignored); "next" adds watch-next transitions from the last items.
+ *   no-prior    the bot on a custom catalog: its factory (`buildScopeModels`) with no prior: co-watch,
+ *               watch-next, popularity and quality from the server's own interactions only;
+ *   prior       the bot on the starter catalog: the same factory with the fold's prior (members folded in;
+ *               counts blended).
+ * "taste" is the bot's `/recommend` with an empty request (`recommend` definition, no words, no LLM),
+ * "next" its `/next` (`next` definition): both the top 10 of the pipeline as the bot runs it. RMSE is
+ * `/predict`'s (the scope's rating model plus the member's own neighbourhoods).
  */
 
 export type { ColdServerOptions, ColdServerReport, RankScores, SystemScores } from './cold-server-types.js';
 export { pickHeldOut, priorThroughArtifact } from './cold-server-data.js';
 export { formatColdServer } from './cold-server-format.js';
 
-export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServerOptions = {}): ColdServerReport {
-  const { users = 100, folds = 5, ks = [0, 1, 3, 5, 10], targets = 10, seed = 20240, log = () => {} } = opts;
+export async function runColdServer(ratings: readonly RatingTriple[], opts: ColdServerOptions = {}): Promise<ColdServerReport> {
+  const { users = 100, folds = 5, ks = [0, 1, 3, 5, 10], targets = 10, seed = 20240, log = () => {}, bot = BOT } = opts;
   const byUser = timeOrdered(ratings);
   const minRatings = Math.max(...ks) + targets;
   const order = pickHeldOut(byUser, Number.POSITIVE_INFINITY, minRatings, seed);
@@ -42,9 +48,9 @@ export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServer
   const perFold = Math.min(users, Math.floor(order.length / 2));
   if (perFold < 1) throw new Error(`cold-server needs at least 2 users with ${minRatings}+ ratings`);
   const nFolds = Math.max(1, Math.min(folds, Math.floor(order.length / perFold)));
-  const items = [...new Set([...(opts.items ?? []), ...ratings.map((r) => r.item)])].sort();
+  const items = [...new Set([...(opts.items ?? []), ...(opts.catalog?.items.map((i) => i.id) ?? []), ...ratings.map((r) => r.item)])].sort();
   const index = new Map(items.map((id, i) => [id, i]));
-  const scores = new Float64Array(items.length);
+  const catalog = await serverCatalog(items, opts.catalog);
   type Acc = { taste: RankStats; next: RankStats; err: ErrorStats };
   const acc = new Map<string, Acc>();
   const at = (k: number, sys: string): Acc => {
@@ -72,37 +78,28 @@ export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServer
       sum += r.value;
     }
     const mean = sum / Math.max(1, train.length);
+    const popTop = topKIndices(pop, Math.max(...ks) + 10);
     for (const k of ks) {
-      const revealed = new Map(held.map((u) => [u, byUser.get(u)!.slice(0, k)]));
-      const data = {
-        items,
-        ratings: [...revealed.values()].flat(),
-        histories: new Map([...revealed].map(([u, rs]) => [u, rs.map((r) => r.item)])),
-      };
-      const today = trainFromInput(trainingInput(items, revealed, opts.itemVectors));
-      const systems = {
-        popularity: { predict: () => mean },
-        'no-prior': new PriorAwareModels(data, undefined, opts.models, today.rating),
-        prior: new PriorAwareModels(data, prior, opts.models),
-      };
-      for (const [name, m] of Object.entries(systems)) {
-        const a = at(k, name);
-        for (const u of held) {
+      // today's server: the held-out users, each with their first k ratings (and those items watched)
+      const profiles = held.map((u) => ({ userId: u, profile: profileOf(byUser.get(u)!.slice(0, k)) }));
+      const now = latestAt(profiles);
+      const base = { now, ...(opts.models ? { priorModels: opts.models } : {}) };
+      const servers = { 'no-prior': bot.models(profiles, catalog, base), prior: bot.models(profiles, catalog, { ...base, prior }) };
+      if (!servers.prior.community?.prior) throw new Error('the prior does not apply to the catalog (priorApplies): the prior system would be the no-prior one');
+      const popularity = popTop.map((i) => items[i]);
+      for (const sys of SYSTEMS) {
+        const a = at(k, sys);
+        const models = sys === 'popularity' ? undefined : servers[sys];
+        const rating = models && personalRatingModel(sys, models, catalog, profiles, 0);
+        for (const { userId: u, profile } of profiles) {
           const all = byUser.get(u)!;
-          const shown = revealed.get(u)!.map((r) => r.item);
+          const shown = new Set(all.slice(0, k).map((r) => r.item));
           const want = new Set(all.slice(k, k + targets).map((r) => index.get(r.item)!));
-          const mask = (): void => {
-            for (const id of shown) scores[index.get(id)!] = Number.NEGATIVE_INFINITY;
-          };
-          if (m instanceof PriorAwareModels) m.scoreTaste(u, scores);
-          else scores.set(pop);
-          mask();
-          a.taste.add(scores, want);
-          if (m instanceof PriorAwareModels) m.scoreNext(u, shown, scores);
-          else scores.set(pop);
-          mask();
-          a.next.add(scores, want);
-          for (const r of all.slice(k)) a.err.add(m.predict(u, r.item), r.value);
+          const ranked = (ids: string[]): number[] => ids.filter((id) => !shown.has(id)).map((id) => index.get(id)!);
+          const l = models && { catalog, models, profile };
+          a.taste.addRanked(ranked(l ? await botList(PIPELINES.recommend, l, u, 10, askedAt(profile)) : popularity), want);
+          a.next.addRanked(ranked(l ? await botList(PIPELINES.next, l, u, 10, askedAt(profile)) : popularity), want);
+          for (const r of all.slice(k)) a.err.add(rating ? rating.predict(u, r.item) : mean, r.value);
         }
       }
     }
@@ -123,6 +120,13 @@ export function runColdServer(ratings: readonly RatingTriple[], opts: ColdServer
   };
 }
 
+/** The server's catalog: `given` when it holds every item, else the items alone (no text, no vectors). */
+async function serverCatalog(items: readonly string[], given?: ScopeCatalog): Promise<ScopeCatalog> {
+  if (given && items.every((id) => given.byId.has(id))) return given;
+  const byId = given?.byId;
+  return withoutVectors(await evalCatalog(items.map((id) => byId?.get(id) ?? { id, title: id }), createLocalEmbedder()));
+}
+
 export const COLD_SERVER_USAGE = 'usage: npm run eval -- --protocol cold-server [--data DIR] [--overviews FILE] [--json]';
 
 /**
@@ -141,10 +145,8 @@ export async function coldServerMain(argv: string[], parse: (argv: string[]) => 
   const ds = loadMovieLens(args.data);
   log(`loaded ${ds.name} (${ds.format}): ${ds.ratings.length} ratings, ${ds.movies.size} movies`);
   const overviews = args.overviews ? loadOverviews(args.overviews) : new Map<string, string>();
-  const embedder = createLocalEmbedder();
-  const ids = [...ds.movies.keys()];
-  const vecs = await embedder.embed(ids.map((id) => movieText(ds.movies.get(id)!, overviews.get(id))));
-  const report = runColdServer(ds.ratings, { items: ids, itemVectors: new Map(ids.map((id, i) => [id, vecs[i]])), log });
+  const catalog = await evalCatalog([...ds.movies.values()].map((m) => movieItem(m, overviews.get(m.id))), createLocalEmbedder());
+  const report = await runColdServer(ds.ratings, { catalog, log });
   const seconds = (performance.now() - t0) / 1000;
   if (args.json) process.stdout.write(JSON.stringify({ dataset: ds.name, protocol: 'cold-server', ...report }) + '\n');
   else process.stdout.write(formatColdServer(report, ds.name, seconds) + '\n');

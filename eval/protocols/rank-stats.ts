@@ -8,10 +8,13 @@ export class RankStats {
   private recall = 0;
   private n = 0;
   add(scores: Float64Array, targets: ReadonlySet<number>, k = 10): void {
-    const top = topKIndices(scores, k);
+    this.addRanked(topKIndices(scores, k), targets, k);
+  }
+  /** A ranked list (item indices, best first; only its first k count), as a pipeline answers. */
+  addRanked(top: readonly number[], targets: ReadonlySet<number>, k = 10): void {
     let dcg = 0;
     let hits = 0;
-    top.forEach((i, r) => {
+    top.slice(0, k).forEach((i, r) => {
       if (!targets.has(i)) return;
       dcg += 1 / Math.log2(r + 2);
       hits++;

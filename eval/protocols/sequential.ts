@@ -35,8 +35,11 @@ export function prepareSequences(ratings: readonly RatingTriple[], hasTitle: (it
   return { histories, items: [...items].sort(compareIds) };
 }
 
-/** Scores every item of `items` (same order) for a user given the input history; higher is better. */
-export type NextScorer = (user: string, input: readonly string[], out: Float64Array) => void;
+/**
+ * Scores every item of `items` (same order) for a user given the input history; higher is better. A scorer
+ * that returns a list (the bot's pipeline) scores its items by rank and everything else -Infinity.
+ */
+export type NextScorer = (user: string, input: readonly string[], out: Float64Array) => void | Promise<void>;
 /** Builds a scorer from training histories (the inputs of the split: histories without their targets). */
 export type NextTrainer = (train: Map<string, string[]>) => NextScorer;
 
@@ -50,7 +53,7 @@ export interface SequentialMetrics {
  * Leave-one-out: target = last item ('test') or second-last ('validation'); the input is the history
  * before it; ALL items are ranked with the input history masked; ties count against the target.
  */
-export function evaluateNext(data: SequenceData, trainer: NextTrainer, split: 'validation' | 'test', k = 10): SequentialMetrics {
+export async function evaluateNext(data: SequenceData, trainer: NextTrainer, split: 'validation' | 'test', k = 10): Promise<SequentialMetrics> {
   const cut = split === 'test' ? 1 : 2;
   const train = new Map<string, string[]>();
   for (const [u, h] of data.histories) train.set(u, h.slice(0, h.length - cut));
@@ -65,10 +68,11 @@ export function evaluateNext(data: SequenceData, trainer: NextTrainer, split: 'v
     if (h.length < cut + 1) continue;
     const input = train.get(u)!;
     const target = h[h.length - cut];
-    scorer(u, input, scores);
+    await scorer(u, input, scores);
     for (const it of input) scores[pos.get(it)!] = Number.NEGATIVE_INFINITY;
     const t = scores[pos.get(target)!];
-    let rank = 0;
+    // -Infinity: not ranked at all (masked, or left out of a list shorter than k)
+    let rank = t === Number.NEGATIVE_INFINITY ? k : 0;
     for (let i = 0; i < scores.length && rank < k; i++) if (scores[i] > t || (scores[i] === t && data.items[i] !== target && i < pos.get(target)!)) rank++;
     const m = rankMetrics(rank < k ? rank : -1, k);
     ndcg += m.ndcg;

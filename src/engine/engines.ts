@@ -6,7 +6,8 @@ import type { Worker } from 'node:worker_threads';
 import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
-import { priorApplies, serverDataFromProfiles, withCommunityPrior, type PriorLoader } from './prior.js';
+import type { PriorLoader } from './prior.js';
+import { blendScopeModels } from './scope-factory.js';
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
 export interface EnginesOptions {
@@ -211,9 +212,8 @@ export class Engines {
     m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
-      const ids = cat.items.map((i) => i.id);
       if (loaded) this.slots.shared.add(loaded).add(loaded.prior); // every scope's: weighs 0
-      m = withCommunityPrior(m, loaded && priorApplies(loaded.prior, ids) ? loaded.prior : undefined, serverDataFromProfiles(profiles, ids));
+      m = blendScopeModels(m, profiles, cat, loaded?.prior);
     }
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
     if (!this.closed) this.slots.weigh(scope, s, [s.loaded, (s.models = m)]); // after close() nothing is replaced

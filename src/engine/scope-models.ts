@@ -1,13 +1,14 @@
 import { trainBaseline } from '../recsys/models/baseline.js';
 import { cowatchFromState, trainCowatch, type CowatchModel, type CowatchState } from '../recsys/models/cowatch.js';
-import { TASTEMAKER_MF_OPTIONS, trainHybridMf } from '../recsys/models/hybrid-mf.js';
+import { trainHybridMf } from '../recsys/models/hybrid-mf.js';
 import { popularityFromState, trainPopularity, type PopularityModel, type PopularityState } from '../recsys/models/popularity.js';
 import { ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from '../recsys/models/rating-state.js';
-import { sequentialFromState, TASTEMAKER_SEQ_OPTIONS, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
+import { sequentialFromState, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
 import type { RatingTriple } from '../recsys/models/types.js';
 import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import type { PriorAwareModels } from '../recsys/models/prior-models.js';
+import { SCOPE_TRAIN_OPTIONS, type ScopeTrainOptions } from './scope-options.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */
 export interface ScopeModels {
@@ -57,8 +58,6 @@ export interface ScopeModelsState {
   ratingCount: number;
   catalogVersion: number;
 }
-
-const DAY = 86_400_000;
 
 /** Reads what training needs out of the profiles and the catalog (only items of the catalog count). */
 export function collectTrainingInput(profiles: { userId: string; profile: Profile }[], catalog: ScopeCatalog, now: number): TrainingInput {
@@ -126,7 +125,7 @@ export function trainingWork(input: TrainingInput): number {
 }
 
 /** Trains every model of a scope from collected input. Pure CPU: runs inline or in the training worker. */
-export function trainFromInput(input: TrainingInput, clock: () => number = Date.now): ScopeModels {
+export function trainFromInput(input: TrainingInput, clock: () => number = Date.now, options: Readonly<ScopeTrainOptions> = SCOPE_TRAIN_OPTIONS): ScopeModels {
   const { itemIds, userIds, dims } = input;
   const ratings: RatingTriple[] = [];
   const histories = new Map<string, string[]>();
@@ -154,18 +153,18 @@ export function trainFromInput(input: TrainingInput, clock: () => number = Date.
   });
   // With very few ratings a factor model only adds noise: biases plus the text prior are enough.
   const rating =
-    ratings.length >= 50
-      ? trainHybridMf(ratings, { ...TASTEMAKER_MF_OPTIONS, itemVectors })
+    ratings.length >= options.mfMinRatings
+      ? trainHybridMf(ratings, { ...options.mf, itemVectors })
       : ratings.length > 0
-        ? trainHybridMf(ratings, { itemVectors, factors: 8, epochs: 20 })
+        ? trainHybridMf(ratings, { ...options.fewRatingsMf, itemVectors })
         : trainBaseline(ratings);
   return {
     rating,
     // Content similarity to recent items comes from the taste source; in the sequence model it would cost
     // a pass over every item vector per request (3-4 ms at 10,000 items); the eval's tuned settings leave it off.
-    sequential: trainSequential(histories, TASTEMAKER_SEQ_OPTIONS),
+    sequential: trainSequential(histories, options.sequential),
     cowatch: trainCowatch(histories),
-    popularity: trainPopularity(events, { halfLife: 60 * DAY, now: input.now }),
+    popularity: trainPopularity(events, { halfLife: options.popularityHalfLifeMs, now: input.now }),
     ratingCount: ratings.length,
     trainedAt: clock(),
     catalogVersion: input.catalogVersion,

@@ -1,5 +1,5 @@
-import { runPipeline } from '../../recsys/pipeline.js';
-import type { Constraints, PipelineResult } from '../../recsys/types.js';
+import { runPipeline, type PipelineDeps } from '../../recsys/pipeline.js';
+import type { Constraints, PipelineResult, RecQuery } from '../../recsys/types.js';
 import type { LlmContext } from '../../llm/contracts.js';
 import type { AppDeps } from '../deps.js';
 import { adultIds } from '../adult.js';
@@ -32,7 +32,7 @@ export interface RunRequest {
 /**
  * Runs a definition for one request: its stages built for this user and scope, the LLM pass added when the
  * LLM is on. The result's trace says what each stage did (logged at debug); `pool` is the offline list the
- * LLM pass was planned from.
+ * LLM pass was planned from; `notes` what the answer should say about watch wishes (watch.ts).
  */
 export async function runDefinition(
   d: AppDeps,
@@ -42,25 +42,49 @@ export async function runDefinition(
   r: RunRequest,
   more: Pick<StageInputs, 'llmTitles' | 'extraItem'> = {},
 ): Promise<PipelineResult & { notes: TurnReply[] }> {
+  // "On Netflix", "under 2 hours": the top candidates' films are looked up first (watch.ts).
+  const watch = await planWatch(d, c, l, r.constraints, async (without) => {
+    const pre = planDefinition(d.clock, c, l, def, { ...r, constraints: without, count: WATCH_POOL }, more);
+    return (await runPipeline(pre.q, pre.deps)).recommendations.map((x) => x.item);
+  });
+  const { q, deps } = planDefinition(d.clock, c, l, def, { ...r, constraints: watch.constraints }, { ...more, facts: watch.facts });
+  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
+  const res = await runPipeline(q, deps);
+  d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
+  return { ...res, notes: [...watch.notes, ...(watch.facts ? watch.short((r.kept ?? 0) + res.recommendations.length, (r.kept ?? 0) + r.count) : [])] };
+}
+
+/** Candidates whose films are looked up before a list with watch wishes. */
+const WATCH_POOL = 40;
+
+/**
+ * A definition's query and offline stages for one request (no LLM pass): what `runDefinition` runs, and what
+ * the eval runs (`runPipeline(q, deps)`) to measure the bot's lists without an AppDeps. A group's list
+ * (`l.group`) ranks for the group; items a catalog marks adult or nsfw are left out where they may not be shown.
+ */
+export function planDefinition(
+  clock: (() => number) | undefined,
+  c: Caller,
+  l: Loaded,
+  def: PipelineDefinition,
+  r: Omit<RunRequest, 'llm'>,
+  more: Pick<StageInputs, 'llmTitles' | 'extraItem' | 'facts'> = {},
+): { q: RecQuery; deps: PipelineDeps } {
   const text = r.text === undefined ? undefined : queryText(r.text) || undefined;
-  const build = (facts?: StageInputs['facts']) => {
-    const deps = buildPipeline(def, {
-      userId: c.userId,
-      catalog: l.catalog,
-      models: l.models,
-      profile: l.profile,
-      ids: r.ids,
-      hasQuery: Boolean(text || r.seeds?.length),
-      seeded: Boolean(r.seeds?.length),
-      request: text ? r.text : undefined,
-      clock: d.clock,
-      facts,
-      ...more,
-    });
-    if (l.group) asGroup(deps, l.group);
-    return deps;
-  };
-  const query = (constraints: Constraints | undefined, count: number) => ({
+  const deps = buildPipeline(def, {
+    userId: c.userId,
+    catalog: l.catalog,
+    models: l.models,
+    profile: l.profile,
+    ids: r.ids,
+    hasQuery: Boolean(text || r.seeds?.length),
+    seeded: Boolean(r.seeds?.length),
+    request: text ? r.text : undefined,
+    clock,
+    ...more,
+  });
+  if (l.group) asGroup(deps, l.group);
+  const q: RecQuery = {
     scope: c.scope,
     userId: c.userId,
     intent: def.intent,
@@ -69,24 +93,13 @@ export async function runDefinition(
     // Items a catalog marks adult or nsfw only where they may be shown (DMs, age-restricted channels); a
     // group list leaves out what any member watched, rated or turned down.
     exclude: [...(r.exclude ?? []), ...(c.adultOk === false ? adultIds(l.catalog.items) : []), ...(l.group?.exclude ?? [])],
-    constraints,
+    constraints: r.constraints,
     ...(r.tagWeights && Object.keys(r.tagWeights).length ? { tagWeights: r.tagWeights } : {}),
     candidates: r.ids,
-    count,
-  });
-  // "On Netflix", "under 2 hours": the top candidates' films are looked up first (watch.ts).
-  const watch = await planWatch(d, c, l, r.constraints, async (without) =>
-    (await runPipeline(query(without, WATCH_POOL), build())).recommendations.map((x) => x.item),
-  );
-  const deps = build(watch.facts);
-  if (def.llm && r.llm) deps.rerank = llmPass(d, def.llm, r.llm, r.count);
-  const res = await runPipeline(query(watch.constraints, r.count), deps);
-  d.logger.debug({ scope: c.scope, pipeline: def.name, trace: res.trace }, 'pipeline');
-  return { ...res, notes: [...watch.notes, ...(watch.facts ? watch.short((r.kept ?? 0) + res.recommendations.length, (r.kept ?? 0) + r.count) : [])] };
+    count: r.count,
+  };
+  return { q, deps };
 }
-
-/** Candidates whose films are looked up before a list with watch wishes. */
-const WATCH_POOL = 40;
 
 /** Runs an open-world definition (no catalog): its `llm-titles` source proposes for `request`. */
 export function runOpenWorld(d: AppDeps, c: Caller, l: Loaded, ctx: LlmContext, def: PipelineDefinition, r: { request: string; count: number }): Promise<PipelineResult> {

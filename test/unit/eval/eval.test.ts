@@ -3,19 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createLocalEmbedder } from '../../../src/embed/local.js';
 import { loadMovieLens } from '../../../eval/load.js';
 import { parseArgs, runEval } from '../../../eval/main.js';
-import { ratingTrainers, sequentialTrainers } from '../../../eval/models.js';
+import { evalCatalog, movieItem, subCatalog } from '../../../eval/catalog.js';
+import { ratingsByUser, ratingTrainers, sequentialTrainers } from '../../../eval/models.js';
 import { kFold, runRatingProtocol } from '../../../eval/protocols/rating.js';
 import { evaluateNext, prepareSequences } from '../../../eval/protocols/sequential.js';
 import { formatReport } from '../../../eval/report.js';
-import { movieText } from '../../../eval/text.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures/movielens');
 
-async function fixtureVectors() {
+async function fixtureCatalog() {
   const d = loadMovieLens(FIX);
-  const ids = [...d.movies.keys()];
-  const vecs = await createLocalEmbedder().embed(ids.map((id) => movieText(d.movies.get(id)!)));
-  return { d, vectors: new Map(ids.map((id, i) => [id, vecs[i]])) };
+  return { d, catalog: await evalCatalog([...d.movies.values()].map((m) => movieItem(m)), createLocalEmbedder()) };
 }
 
 describe('eval on the MovieLens fixture', () => {
@@ -30,21 +28,21 @@ describe('eval on the MovieLens fixture', () => {
     const table = formatReport(report, extras);
     expect(table).toContain('SASRec 0.0522/0.0993');
     expect(table).toContain('ml-100k');
-  });
+  }, 120_000); // the whole eval: five folds of the bot's training, and its /next for every member
 
   it('GIVEN the fixture folds THEN Tastemaker\'s rating model beats BaselineOnly', async () => {
-    const { d, vectors } = await fixtureVectors();
-    const all = ratingTrainers(vectors);
+    const { d, catalog } = await fixtureCatalog();
+    const all = ratingTrainers(catalog);
     const r = runRatingProtocol(d.ratings, { baseline: all.baseline, tastemaker: all.tastemaker });
     expect(r.rating.tastemaker.rmse).toBeLessThan(r.rating.baseline.rmse);
   });
 
-  it('GIVEN the fixture sequences THEN the sequential model beats popularity on the validation item', async () => {
-    const { d } = await fixtureVectors();
+  it('GIVEN the fixture sequences THEN the bot\'s /next beats popularity on the validation item', async () => {
+    const { d, catalog } = await fixtureCatalog();
     const seq = prepareSequences(d.ratings, (id) => d.movies.has(id));
-    const t = sequentialTrainers(seq.items);
-    const pop = evaluateNext(seq, t.popular, 'validation');
-    const tm = evaluateNext(seq, t.tastemaker, 'validation');
+    const t = sequentialTrainers(seq.items, await subCatalog(catalog, seq.items), ratingsByUser(d.ratings));
+    const pop = await evaluateNext(seq, t.popular, 'validation');
+    const tm = await evaluateNext(seq, t.tastemaker, 'validation');
     expect(tm['ndcg@10']).toBeGreaterThan(pop['ndcg@10']);
   });
 
@@ -57,7 +55,7 @@ describe('eval on the MovieLens fixture', () => {
   });
 
   it('GIVEN 5-core filtering THEN every kept user and item has at least 5 interactions and histories are time-ordered', async () => {
-    const { d } = await fixtureVectors();
+    const { d } = await fixtureCatalog();
     const seq = prepareSequences(d.ratings, (id) => d.movies.has(id));
     const itemCount = new Map<string, number>();
     for (const h of seq.histories.values()) {

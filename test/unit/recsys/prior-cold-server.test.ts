@@ -13,9 +13,9 @@ const FIX = join(import.meta.dirname, '../../fixtures/movielens');
 afterEach(() => vi.restoreAllMocks());
 
 describe('cold-server protocol', () => {
-  it('GIVEN the fixture THEN every k has popularity, no-prior and prior, and the prior beats both at k=5 and popularity at k=0', () => {
+  it('GIVEN the fixture THEN every k has popularity, no-prior and prior, and the prior beats both at k=5 and popularity at k=0', async () => {
     const ds = loadMovieLens(FIX);
-    const r = runColdServer(ds.ratings, { items: [...ds.movies.keys()], users: 20, folds: 2 });
+    const r = await runColdServer(ds.ratings, { items: [...ds.movies.keys()], users: 20, folds: 2 });
     expect(r.folds).toBe(2);
     expect(r.users).toBe(40);
     expect(Object.keys(r.results)).toEqual(['0', '1', '3', '5', '10']);
@@ -34,7 +34,7 @@ describe('cold-server protocol', () => {
     expect(formatColdServer(r, ds.name, 1)).toMatch(/k=5 taste NDCG@10, prior vs popularity/);
   });
 
-  it('GIVEN a seed THEN the held-out users are disjoint draws of eligible users, and none of their ratings trains the prior', () => {
+  it('GIVEN a seed THEN the held-out users are disjoint draws of eligible users, and none of their ratings trains the prior', async () => {
     const ds = loadMovieLens(FIX);
     const byUser = timeOrdered(ds.ratings);
     const order = pickHeldOut(byUser, Number.POSITIVE_INFINITY, 20, 1);
@@ -43,7 +43,7 @@ describe('cold-server protocol', () => {
     expect(pickHeldOut(byUser, 10, 20, 1)).toEqual(order.slice(0, 10));
     // the prior of a fold is trained on the others only: its user count says so
     const seen: number[] = [];
-    runColdServer(ds.ratings, { users: 20, folds: 1, ks: [0], log: (m) => void (m.includes('prior from') && seen.push(Number(/from (\d+) users/.exec(m)![1]))) });
+    await runColdServer(ds.ratings, { users: 20, folds: 1, ks: [0], log: (m) => void (m.includes('prior from') && seen.push(Number(/from (\d+) users/.exec(m)![1]))) });
     expect(seen).toEqual([byUser.size - 20]);
   });
 
@@ -57,5 +57,5 @@ describe('cold-server protocol', () => {
     const report = JSON.parse(out.join(''));
     expect(report).toMatchObject({ protocol: 'cold-server', dataset: 'movielens' });
     expect(Object.keys(report.results)).toEqual(['0', '1', '3', '5', '10']);
-  });
+  }, 120_000); // the whole protocol on the fixture: the bot's training and two pipelines per member, k and system
 });

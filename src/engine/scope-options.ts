@@ -1,0 +1,28 @@
+import type { HybridMfOptions } from '../recsys/models/hybrid-mf.js';
+import { TASTEMAKER_MF_OPTIONS } from '../recsys/models/hybrid-mf.js';
+import type { SequentialOptions } from '../recsys/models/sequential.js';
+import { TASTEMAKER_SEQ_OPTIONS } from '../recsys/models/sequential.js';
+
+/** How a scope's models are trained (`trainFromInput`): one set of settings for the bot and the eval. */
+export interface ScopeTrainOptions {
+  /** The rating model once the server has `mfMinRatings` ratings (text side features from the item vectors). */
+  mf: Readonly<HybridMfOptions>;
+  /** The rating model with fewer ratings than that (but at least one): few factors, the text prior does the rest. */
+  fewRatingsMf: Readonly<HybridMfOptions>;
+  mfMinRatings: number;
+  /** The sequence model (no item vectors: content similarity to recent items comes from the taste source). */
+  sequential: Readonly<SequentialOptions>;
+  /** Half-life of the popularity decay. */
+  popularityHalfLifeMs: number;
+}
+
+const DAY = 86_400_000;
+
+/** What the bot trains with; the MF and sequence settings were tuned by the eval (`npm run eval`). */
+export const SCOPE_TRAIN_OPTIONS: Readonly<ScopeTrainOptions> = {
+  mf: TASTEMAKER_MF_OPTIONS,
+  fewRatingsMf: { factors: 8, epochs: 20 },
+  mfMinRatings: 50,
+  sequential: TASTEMAKER_SEQ_OPTIONS,
+  popularityHalfLifeMs: 60 * DAY,
+};
