@@ -15,5 +15,5 @@ export function asGroup(deps: PipelineDeps, group: GroupTaste): void {
   deps.sources.push(new GroupSource(group));
   deps.scorers = deps.scorers.filter((s) => s.scorer.id !== 'rating-model' && s.scorer.id !== 'personal-rating');
   deps.scorers.push({ scorer: new GroupScorer(group), weight: GROUP_SCORER_WEIGHT });
-  deps.filters = deps.filters.map((f) => (f.id === 'content-match' ? contentMatchFilter({ query: 'embedding', taste: 'group' }) : f));
+  deps.filters = deps.filters.map((f) => (f.id === 'content-match' ? contentMatchFilter({ query: 'embedding', taste: ['group'] }) : f));
 }

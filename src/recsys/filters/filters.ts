@@ -121,19 +121,21 @@ export function defaultFilters(opts: { profile?: Profile; items: (id: ItemId) =>
 /**
  * A list answers what it was asked from, in content: a request with words keeps what its words found
  * (`embedding`), one that names titles keeps what is like them (the same source, searching by the seeds),
- * and one with neither keeps what is near the member's own taste (`taste`). Candidates only the crowd's
- * favourites or co-watch counts brought in are dropped (those still rank what was found), so "like Toy
- * Story" is not Forrest Gump because everyone watched both. A no-op when that source found fewer than the
- * list needs (a new member has no taste yet; a failed search finds nothing).
+ * and one with neither keeps what is near the member's own taste: in content (`taste`) or in what members
+ * like them rate highly (`community`, the member folded into the prior's factors; without it `/recommend
+ * something for tonight` scored NDCG@10 0.0369 against 0.077 for popularity on the cold-server protocol).
+ * Candidates only the crowd's favourites or co-watch counts brought in are dropped (those still rank what was
+ * found), so "like Toy Story" is not Forrest Gump because everyone watched both. A no-op when those sources
+ * found fewer than the list needs (a new member has no taste yet; a failed search finds nothing).
  */
-export function contentMatchFilter(sources = { query: 'embedding', taste: 'taste' }): Filter {
+export function contentMatchFilter(sources: { query: string; taste: readonly string[] } = { query: 'embedding', taste: ['taste', 'community'] }): Filter {
   return {
     id: 'content-match',
     async apply(q, cs) {
-      const source = q.text || q.seeds?.length ? sources.query : sources.taste;
-      const found = cs.filter((c) => c.sources.includes(source)).length;
-      if (found < q.count) return { kept: cs, removed: [] };
-      return split(cs, (c) => c.sources.includes(source));
+      const wanted: readonly string[] = q.text || q.seeds?.length ? [sources.query] : sources.taste;
+      const fits = (c: Candidate) => c.sources.some((s) => wanted.includes(s));
+      if (cs.filter(fits).length < q.count) return { kept: cs, removed: [] };
+      return split(cs, fits);
     },
   };
 }

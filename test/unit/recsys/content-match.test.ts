@@ -30,9 +30,9 @@ describe('content-match filter', () => {
     expect(r.kept.map((c) => c.itemId)).toEqual(['toy-story-2', 'monsters-inc']);
   });
 
-  it('GIVEN a request with no words from a member with a taste THEN what is near their taste stays', async () => {
-    const tonight = [cand('goodfellas', 'taste', 'community'), cand('star-wars', 'community', 'popular'), cand('casino', 'taste')];
+  it('GIVEN a request with no words from a member with a taste THEN what is near their taste in content or in what people like them rate stays, crowd favourites go', async () => {
+    const tonight = [cand('goodfellas', 'taste', 'community'), cand('star-wars', 'popular'), cand('casino', 'taste'), cand('heat', 'community'), cand('titanic', 'co-watch', 'popular')];
     const r = await contentMatchFilter().apply(q({ text: undefined }), tonight);
-    expect(r.kept.map((c) => c.itemId)).toEqual(['goodfellas', 'casino']);
+    expect(r.kept.map((c) => c.itemId)).toEqual(['goodfellas', 'casino', 'heat']);
   });
 });
