@@ -63,6 +63,11 @@ export const MESSAGES = {
   'refine.newer': 'Going newer than the list shown: from {year} on.',
   'refine.older': 'Going older than the list shown: up to {year}.',
   'refine.surprise': 'A surprise draw: picks off the usual path.',
+  // Abuse limits (src/app/limits.ts); `{when}` is written by the face (Discord: a relative timestamp).
+  'cooldown.wait': 'You are going a bit fast: you can use {command} again {when}.',
+  'refine.too-fast': 'That is a lot of messages in a minute: I will read your next one {when}.',
+  'conversation.too-long': 'This conversation has reached {max} refinements. Start a new one with `/recommend` to keep going.',
+  'attachment.bad-host': 'I only download attachments uploaded to Discord itself (not from {host}). Attach the file to the command directly.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

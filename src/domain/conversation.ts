@@ -44,6 +44,8 @@ export interface Conversation {
   weights?: Record<string, number>;
   /** The states before the last changes, oldest first (at most 5): what "undo" goes back to. */
   history?: ConversationSnapshot[];
+  /** Refinements taken so far (absent in conversations stored before it was counted). */
+  refinements?: number;
   createdAt: number;
   updatedAt: number;
 }
