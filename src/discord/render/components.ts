@@ -50,12 +50,16 @@ export function itemButtons(items: CatalogItem[]): Row[] {
   return rows;
 }
 
-/** More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them. */
+/**
+ * More than 5 items: three selects (Watched…, Not interested…, More like this…) over all of them. Each option
+ * keeps the item's number in the list, also when an item before it has an id too long for an option value (an
+ * older catalog), so "3." in the menu is always "3." in the list.
+ */
 export function itemSelects(items: CatalogItem[]): Row[] {
   const options = items
-    .filter((it) => it.id.length <= LIMITS.optionText)
     .slice(0, LIMITS.selectOptions)
-    .map((it, i) => ({ label: trim(`${i + 1}. ${it.title}${it.year ? ` (${it.year})` : ''}`, LIMITS.optionText), value: it.id }));
+    .map((it, i) => ({ label: trim(`${i + 1}. ${it.title}${it.year ? ` (${it.year})` : ''}`, LIMITS.optionText), value: it.id }))
+    .filter((o) => o.value.length <= LIMITS.optionText);
   if (!options.length) return [];
   const select = (prefix: string, placeholder: string) =>
     row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);
