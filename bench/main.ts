@@ -1,9 +1,10 @@
-/** `npm run bench -- store|engine|llm|bot [options]`: runs one bench, or all of them without a name. */
+/** `npm run bench -- store|engine|llm|bot|load [options]`: runs one bench, or all of them without a name. */
 const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   store: async (a) => (await import('./store.js')).benchStore(a),
   engine: async (a) => (await import('./engine.js')).benchEngine(a),
   llm: async () => (await import('./llm.js')).benchLlm(),
   bot: async (a) => (await import('./bot.js')).benchBot(a),
+  load: async (a) => (await import('./load.js')).benchLoad(a),
 };
 
 const [name, ...rest] = process.argv.slice(2);
