@@ -67,6 +67,7 @@ export const MESSAGES = {
   'cooldown.wait': 'You are going a bit fast: you can use {command} again {when}.',
   'refine.too-fast': 'That is a lot of messages in a minute: I will read your next one {when}.',
   'conversation.too-long': 'This conversation has reached {max} refinements. Start a new one with `/recommend` to keep going.',
+  'store.unavailable': 'My storage is not answering right now, so what you just asked for may not have been saved. Please try again in a minute.',
   'attachment.bad-host': 'I only download attachments uploaded to Discord itself (not from {host}). Attach the file to the command directly.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
