@@ -1,7 +1,7 @@
 /**
  * The bot process of `npm run bench -- load`: the real composition root and discord.js client, configured by the
  * environment the driver gives it (Discord emulator, store, Gemini emulator). It seeds every guild (a catalog
- * of `LOAD_ITEMS` starter rows and a few ratings per member), logs in, then reports its resident memory to the
+ * of `LOAD_ITEMS` starter rows and a few ratings per member), warms each guild's engine with one list, logs in, then reports its resident memory to the
  * driver every `LOAD_SAMPLE_MS` over IPC, so that the soak measures the bot and not the emulator beside it.
  */
 import { readFileSync } from 'node:fs';
@@ -37,6 +37,12 @@ async function main(): Promise<void> {
     const report = await services.catalog.upload({ scope: g, userId: `owner-${g}` }, { bytes: csv, filename: 'starter.csv', mode: 'replace' });
     if (!report.applied) throw new Error(`seeding ${g}: the catalog was not applied`);
     for (const [k, u] of (members[g] ?? []).entries()) await services.rate({ scope: g, userId: u }, LIKED[k % LIKED.length], 4 + (k % 2) * 0.5);
+  }
+  // Warm-up, not measured: each guild's engine (vector index, models) is built by its first list.
+  for (const g of guilds) {
+    const who = { scope: g, userId: members[g]?.[0] ?? `owner-${g}` };
+    await services.recommend(who, { text: 'warm up' });
+    await services.deps.engines.settle(g);
   }
   send({ kind: 'seeded', ms: Date.now() - t0, items });
   const commands = await loadCommands();

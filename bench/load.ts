@@ -83,7 +83,7 @@ export async function benchLoad(args: string[]): Promise<void> {
     const seeded = (await bot.next('seeded')) as Extract<BotMessage, { kind: 'seeded' }>;
     await bot.next('ready');
     await emu.waitForReady(30_000);
-    console.log(`seeded ${f.guilds} guilds x ${seeded.items.toLocaleString('en-US')} items and ${f.members} members' ratings in ${(seeded.ms / 1000).toFixed(1)} s`);
+    console.log(`seeded ${f.guilds} guilds x ${seeded.items.toLocaleString('en-US')} items and ${f.members} members' ratings, one warm-up list per guild, in ${(seeded.ms / 1000).toFixed(1)} s`);
     const runMs = (f.soakS || f.durationS) * 1000;
     const gapMs = (f.durationS * 1000) / f.count;
     const total = f.soakS ? Math.floor(runMs / gapMs) : f.count;
@@ -124,6 +124,8 @@ function report(f: LoadFlags, sent: Sent[], sendMs: number, mem: { at: number; b
   const what = `${f.store}${f.store === 'redis' ? ` (${f.redisUrl})` : ''}, ${f.llm ? `Gemini emulator (${llmCalls ?? 0} generateContent calls)` : 'offline'}`;
   console.log(`\nload: ${sent.length} interactions from ${f.members} members in ${f.guilds} guilds, sent over ${(sendMs / 1000).toFixed(1)} s; ${what}; times in ms`);
   console.log(table(['command', 'n', 'ack p50', 'ack p99', 'final p50', 'final p99', `ack > ${ACK_LIMIT_MS / 1000} s`, 'error replies', 'cooldown replies', 'unanswered'], rows));
+  const errors = [...new Set(sent.filter((s) => isError(s.rec)).map((s) => `${s.command}: ${visibleText(s.rec.final()).slice(0, 120)}`))];
+  if (errors.length) console.log(`error replies, first kinds:\n  ${errors.slice(0, 5).join('\n  ')}`);
   if (mem.length) {
     const first = mem[0];
     const last = mem[mem.length - 1];
