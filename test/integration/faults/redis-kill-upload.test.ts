@@ -1,19 +1,11 @@
 /**
  * SIGKILL during a catalog upload on Redis: a writer process is killed mid-upload; a fresh store loads the old
- * catalog whole, and the next upload sweeps the dead one's chunks. Uses the SQLite kill test's writer.
+ * catalog whole, and the next upload sweeps the dead one's chunks (the same check as on SQLite).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../src/store/create.js';
-import { CatalogRepo } from '../../../src/store/catalogs.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { RUN_NAMESPACE } from '../../helpers/store.js';
+import { expectOldCatalogAfterKill } from '../store/catalog-kill.js';
 import { redisSkipReason, startTestRedis, type TestRedis } from './redis-server.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const WRITER = path.resolve(here, '../store/catalog-writer.ts');
 
 describe.skipIf(redisSkipReason)(`catalog upload killed on Redis${redisSkipReason ? ` (skipped: ${redisSkipReason})` : ''}`, () => {
   let redis: TestRedis;
@@ -23,42 +15,6 @@ describe.skipIf(redisSkipReason)(`catalog upload killed on Redis${redisSkipReaso
   afterAll(() => redis?.close());
 
   it('GIVEN a process killed with SIGKILL while writing a new version THEN a new store loads the old version whole', async () => {
-    const ns = `${RUN_NAMESPACE}-rkill`;
-    const first = await createStore(redis.url, { namespace: ns });
-    const oldItems = Array.from({ length: 250 }, (_, i) => ({ id: `old${i}`, title: `Old ${i}` }));
-    const oldVecs = oldItems.map((_, i) => new Float32Array(16).fill(i / 2));
-    await new CatalogRepo(first, { chunkSize: 100 }).write('g1', oldItems, oldVecs, { updatedBy: 'a', source: 'upload', embedModel: 'm' });
-    await first.close();
-
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, redis.url, ns, '20000', '16'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (_code, signal) => resolve({ signal })));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if ((out.match(/^chunk /gm) ?? []).length >= 5) resolve();
-      });
-      void exited.then(() => reject(new Error(`writer exited early: ${out} ${err}`)));
-    });
-    child.kill('SIGKILL');
-    expect((await exited).signal).toBe('SIGKILL');
-    expect(out).not.toContain('done');
-
-    const fresh = await createStore(redis.url, { namespace: ns });
-    try {
-      const repo = new CatalogRepo(fresh, { chunkSize: 100 });
-      const loaded = await repo.load('g1');
-      expect(loaded?.pointer.version).toBe(1);
-      expect(loaded?.items).toEqual(oldItems);
-      expect(loaded?.vectors?.map((v) => v[0])).toEqual(oldVecs.map((v) => v[0]));
-      await repo.write('g1', oldItems.slice(0, 10), null, { updatedBy: 'b', source: 'upload' });
-      const left: string[] = [];
-      for await (const k of fresh.keys('catalog:g1:v')) left.push(k);
-      expect(left.every((k) => k.startsWith('catalog:g1:v3:'))).toBe(true);
-    } finally {
-      await fresh.close();
-    }
+    await expectOldCatalogAfterKill(redis.url, `${RUN_NAMESPACE}-rkill`);
   }, 60_000);
 });
