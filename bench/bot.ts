@@ -77,7 +77,7 @@ function catalogCsv(items: number): { bytes: Uint8Array; rows: number } {
 }
 
 /** Answers like a cooperative model, at once: ids read back from the prompt's own data blocks. */
-function cooperativeModel(r: GeminiRequest): GeminiAnswer {
+export function cooperativeModel(r: GeminiRequest): GeminiAnswer {
   const block = (label: string) => {
     const m = new RegExp(`${label}:\\n<data>\\n(.*?)\\n</data>`, 's').exec(r.prompt);
     return m ? (JSON.parse(m[1]) as { id: string }[]) : [];

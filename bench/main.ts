@@ -1,4 +1,4 @@
-/** `npm run bench -- store|engine|llm|bot|card [options]`: runs one bench, or all of them without a name. */
+/** `npm run bench -- store|engine|llm|bot|card|memory|load [options]`: runs one bench, or all of them without a name. */
 const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   store: async (a) => (await import('./store.js')).benchStore(a),
   engine: async (a) => (await import('./engine.js')).benchEngine(a),
@@ -6,6 +6,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   bot: async (a) => (await import('./bot.js')).benchBot(a),
   card: async (a) => (await import('./card.js')).benchCard(a),
   memory: async (a) => (await import('./memory.js')).benchMemory(a),
+  load: async (a) => (await import('./load.js')).benchLoad(a),
 };
 
 const [name, ...rest] = process.argv.slice(2);

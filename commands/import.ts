@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { downloadAttachment } from '../src/discord/attachments.js';
+import { attachmentHosts, downloadAttachment } from '../src/discord/attachments.js';
 import { defer, send } from '../src/discord/reply.js';
 import { renderImportReport } from '../src/discord/render/misc.js';
 import type { Command } from '../src/discord/types.js';
@@ -19,7 +19,7 @@ export default {
     const file = i.options.getAttachment('file', true);
     const format = (i.options.getString('format') ?? undefined) as 'letterboxd' | 'imdb' | 'csv' | undefined;
     await defer(i, true, { now: true });  // engine work: defer at once
-    const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
+    const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch, attachmentHosts(ctx.config));
     const report = await services.importHistory(ctx.caller, { bytes, filename: file.name, format });
     await send(i, renderImportReport(report, file.name));
   },

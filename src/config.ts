@@ -100,6 +100,19 @@ const schema = z.object({
   SHARDS: shards,
   /** Memory for per-server engines (catalogs, vector indexes, models); least recently used servers go first. */
   ENGINE_MEMORY_MB: int(400, 16, 1_000_000),
+  // Abuse limits (src/app/limits.ts): per member, per group of commands; a window of 0 s switches a group off.
+  /** /recommend, /next, /rank, /similar, /predict, /together, /match and "More like this": COOLDOWN_LIST_USES per COOLDOWN_LIST_S seconds. */
+  COOLDOWN_LIST_S: int(10, 0, 3600),
+  COOLDOWN_LIST_USES: int(3, 1, 1000),
+  /** /import and /catalog upload: COOLDOWN_FILE_USES per COOLDOWN_FILE_S seconds. */
+  COOLDOWN_FILE_S: int(60, 0, 86_400),
+  COOLDOWN_FILE_USES: int(2, 1, 1000),
+  /** Messages that refine a conversation, per member per minute (0: no limit). */
+  REFINES_PER_MINUTE: int(12, 0, 600),
+  /** Refinements one conversation takes before the member is asked to start a new one. */
+  CONVERSATION_MAX_TURNS: int(30, 1, 1000),
+  /** Hosts attachments are downloaded from, comma-separated (tests add 127.0.0.1 for the emulator). */
+  ATTACHMENT_HOSTS: z.string().default('cdn.discordapp.com,media.discordapp.net'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

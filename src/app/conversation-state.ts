@@ -4,6 +4,7 @@ import type { RefineSnapshot, RefineState } from '../recsys/refine/index.js';
 import type { Constraints, Recommendation } from '../recsys/types.js';
 import type { AppDeps } from './deps.js';
 import type { Caller } from './types.js';
+import { refinementsOf } from './limits.js';
 
 /** Most turns a conversation keeps (the oldest go first). */
 const MAX_TURNS = 40;
@@ -50,6 +51,7 @@ export async function recordTurn(
     ...cur,
     ...a.state,
     shown,
+    refinements: refinementsOf(cur) + 1,
     turns: [...cur.turns, { role: 'user' as const, text: a.message, at: now }, { role: 'bot' as const, text: a.botText, items: shown, at: now }].slice(-MAX_TURNS),
     updatedAt: now,
   }));

@@ -1,4 +1,5 @@
 import { messageFor, type MessageCode, type MessageContext } from './messages.js';
+import { StoreError } from '../store/errors.js';
 
 /**
  * The one error type for what a user did or can fix: its text comes from the message table in
@@ -21,8 +22,17 @@ export class AppError extends Error {
  */
 export function asUserError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
+  // The store not answering (Redis down, a file it cannot open) is something a member should hear plainly.
+  if (e instanceof StoreError && isUnreachable(e)) return new AppError('store.unavailable');
   if (e && typeof e === 'object' && 'userMessage' in e && typeof (e as { userMessage: unknown }).userMessage === 'string') {
     return new AppError('service.message', { text: (e as { userMessage: string }).userMessage });
   }
   return null;
+}
+
+/** A connection the store lost or could not make (as opposed to bad data or a bug). */
+const CONNECTION = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EHOSTUNREACH|socket closed|client is closed|connection (?:lost|closed)/i;
+
+function isUnreachable(e: StoreError): boolean {
+  return e.code === 'store.unavailable' || e.code === 'store.timeout' || CONNECTION.test(`${e.causeCode ?? ''} ${e.message}`);
 }

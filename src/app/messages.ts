@@ -83,6 +83,12 @@ export const MESSAGES = {
   'group.off-self': 'You turned group features off for yourself here. Turn them back on with `/privacy group on`.',
   'match.self': 'Pick someone else: a taste match is between two members.',
   'match.unavailable': 'That member\'s taste is not available for matching here.',
+  // Abuse limits (src/app/limits.ts); `{when}` is written by the face (Discord: a relative timestamp).
+  'cooldown.wait': 'You are going a bit fast: you can use {command} again {when}.',
+  'refine.too-fast': 'That is a lot of messages in a minute: I will read your next one {when}.',
+  'conversation.too-long': 'This conversation has reached {max} refinements. Start a new one with `/recommend` to keep going.',
+  'store.unavailable': 'My storage is not answering right now, so what you just asked for may not have been saved. Please try again in a minute.',
+  'attachment.bad-host': 'I only download attachments uploaded to Discord itself (not from {host}). Attach the file to the command directly.',
   // A service error whose text is already written for the user (it carries a `userMessage` string).
   'service.message': '{text}',
 } as const satisfies Record<string, string>;

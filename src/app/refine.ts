@@ -18,6 +18,7 @@ import { llmTurn } from './refine-llm.js';
 import { offlineTurn, sameList } from './refine-offline.js';
 import { openWorldTurn } from './refine-open-world.js';
 import { load, type Loaded } from './scope-data.js';
+import { checkConversationLength } from './limits.js';
 import type { Caller, RecResult } from './types.js';
 import { addWatched } from './watched.js';
 
@@ -39,6 +40,7 @@ async function refineTurn(d: AppDeps, c: Caller, input: { conversationId: string
   const conv = await d.conversations.get(input.conversationId);
   if (!conv || conv.scope !== c.scope) throw new AppError('conversation.not-found');
   if (conv.ownerId !== c.userId) throw new AppError('conversation.not-owner');
+  checkConversationLength(conv, d.config.CONVERSATION_MAX_TURNS);
   const loaded = await load(d, c, { requireCatalog: false });
   if (loaded.catalog.items.length === 0) return openWorldTurn(d, c, loaded, conv, input.text);
   // A group's conversation (/together) ranks every turn for the group, its members' privacy read again.

@@ -1,7 +1,7 @@
 /**
  * One raw row -> a validated CatalogItem, or undefined when the row has an error. Rules:
  * - title is required (text or number) and at most maxTitle characters; invisible characters are
- *   removed with a warning, whitespace collapsed; id is at most maxField characters (else error).
+ *   removed with a warning, whitespace collapsed; id is at most maxId (64) characters (else error).
  * - year: a number, "1995", "1995-08-25", "25/08/1995"; outside the year range or not a year: error.
  *   When the row has no year value, a trailing "(1995)" in the title gives the year and is removed
  *   from the title; when the year value equals that suffix, the suffix is removed too; otherwise the
@@ -24,16 +24,16 @@ export { DEFAULT_YEARS, type BuildContext, type YearRange } from './build-fields
 
 export function buildItem(raw: RawRow, ctx: BuildContext): CatalogItem | undefined {
   const { limits, issues } = ctx;
-  const at = (column?: string) => where(ctx.labels, raw.row, column);
+  const at = (column?: string) => where(ctx.labels, raw.row, column, raw.line);
   let rejected = false;
   const error = (code: string, f: RawField | undefined, message: string) => {
     rejected = true;
-    issues.error({ row: raw.row, column: f?.column, code, message: `${capitalise(at(f?.column))}: ${message}` });
+    issues.error({ row: raw.row, line: raw.line, column: f?.column, code, message: `${capitalise(at(f?.column))}: ${message}` });
   };
   // Warnings are held back until the row is known to be kept: a rejected row reports only its errors.
   const held: CatalogIssue[] = [];
   const warn = (code: string, f: RawField | undefined, message: string) =>
-    held.push({ row: raw.row, column: f?.column, code, message: `${capitalise(at(f?.column))}: ${message}` });
+    held.push({ row: raw.row, line: raw.line, column: f?.column, code, message: `${capitalise(at(f?.column))}: ${message}` });
 
   /** A scalar field as text (numbers become text); objects, lists and booleans are errors. */
   const scalar = (f: RawField | undefined): Scalar => {
@@ -94,8 +94,8 @@ export function buildItem(raw: RawRow, ctx: BuildContext): CatalogItem | undefin
   const idf = raw.fields.id?.[0];
   const ids = scalar(idf);
   const givenId = ids.ok && ids.text !== undefined ? line(idf, ids.text) : '';
-  if (charLength(givenId) > limits.maxField) {
-    error('field.too-long', idf, `the id is ${charLength(givenId).toLocaleString('en-US')} characters long; the limit is ${limits.maxField}.`);
+  if (charLength(givenId) > limits.maxId) {
+    error('row.id-too-long', idf, `the id is ${charLength(givenId).toLocaleString('en-US')} characters long; the limit is ${limits.maxId} (buttons carry the id). The row was skipped: give it a shorter id.`);
   }
 
   // description

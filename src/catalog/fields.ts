@@ -45,8 +45,12 @@ export interface RawField {
 /** One data row before validation. */
 export interface RawRow {
   row: number;
+  /** CSV: the line where the row starts. */
+  line?: number;
   fields: Partial<Record<FieldKey, RawField[]>>;
   extra: RawField[];
+  /** JSON: keys beyond the extra fields kept (repeated or over MAX_EXTRA_FIELDS), counted, with the first names. */
+  ignored?: { count: number; names: string[] };
 }
 
 /** Where each column of a header goes. */

@@ -17,7 +17,7 @@ import type { CatalogIssue } from './types.js';
 export type ImportFormat = 'letterboxd' | 'imdb' | 'csv';
 
 export interface ImportRow {
-  /** 1-based data row of the file. */
+  /** The row a spreadsheet shows (the header is row 1). */
   row: number;
   title: string;
   year?: number;
@@ -123,7 +123,7 @@ export function parseImport(bytes: Uint8Array, opts: ImportOptions = {}): Import
     const error = (code: string, i: number | undefined, message: string) => {
       bad = true;
       const column = i === undefined ? undefined : name(i);
-      issues.error({ row: rec.row, column, code, message: `${capitalise(where(CSV_LABELS, rec.row, column))}: ${message}` });
+      issues.error({ row: rec.row, line: rec.line, column, code, message: `${capitalise(where(CSV_LABELS, rec.row, column, rec.line))}: ${message}` });
     };
     const value = (i: number) => (i === -1 ? '' : cleanLine(rec.values[i] ?? '').value);
     let title = value(col.title);

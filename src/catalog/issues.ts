@@ -21,14 +21,15 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** "row 14, column 'year'" (or "item 3", "line 7, field 'tags'"). */
-export function where(labels: Labels, row: number, column?: string): string {
+/** "row 14 (line 15), column 'year'" (or "item 3", "line 7, field 'tags'"); the line is named when given. */
+export function where(labels: Labels, row: number, column?: string, line?: number): string {
   if (row <= 0) return column === undefined ? 'file' : `${labels.column} '${column}'`;
-  const r = `${labels.row} ${row}`;
+  const r = line === undefined || labels.row === 'line' ? `${labels.row} ${row}` : `${labels.row} ${row} (line ${line})`;
   return column === undefined ? r : `${r}, ${labels.column} '${shortText(column, 40)}'`;
 }
 
-const INVISIBLE_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+/** Shown as escapes in messages; the zero-width joiners (U+200C, U+200D) of emoji and scripts are left as they are. */
+const INVISIBLE_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
 /**
  * Untrusted text made safe to show inside a message: control and invisible characters become
@@ -89,5 +90,6 @@ export class IssueList {
 }
 
 function clean(issue: CatalogIssue): CatalogIssue {
-  return issue.column === undefined ? { row: issue.row, code: issue.code, message: issue.message } : issue;
+  const { column, line, ...rest } = issue;
+  return { row: rest.row, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), code: rest.code, message: rest.message };
 }

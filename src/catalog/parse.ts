@@ -4,14 +4,15 @@
  *
  * File-level problems (row 0: too large, empty, binary, not UTF-8, unreadable CSV/JSON, no title
  * column, too many items, no data rows) reject every item. A row with an error is rejected on its
- * own and the other rows are kept. Warnings never reject anything. Rows are 1-based data rows
- * (CSV: the header is row 0; JSON array: item index + 1; JSON Lines: line number). When ids repeat,
+ * own and the other rows are kept. Warnings never reject anything. Rows are what a person finds the row by
+ * (CSV: the spreadsheet row, the header being row 1, with the line it starts on; JSON array: item index + 1;
+ * JSON Lines: line number). When ids repeat,
  * the first valid row keeps the id and later ones are errors naming both rows.
  */
 import { buildItem, DEFAULT_YEARS, type YearRange } from './build-item.js';
 import { decodeUpload } from './decode.js';
 import { detectFormat } from './detect.js';
-import { planColumns, type RawRow } from './fields.js';
+import { MAX_EXTRA_FIELDS, planColumns, type RawRow } from './fields.js';
 import { CSV_LABELS, IssueList, type Labels, capitalise, quoted, where } from './issues.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray, readJsonLines } from './read-json.js';
@@ -67,18 +68,29 @@ export function parseCatalog(bytes: Uint8Array, opts: ParseOptions = {}): ParseR
       const idColumn = raw.fields.id?.[0]?.column;
       issues.error({
         row: raw.row,
+        line: raw.line,
         column: hasGivenId(raw) ? idColumn : undefined,
         code: 'row.duplicate-id',
         message: hasGivenId(raw)
-          ? `${capitalise(where(labels, raw.row, idColumn))}: the id ${quoted(item.id)} is already used by ${where(labels, prev)}; the first one is kept and this one is skipped.`
-          : `${capitalise(where(labels, raw.row))}: ${quoted(item.title)}${item.year ? ` (${item.year})` : ''} has the same title and year as ${where(labels, prev)} and there is no id to tell them apart; the first one is kept and this one is skipped.`,
+          ? `${capitalise(where(labels, raw.row, idColumn, raw.line))}: the id ${quoted(item.id)} is already used by ${where(labels, prev)}; the first one is kept and this one is skipped.`
+          : `${capitalise(where(labels, raw.row, undefined, raw.line))}: ${quoted(item.title)}${item.year ? ` (${item.year})` : ''} has the same title and year as ${where(labels, prev)} and there is no id to tell them apart; the first one is kept and this one is skipped.`,
       });
       continue;
     }
     firstRow.set(item.id, raw.row);
     items.push(item);
+    if (raw.ignored) issues.warn(ignoredKeys(labels, raw.row, raw.ignored));
   }
   return { items, ...issues.finish() };
+}
+
+function ignoredKeys(labels: Labels, row: number, ig: NonNullable<RawRow['ignored']>): CatalogIssue {
+  const names = ig.names.map((n) => quoted(n, 30)).join(', ');
+  return {
+    row,
+    code: 'json.ignored-keys',
+    message: `${capitalise(where(labels, row))}: ${ig.count.toLocaleString('en-US')} key${ig.count === 1 ? ' was' : 's were'} ignored (${names}${ig.count > ig.names.length ? ', …' : ''}); only ${MAX_EXTRA_FIELDS} extra fields with different names are kept per item.`,
+  };
 }
 
 function hasGivenId(raw: RawRow): boolean {
@@ -138,7 +150,7 @@ function fromCsv(text: string, delimiter: string | undefined, issues: IssueList)
     issues.warn({
       row: 0,
       code: 'csv.too-many-columns',
-      message: `Only 20 extra columns are kept (and no repeated names); these were ignored: ${plan.dropped.slice(0, 10).map((n) => quoted(n, 30)).join(', ')}${plan.dropped.length > 10 ? ', …' : ''}.`,
+      message: `Only 20 extra columns are kept (and no repeated names); ${plan.dropped.length.toLocaleString('en-US')} were ignored: ${plan.dropped.slice(0, 10).map((n) => quoted(n, 30)).join(', ')}${plan.dropped.length > 10 ? ', …' : ''}.`,
     });
   }
   const width = read.header.length;
@@ -150,19 +162,21 @@ function fromCsv(text: string, delimiter: string | undefined, issues: IssueList)
     if (rec.values.length > width && rec.values.slice(width).some((v) => v.trim() !== '')) {
       issues.error({
         row: rec.row,
+        line: rec.line,
         code: 'csv.column-count',
-        message: `${capitalise(where(CSV_LABELS, rec.row))} has ${rec.values.length} columns but the header has ${width}; a value probably contains a comma: put that value in double quotes. The row was skipped.`,
+        message: `${capitalise(where(CSV_LABELS, rec.row, undefined, rec.line))} has ${rec.values.length} columns but the header has ${width}; a value probably contains a comma: put that value in double quotes. The row was skipped.`,
       });
       continue;
     }
     if (rec.values.length < width) {
       issues.warn({
         row: rec.row,
+        line: rec.line,
         code: 'csv.column-count',
-        message: `${capitalise(where(CSV_LABELS, rec.row))} has ${rec.values.length} columns but the header has ${width}; the missing ones are treated as empty.`,
+        message: `${capitalise(where(CSV_LABELS, rec.row, undefined, rec.line))} has ${rec.values.length} columns but the header has ${width}; the missing ones are treated as empty.`,
       });
     }
-    const raw: RawRow = { row: rec.row, fields: {}, extra: [] };
+    const raw: RawRow = { row: rec.row, line: rec.line, fields: {}, extra: [] };
     plan.targets.forEach((t, i) => {
       const value = rec.values[i];
       if (t === 'skip' || value === undefined) return;

@@ -5,12 +5,13 @@
  * the header are returned as they are; the caller decides what that means.
  */
 import { parse } from 'csv-parse/sync';
+import { unneutralise } from './formula.js';
 import type { CatalogIssue } from './types.js';
 
 export interface CsvRecord {
-  /** 1-based data row (the header is row 0). */
+  /** The row a spreadsheet shows: the header is row 1, a blank line is a row too. */
   row: number;
-  /** 1-based line of the file where the record ends. */
+  /** 1-based line of the file where the record starts (a quoted value may span lines). */
   line: number;
   values: string[];
 }
@@ -41,7 +42,10 @@ interface ParseErrorLike {
 
 export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvRead {
   const delimiter = opts.delimiter ?? guessDelimiter(text);
-  const rows: { values: string[]; line: number }[] = [];
+  const rows: { values: string[]; line: number; row: number }[] = [];
+  // Where the next record starts: one line after the last one ended, past the blank lines skipped since.
+  let lastEnd = 0;
+  let lastEmpty = 0;
   try {
     parse(text, {
       bom: true,
@@ -50,21 +54,25 @@ export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvRea
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      on_record: (record: string[], info: { lines: number }) => {
-        rows.push({ values: record, line: info.lines });
+      on_record: (record: string[], info: { lines: number; empty_lines: number }) => {
+        const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+        rows.push({ values: record, line, row: rows.length + 1 + info.empty_lines });
+        lastEnd = info.lines;
+        lastEmpty = info.empty_lines;
         return null;
       },
     });
   } catch (e) {
     const err = e as ParseErrorLike;
-    const last = rows[rows.length - 1];
-    const row = rows.length; // the record that failed is data row rows.length (header is record 0)
+    const startLine = lastEnd + 1;
+    // The record that failed: the spreadsheet row after the last one read (0: the header itself).
+    const row = rows.length === 0 ? 0 : (rows[rows.length - 1]?.row ?? 0) + 1;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const startLine = last ? last.line + 1 : 1;
       return {
         ok: false,
         issue: {
           row,
+          line: startLine,
           code: 'csv.unterminated-quote',
           message: `${row === 0 ? 'The header' : `Row ${row}`} (starting at line ${startLine}) opens a double quote (") that is never closed, so the rest of the file cannot be read. Close the quote, or write a quote inside a quoted value as two quotes ("").`,
         },
@@ -72,7 +80,7 @@ export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvRea
     }
     return {
       ok: false,
-      issue: { row, code: 'csv.invalid', message: `The CSV could not be read near line ${last ? last.line + 1 : 1}: ${String(err.message ?? e)}` },
+      issue: { row, line: startLine, code: 'csv.invalid', message: `The CSV could not be read near line ${startLine}: ${String(err.message ?? e)}` },
     };
   }
   const [head, ...rest] = rows;
@@ -80,7 +88,7 @@ export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvRea
   return {
     ok: true,
     header: head.values,
-    records: rest.map((r, i) => ({ row: i + 1, line: r.line, values: r.values })),
+    records: rest.map((r) => ({ row: r.row, line: r.line, values: r.values.map(unneutralise) })),
     delimiter,
   };
 }

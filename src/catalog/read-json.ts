@@ -21,37 +21,50 @@ function kind(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** Maps the keys of one object to item fields (best alias wins; the rest become extra). */
+/** Names of ignored keys kept for the warning. */
+const IGNORED_NAMES = 5;
+
+/**
+ * Maps the keys of one object to item fields (best alias wins; the rest become extra, at most MAX_EXTRA_FIELDS
+ * distinct names). Keys beyond that are counted, with the first few names, for a warning. One look-up per key:
+ * an object with a million keys costs little more than JSON.parse already did.
+ */
 export function rowFromObject(obj: Obj, row: number): RawRow {
   const fields: RawRow['fields'] = {};
-  const extra: RawField[] = [];
-  const best = new Map<FieldKey, { column: string; rank: number }>();
   const keys = Object.keys(obj);
-  for (const key of keys) {
-    const hit = fieldOf(key);
-    if (!hit || hit.field === 'tags') continue;
+  const hits = keys.map(fieldOf);
+  const best = new Map<FieldKey, { column: string; rank: number }>();
+  keys.forEach((key, i) => {
+    const hit = hits[i];
+    if (!hit || hit.field === 'tags') return;
     const cur = best.get(hit.field);
     if (!cur || hit.rank < cur.rank) best.set(hit.field, { column: key, rank: hit.rank });
-  }
-  for (const key of keys) {
+  });
+  const extra: RawField[] = [];
+  const seen = new Set<string>();
+  const ignored = { count: 0, names: [] as string[] };
+  const addExtra = (column: string, value: unknown) => {
+    const name = column.slice(0, MAX_EXTRA_NAME);
+    if (seen.has(name) || seen.size >= MAX_EXTRA_FIELDS) {
+      if (ignored.names.length < IGNORED_NAMES) ignored.names.push(column);
+      ignored.count++;
+      return;
+    }
+    seen.add(name);
+    extra.push({ column, value });
+  };
+  keys.forEach((key, i) => {
     const value = obj[key];
-    const hit = fieldOf(key);
+    const hit = hits[i];
     if (hit && (hit.field === 'tags' || best.get(hit.field)?.column === key)) {
       (fields[hit.field] ??= []).push({ column: key, value });
     } else if (key === 'extra' && isObj(value)) {
-      for (const [k, v] of Object.entries(value)) extra.push({ column: k, value: v });
+      for (const k of Object.keys(value)) addExtra(k, value[k]);
     } else {
-      extra.push({ column: key, value });
+      addExtra(key, value);
     }
-  }
-  const seen = new Set<string>();
-  const kept = extra.filter((f) => {
-    const name = f.column.slice(0, MAX_EXTRA_NAME);
-    if (seen.has(name) || seen.size >= MAX_EXTRA_FIELDS) return false;
-    seen.add(name);
-    return true;
   });
-  return { row, fields, extra: kept };
+  return { row, fields, extra, ...(ignored.count > 0 ? { ignored } : {}) };
 }
 
 function invalid(text: string, prefix: string, row: number): CatalogIssue {

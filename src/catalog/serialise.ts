@@ -2,9 +2,10 @@
  * Catalog export. CSV (RFC 4180: CRLF line ends, values with a comma, quote, line break or edge
  * spaces in double quotes, quotes doubled) with columns id, title, year, description, tags (joined
  * with "|"), url, image_url, then every extra field; parseCatalog reads it back to the same items.
- * Note: values are written as they are; a spreadsheet may read one that starts with "=" as a formula.
+ * Cells a spreadsheet would run as a formula get a leading quote (see formula.ts); the import removes it.
  */
 import type { CatalogItem } from '../domain/item.js';
+import { isRiskyCell, neutralise } from './formula.js';
 
 const BASE = ['id', 'title', 'year', 'description', 'tags', 'url', 'image_url'] as const;
 
@@ -18,7 +19,17 @@ export interface CsvExportOptions {
   bom?: boolean;
 }
 
-export function catalogToCsv(items: readonly CatalogItem[], { bom = true }: CsvExportOptions = {}): string {
+export function catalogToCsv(items: readonly CatalogItem[], opts: CsvExportOptions = {}): string {
+  return catalogCsvExport(items, opts).csv;
+}
+
+/** The CSV and how many cells were neutralised (so that the export can say so). */
+export function catalogCsvExport(items: readonly CatalogItem[], { bom = true }: CsvExportOptions = {}): { csv: string; neutralised: number } {
+  let neutralised = 0;
+  const cell = (v: string) => {
+    if (isRiskyCell(v)) neutralised++;
+    return csvValue(neutralise(v));
+  };
   const extraKeys: string[] = [];
   const seen = new Set<string>(BASE);
   for (const item of items) {
@@ -29,7 +40,7 @@ export function catalogToCsv(items: readonly CatalogItem[], { bom = true }: CsvE
       }
     }
   }
-  const lines = [[...BASE, ...extraKeys].map(csvValue).join(',')];
+  const lines = [[...BASE, ...extraKeys].map(cell).join(',')];
   for (const item of items) {
     const values = [
       item.id,
@@ -41,9 +52,9 @@ export function catalogToCsv(items: readonly CatalogItem[], { bom = true }: CsvE
       item.imageUrl ?? '',
       ...extraKeys.map((k) => item.extra?.[k] ?? ''),
     ];
-    lines.push(values.map(csvValue).join(','));
+    lines.push(values.map(cell).join(','));
   }
-  return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+  return { csv: `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`, neutralised };
 }
 
 /** A JSON array of items, two-space indented; parseCatalog reads it back to the same items. */

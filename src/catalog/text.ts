@@ -1,13 +1,18 @@
 /**
- * Cleaning untrusted text fields: Unicode NFC, control characters removed, invisible and bidi
- * control characters removed, whitespace collapsed (except newlines in long text), and Discord
+ * Cleaning untrusted text fields: Unicode NFC, control characters removed, characters that hide or
+ * reorder text removed (not the joiners and variation selectors emoji need), whitespace collapsed (except newlines in long text), and Discord
  * mentions detected (they are kept as text; the bot sends with allowedMentions none).
  */
 
 /** C0 (except tab, LF, CR), DEL and C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
-/** Zero-width characters, bidi marks/embeddings/overrides/isolates, word joiner, BOM. */
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+/**
+ * Characters that can hide or reorder text: zero-width space, bidi marks, embeddings, overrides and isolates,
+ * word joiner and invisible operators, BOM, Mongolian vowel separator, soft hyphen, and tag characters outside
+ * a flag emoji. Kept: the zero-width joiner and non-joiner (U+200D, U+200C: emoji sequences, Indic and Persian
+ * script) and variation selectors (U+FE0E/FE0F: text or emoji style).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]*)[\u{E0000}-\u{E007F}]|[\u{E0000}-\u{E007E}](?![\u{E0020}-\u{E007E}]*\u{E007F})/gu;
 const MENTION = /@everyone|@here|<@[!&]?\d+>|<#\d+>/u;
 
 export interface Cleaned {

@@ -13,6 +13,8 @@ export interface ThreadDeps {
   botId: string;
   /** Whether the bot has the Message Content intent: without it Discord blanks messages that do not mention it. */
   messageContent: boolean;
+  /** The refinement limit: false ignores the message; throws a user error to answer it (src/discord/limits-check.ts). */
+  allow?: (m: Message) => boolean;
 }
 
 /** How many replies back a refinement may point: answer <- asker <- bot's update <- asker <- ... */
@@ -84,6 +86,10 @@ export async function handleConversationMessage(message: Message, d: ThreadDeps)
       });
       return 'warned';
     }
+    return 'ignored';
+  }
+  if (d.allow && !d.allow(message)) {
+    d.logger.debug({ userId: message.author.id, channelId: message.channelId }, 'refinement over the limit: ignored');
     return 'ignored';
   }
   const caller: Caller = callerOf({ guildId: message.guildId, user: message.author, channel: message.channel, guildLocale: message.guild?.preferredLocale });

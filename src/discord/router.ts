@@ -12,6 +12,8 @@ import { renderError } from './render/misc.js';
 import { NO_MENTIONS } from './render/limits.js';
 import { handleConversationMessage } from './conversation-message.js';
 import { ThreadRegistry } from './threads.js';
+import { MemberLimits } from '../app/limits.js';
+import { allowRefinement, checkCommandLimit, checkComponentLimit } from './limits-check.js';
 import type { Command, CommandContext, ComponentHandler } from './types.js';
 import type { InteractionHooks } from './interaction-hooks.js';
 import type { InteractionOutcome } from '../kit/metrics.js';
@@ -30,6 +32,8 @@ export interface RouterOptions {
   messageContent?: boolean;
   /** Metrics and the graceful stop around every interaction and message (src/discord/interaction-hooks.ts). */
   hooks?: InteractionHooks;
+  /** Per-member cooldowns (default: from the config, on the router's clock). */
+  limits?: MemberLimits;
 }
 
 export interface Router {
@@ -59,6 +63,7 @@ export function createRouter(o: RouterOptions): Router {
     components.set(h.prefix, h);
   }
   const registry = o.registry ?? new ThreadRegistry();
+  const limits = o.limits ?? new MemberLimits(o.config, o.clock);
   const secrets = secretValues(o.config);
   const ctxFor = (x: Parameters<typeof callerOf>[0]): CommandContext => ({
     config: o.config,
@@ -114,6 +119,7 @@ export function createRouter(o: RouterOptions): Router {
         meta.command = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
         const cmd = commands.get(i.commandName);
         if (!cmd) throw new Error(`No handler for command /${i.commandName}`);
+        checkCommandLimit(limits, i.guildId ?? `dm:${i.user.id}`, i.user.id, meta.command);
         await cmd.execute(i, o.services, ctxFor(i));
       } else if (i.isMessageComponent() || i.isModalSubmit()) {
         meta.kind = i.isModalSubmit() ? 'modal' : i.isButton() ? 'button' : 'select';
@@ -122,6 +128,7 @@ export function createRouter(o: RouterOptions): Router {
         const prefix = sep < 0 ? i.customId : i.customId.slice(0, sep);
         const h = components.get(prefix);
         if (!h) throw new AppError('component.unknown');
+        checkComponentLimit(limits, i.guildId ?? `dm:${i.user.id}`, i.user.id, prefix);
         await h.handle(i, o.services, ctxFor(i), sep < 0 ? '' : i.customId.slice(sep + 1));
       }
     } catch (err) {
@@ -133,7 +140,7 @@ export function createRouter(o: RouterOptions): Router {
   async function onMessage(m: Message, botId: string): Promise<void> {
     if (m.author.bot) return;
     try {
-      await handleConversationMessage(m, { services: o.services, registry, logger: o.logger, botId, messageContent: o.messageContent ?? true });
+      await handleConversationMessage(m, { services: o.services, registry, logger: o.logger, botId, messageContent: o.messageContent ?? true, allow: (x) => allowRefinement(limits, x) });
     } catch (err) {
       await handleError(err, { kind: 'message', userId: m.author.id, guildId: m.guildId }, (text) =>
         m.reply({ ...renderError(text), flags: undefined, allowedMentions: NO_MENTIONS }),

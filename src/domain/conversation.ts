@@ -46,6 +46,8 @@ export interface Conversation {
   history?: ConversationSnapshot[];
   /** A group list (`/together`): everyone it is for, the asker first; every turn ranks for the group (privacy read again each turn). */
   group?: string[];
+  /** Refinements taken so far (absent in conversations stored before it was counted). */
+  refinements?: number;
   createdAt: number;
   updatedAt: number;
 }

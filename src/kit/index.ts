@@ -11,3 +11,4 @@ export { BreakerOpenError, createBreaker, type Breaker, type BreakerOptions, typ
 export { describeError, errorMessage } from './errors.js';
 export { SECRET_QUERY_PARAMS, SECRET_VARS, isSecretField, secretValues, type SecretVar } from './secrets.js';
 export { LRUCache } from 'lru-cache';
+export { Cooldown, type CooldownOptions, type Take } from './cooldown.js';

@@ -17,9 +17,9 @@ export function progressView(filename: string, p: UploadProgress): View {
 
 /** "• row 3, column title: title is empty" */
 export function issueLine(i: CatalogIssue): Text {
-  const where = i.row > 0 ? `row ${num(i.row)}` : 'file';
-  // Messages that already say where ("Row 3, column 'title': ...") are not prefixed twice.
-  const message = i.message.replace(/^row \d+(, column '[^']*')?:\s*/i, '');
+  const where = i.row > 0 ? `row ${num(i.row)}${i.line !== undefined ? ` (line ${num(i.line)})` : ''}` : 'file';
+  // Messages that already say where ("Row 3 (line 3), column 'title': ...") are not prefixed twice.
+  const message = i.message.replace(/^row \d+( \(line \d+\))?(, column '[^']*')?:\s*/i, '');
   return [`• ${where}`, ...(i.column ? [', column ', user(i.column, 40)] : []), ': ', user(message, 200)];
 }
 
@@ -59,6 +59,10 @@ export function catalogInfoView(info: CatalogInfo | null): View {
 }
 
 /** The catalog file (`catalog.json` or `catalog.csv`), private to the admin who asked. */
-export function catalogExportView(data: string, count: number, format: 'json' | 'csv' = 'json'): View {
-  return { note: [`The catalog: ${num(count)} items.`], file: { name: `catalog.${format}`, data }, private: true };
+/** `neutralised`: CSV cells that start like a formula and were given a leading quote (said, so nobody is surprised). */
+export function catalogExportView(data: string, count: number, format: 'json' | 'csv' = 'json', neutralised = 0): View {
+  const note = neutralised > 0
+    ? ` ${num(neutralised)} cell${neutralised === 1 ? '' : 's'} starting with =, +, -, @, a tab or a line break got a leading ' so that a spreadsheet shows ${neutralised === 1 ? 'it' : 'them'} as text instead of running ${neutralised === 1 ? 'it' : 'them'} as a formula; uploading this file again removes the quote.`
+    : '';
+  return { note: [`The catalog: ${num(count)} items.${note}`], file: { name: `catalog.${format}`, data }, private: true };
 }

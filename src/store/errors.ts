@@ -51,7 +51,7 @@ export function redactUrl(text: string, secrets: (string | undefined)[] = []): s
 /** Wraps anything thrown by a backend into a StoreError (a StoreError passes through). */
 export function toStoreError(
   error: unknown,
-  ctx: { op: string; key?: string; backend: string; secrets?: (string | undefined)[]; code?: StoreErrorCode },
+  ctx: { op: string; key?: string; backend: string; secrets?: (string | undefined)[]; code?: StoreErrorCode; where?: string },
 ): StoreError {
   if (error instanceof StoreError) return error;
   const raw = errorMessage(error);
@@ -61,7 +61,7 @@ export function toStoreError(
     op: ctx.op,
     key: ctx.key,
     backend: ctx.backend,
-    message: redactUrl(raw, ctx.secrets).slice(0, 500),
+    message: `${redactUrl(raw, ctx.secrets).slice(0, 500)}${ctx.where && !raw.includes(ctx.where) ? ` (${ctx.where})` : ''}`,
     causeCode,
   });
 }

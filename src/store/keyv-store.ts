@@ -51,7 +51,9 @@ export class KeyvStore implements Store {
     try {
       return await withTimeout(() => fn(), this.opTimeoutMs, undefined, timedOut);
     } catch (error) {
-      const e = toStoreError(error, { op, key, backend: this.backend, secrets: this.driver.secrets });
+      // A SQLite failure (read-only file, disk full) names the file, so the operator knows which one.
+      const where = this.backend === 'sqlite' ? `file ${this.url.replace(/^sqlite:\/\//, '')}` : undefined;
+      const e = toStoreError(error, { op, key, backend: this.backend, secrets: this.driver.secrets, where });
       this.metrics.storeError(op, e.code);
       throw e;
     }

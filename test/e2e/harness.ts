@@ -29,6 +29,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * The emulator serves attachments on 127.0.0.1, so the tests allow that host; the per-member cooldowns are off
+ * (tests fire many commands as one member at once) except in the tests of the limits, which pass `env`.
+ */
+export const E2E_ENV: Readonly<Record<string, string>> = { ATTACHMENT_HOSTS: '127.0.0.1', COOLDOWN_LIST_S: '0', COOLDOWN_FILE_S: '0', REFINES_PER_MINUTE: '0' };
+
 export interface HarnessOptions {
   services: Services;
   emulator?: EmulatorOptions;
@@ -42,7 +48,7 @@ export interface HarnessOptions {
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const emu = await startDiscordEmulator(o.emulator);
-  const config = parseConfig({ DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', ...o.env });
+  const config = parseConfig({ DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', ...E2E_ENV, ...o.env });
   const logger = o.logger ?? createLogger(process.env.E2E_LOG ?? 'silent');
   const commands = await loadCommands(resolve(import.meta.dirname, '../../commands'));
   // Registered as a guild command through the real deploy script, so the emulator knows the option types.

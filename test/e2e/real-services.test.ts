@@ -152,8 +152,9 @@ describe('e2e over the real services', () => {
     const text = visibleText(r.final());
     expect(text).toContain('The catalog was **not** changed (**bad.csv**): the previous one is intact.');
     expect(text).toContain('rejected 3');
-    expect(text).toMatch(/row 1, column title: .*empty/i);
-    expect(text).toMatch(/row 3, column year/);
+    // Spreadsheet rows (the header is row 1), with the line each starts on.
+    expect(text).toMatch(/row 2 \(line 2\), column title: .*empty/i);
+    expect(text).toMatch(/row 4 \(line 4\), column year/);
     expect(await app.catalog.info(GUILD)).toEqual(before);
     expect(await app.getItem(GUILD, 'c')).toBeFalsy();
   });

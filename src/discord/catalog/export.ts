@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Services } from '../../app/types.js';
-import { catalogToCsv } from '../../catalog/serialise.js';
+import { catalogCsvExport } from '../../catalog/serialise.js';
 import { bytes, num } from '../../present/text.js';
 import { defer, send } from '../reply.js';
 import { renderCatalogExport } from '../render/catalog.js';
@@ -14,7 +14,8 @@ export const DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 export async function exportCatalog(i: ChatInputCommandInteraction, services: Services, ctx: CommandContext, format: 'json' | 'csv'): Promise<void> {
   await defer(i, true, { now: true });
   const items = await services.catalog.export(ctx.caller.scope);
-  const data = format === 'csv' ? catalogToCsv(items) : JSON.stringify(items);
+  const csv = format === 'csv' ? catalogCsvExport(items) : undefined;
+  const data = csv ? csv.csv : JSON.stringify(items);
   const size = Buffer.byteLength(data, 'utf8');
   const limit = i.attachmentSizeLimit > 0 ? i.attachmentSizeLimit : DEFAULT_ATTACHMENT_LIMIT;
   if (size > limit) {
@@ -22,5 +23,5 @@ export async function exportCatalog(i: ChatInputCommandInteraction, services: Se
     await send(i, renderNotice(`The catalog (${num(items.length)} items) is ${bytes(size)} as ${format.toUpperCase()}, over the ${bytes(limit)} Discord allows for a file here.${other}`));
     return;
   }
-  await send(i, renderCatalogExport(data, items.length, format));
+  await send(i, renderCatalogExport(data, items.length, format, csv?.neutralised ?? 0));
 }

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Services, UploadProgress, UploadReport } from '../../app/types.js';
-import { downloadAttachment } from '../attachments.js';
+import { attachmentHosts, downloadAttachment } from '../attachments.js';
 import { defer } from '../reply.js';
 import { renderCatalogProgress } from '../render/catalog.js';
 import type { CommandContext } from '../types.js';
@@ -20,7 +20,7 @@ export async function uploadWithProgress(
 ): Promise<UploadReport> {
   const { file, mode } = input;
   await defer(i, true, { now: true });
-  const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch);
+  const bytes = await downloadAttachment(file, ctx.config.CATALOG_MAX_BYTES, ctx.fetch, attachmentHosts(ctx.config));
   let last = 0;
   let edits: Promise<unknown> = Promise.resolve();
   // Once the upload ends (report or error) no new progress edit starts, and the queued ones are awaited before

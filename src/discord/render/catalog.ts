@@ -17,6 +17,6 @@ export function renderCatalogInfo(info: CatalogInfo | null): Rendered {
 }
 
 /** The catalog file (`catalog.json` or `catalog.csv`), private to the admin who asked. */
-export function renderCatalogExport(data: string, count: number, format: 'json' | 'csv' = 'json'): Rendered {
-  return renderView(catalogExportView(data, count, format));
+export function renderCatalogExport(data: string, count: number, format: 'json' | 'csv' = 'json', neutralised = 0): Rendered {
+  return renderView(catalogExportView(data, count, format, neutralised));
 }

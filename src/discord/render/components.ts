@@ -67,13 +67,15 @@ function detailsButton(item: CatalogItem, details: ReadonlySet<string>) {
 
 /**
  * More than 5 items: selects over all of them: Watched…, Not interested…, More like this…, Details of… (when
- * items have cards), Who here would like… (the last, so a vote row can take its place: withVoteButton).
+ * items have cards), Who here would like… (the last, so a vote row can take its place: withVoteButton). Each
+ * option keeps the item's number in the list, also when an item before it has an id too long for an option
+ * value (an older catalog), so "3." in the menu is always "3." in the list.
  */
 export function itemSelects(items: CatalogItem[], details: ReadonlySet<string> = new Set()): Row[] {
   const options = items
-    .filter((it) => it.id.length <= LIMITS.optionText)
     .slice(0, LIMITS.selectOptions)
-    .map((it, i) => ({ label: trim(`${i + 1}. ${it.title}${it.year ? ` (${it.year})` : ''}`, LIMITS.optionText), value: it.id }));
+    .map((it, i) => ({ label: trim(`${i + 1}. ${it.title}${it.year ? ` (${it.year})` : ''}`, LIMITS.optionText), value: it.id }))
+    .filter((o) => o.value.length <= LIMITS.optionText);
   if (!options.length) return [];
   const select = (prefix: string, placeholder: string) =>
     row([{ type: SELECT, custom_id: `${prefix}:`, placeholder, min_values: 1, max_values: 1, options } as unknown as Row['components'][number]]);

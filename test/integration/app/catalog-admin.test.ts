@@ -62,7 +62,8 @@ describe('catalog upload', () => {
     const r = await app.catalog.upload(admin, { bytes: fixture('books-broken.csv'), filename: 'books.csv', mode: 'replace' });
     expect(r.applied).toBe(false);
     expect(r.errors.length).toBeGreaterThan(0);
-    expect(r.errors[0].row).toBe(2);
+    // The spreadsheet row (the header is row 1).
+    expect(r.errors[0].row).toBe(3);
     expect(r.errors[0].message).toMatch(/quote/i);
     expect(r.version).toBe(v1.version);
     expect(await app.catalog.info(admin.scope)).toMatchObject({ version: v1.version, itemCount: 6 });
@@ -91,7 +92,7 @@ describe('catalog upload', () => {
     const admin = caller('u-admin', 'guild-cat-some-bad');
     const r = await app.catalog.upload(admin, { bytes: fixture('books-some-bad.csv'), filename: 'books.csv', mode: 'replace' });
     expect(r).toMatchObject({ applied: true, added: 3, total: 6, catalogSize: 3, rejected: 3 });
-    expect(r.errors.map((e) => e.row).sort()).toEqual([2, 4, 5]);
+    expect(r.errors.map((e) => e.row).sort()).toEqual([3, 5, 6]);
     expect(await ids(admin.scope)).toEqual(['c-ok1', 'c-ok2', 'c-ok3']);
     expect((await app.getItem(admin.scope, 'c-ok1'))?.title).toBe('Kindred');
   });

@@ -27,8 +27,8 @@ describe('importHistory', () => {
     const r = await app.importHistory(me, { bytes: fixture('letterboxd-ratings.csv'), filename: 'ratings.csv' });
     expect(r).toMatchObject({ format: 'letterboxd', rows: 7, ratingsImported: 5, historyImported: 5, errors: [] });
     expect(byRow(r.unmatched)).toEqual([
-      { row: 5, title: 'Everything Everywhere All at Once', year: 2022 },
-      { row: 7, title: 'Oppenheimer', year: 2023 },
+      { row: 6, title: 'Everything Everywhere All at Once', year: 2022 },
+      { row: 8, title: 'Oppenheimer', year: 2023 },
     ]);
     const list = await app.watched.list(me);
     // newest first; MovieLens lists some under an a.k.a. title ("Amelie (Fabuleux destin d'Amélie Poulain, Le)")

@@ -13,19 +13,19 @@ describe('parseImport', () => {
     const res = parseImport(fixture('letterboxd-diary.csv'), { filename: 'diary.csv', clock });
     expect(res.format).toBe('letterboxd');
     expect(res.rows).toEqual([
-      { row: 1, title: 'Heat', year: 1995, rating: 4.5, watchedAt: day('2024-01-02') },
-      { row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, watchedAt: day('2024-01-05') },
+      { row: 2, title: 'Heat', year: 1995, rating: 4.5, watchedAt: day('2024-01-02') },
+      { row: 3, title: 'Crouching Tiger, Hidden Dragon', year: 2000, watchedAt: day('2024-01-05') },
     ]);
     expect(res.errors).toMatchObject([
-      { row: 3, column: 'Rating', code: 'import.bad-rating' },
-      { row: 4, column: 'Watched Date', code: 'import.bad-date' },
+      { row: 4, column: 'Rating', code: 'import.bad-rating' },
+      { row: 5, column: 'Watched Date', code: 'import.bad-date' },
     ]);
-    expect(res.errors[0].message).toBe("Row 3, column 'Rating': '7' is not a rating from 0.5 to 5.");
+    expect(res.errors[0].message).toBe("Row 4 (line 4), column 'Rating': '7' is not a rating from 0.5 to 5.");
   });
 
   it('GIVEN a Letterboxd watched.csv THEN rows have no rating and the Date column is used', () => {
     const res = parseImport(enc('Date,Name,Year,Letterboxd URI\n2023-02-01,Alien,1979,https://boxd.it/2a\n'), { clock });
-    expect(res).toEqual({ format: 'letterboxd', rows: [{ row: 1, title: 'Alien', year: 1979, watchedAt: day('2023-02-01') }], errors: [] });
+    expect(res).toEqual({ format: 'letterboxd', rows: [{ row: 2, title: 'Alien', year: 1979, watchedAt: day('2023-02-01') }], errors: [] });
   });
 
   it('GIVEN an IMDb ratings export THEN 1-10 ratings become halves of 0.5-5', () => {
@@ -36,7 +36,7 @@ describe('parseImport', () => {
       ['Ronin', 1998, 3.5, day('2023-05-02')],
       ['Tron', 1982, 0.5, day('2023-05-03')],
     ]);
-    expect(res.errors).toMatchObject([{ row: 4, column: 'Your Rating', code: 'import.bad-rating' }]);
+    expect(res.errors).toMatchObject([{ row: 5, column: 'Your Rating', code: 'import.bad-rating' }]);
   });
 
   it('GIVEN a plain CSV THEN title, year from the title, rating and date are read', () => {
@@ -44,14 +44,14 @@ describe('parseImport', () => {
     const res = parseImport(enc(text), { clock });
     expect(res.format).toBe('csv');
     expect(res.rows).toEqual([
-      { row: 1, title: 'Heat', year: 1995, rating: 4, watchedAt: day('2024-01-01') },
-      { row: 2, title: 'Ronin', rating: 3.5 },
+      { row: 2, title: 'Heat', year: 1995, rating: 4, watchedAt: day('2024-01-01') },
+      { row: 3, title: 'Ronin', rating: 3.5 },
     ]);
     expect(res.errors.map((e) => [e.row, e.code])).toEqual([
-      [3, 'import.bad-date'],
-      [4, 'row.missing-title'],
-      [5, 'import.bad-rating'],
-      [5, 'import.bad-date'],
+      [4, 'import.bad-date'],
+      [5, 'row.missing-title'],
+      [6, 'import.bad-rating'],
+      [6, 'import.bad-date'],
     ]);
     expect(res.errors[0].message).toContain('is in the future');
   });

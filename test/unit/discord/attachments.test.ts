@@ -4,27 +4,30 @@ import { checkRating } from '../../../src/app/checks.js';
 import { splitTitles } from '../../../src/domain/rules.js';
 import { threadName } from '../../../src/discord/threads.js';
 
+/** The emulator's host, allowed as the e2e tests allow it. */
+const LOCAL = ['127.0.0.1'];
+
 describe('attachments', () => {
   it('GIVEN an attachment over the limit THEN it is refused without calling fetch', async () => {
     let fetched = 0;
     const f = (async () => { fetched++; return new Response('x'); }) as typeof fetch;
-    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 5 * 1024 * 1024, name: 'x.csv' }, 1024 * 1024, f)).rejects.toThrow(/That file is 5 MB; the limit is 1 MB/);
+    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 5 * 1024 * 1024, name: 'x.csv' }, 1024 * 1024, f, LOCAL)).rejects.toThrow(/That file is 5 MB; the limit is 1 MB/);
     expect(fetched).toBe(0);
   });
 
   it('GIVEN a body larger than its declared size THEN the download stops at the limit', async () => {
     const f = (async () => new Response('y'.repeat(5000))) as typeof fetch;
-    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 10, name: 'x.csv' }, 2048, f)).rejects.toThrow(/limit is 2 KB/);
+    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 10, name: 'x.csv' }, 2048, f, LOCAL)).rejects.toThrow(/limit is 2 KB/);
   });
 
   it('GIVEN a 404 THEN it says the download failed', async () => {
     const f = (async () => new Response('no', { status: 404 })) as typeof fetch;
-    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 10, name: 'x.csv' }, 2048, f)).rejects.toThrow(/could not download the attachment \(HTTP 404\)/);
+    await expect(downloadAttachment({ url: 'http://127.0.0.1/x', size: 10, name: 'x.csv' }, 2048, f, LOCAL)).rejects.toThrow(/could not download the attachment \(HTTP 404\)/);
   });
 
   it('GIVEN a small file THEN the bytes come back', async () => {
     const f = (async () => new Response('title\nHeat\n')) as typeof fetch;
-    expect(new TextDecoder().decode(await downloadAttachment({ url: 'u', size: 11, name: 'x' }, 2048, f))).toBe('title\nHeat\n');
+    expect(new TextDecoder().decode(await downloadAttachment({ url: 'https://cdn.discordapp.com/attachments/1/2/x.csv', size: 11, name: 'x' }, 2048, f))).toBe('title\nHeat\n');
   });
 });
 
