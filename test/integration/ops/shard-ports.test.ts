@@ -2,7 +2,10 @@
  * METRICS_PORT with SHARDS: each shard process serves on METRICS_PORT + its shard id (the id discord.js's
  * ShardingManager puts in SHARDS), and a port that is taken is one log line, not a crash.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.js';
@@ -39,6 +42,34 @@ async function twoFreePorts(): Promise<number> {
     }
   }
   throw new Error('no two consecutive free ports');
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+/**
+ * Starts `ops-process.ts` as its own Node process with the environment discord.js's ShardingManager gives
+ * shard `id`, and resolves with the address it printed (null: it serves nothing) and its log lines.
+ */
+function shardProcess(id: number, metricsPort: number): Promise<{ address: { port: number } | null; log: string[] }> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const script = new URL('./ops-process.ts', import.meta.url).pathname;
+  const env = { PATH: process.env.PATH, ...shardEnv(id), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'info', STORE_URL: 'memory://' };
+  const child = spawn(process.execPath, ['--import', tsx, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const log: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => log.push(...b.toString().split('\n').filter(Boolean)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ ...(JSON.parse(line) as { address: { port: number } | null }), log });
+    });
+    child.once('exit', (code) => reject(new Error(`shard ${id} process exited (${code}) before it started: ${log.join('\n')}`)));
+  });
 }
 
 const shardEnv = (id: number): NodeJS.ProcessEnv => ({ SHARDING_MANAGER: 'true', SHARDS: String(id), SHARD_COUNT: '2' });
@@ -81,4 +112,17 @@ describe('the health and metrics port with several shards', () => {
     expect(errors[0]).toMatchObject({ port: base + 1, code: 'EADDRINUSE' });
     expect(errors[0].msg).toMatch(/METRICS_PORT/);
   });
+});
+
+describe('two shard processes on one machine', () => {
+  it('GIVEN two processes with shard ids 0 and 1 and one METRICS_PORT THEN both stay up and serve /healthz and /metrics', async () => {
+    const base = await twoFreePorts();
+    const [zero, one] = await Promise.all([shardProcess(0, base), shardProcess(1, base)]);
+    expect([zero.address?.port, one.address?.port]).toEqual([base, base + 1]);
+    for (const [port, id] of [[base, '0'], [base + 1, '1']] as const) {
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(`tastemaker_shard_info{shard="${id}"} 1`);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503); // "logging in": no bot here
+    }
+    expect(children.every((c) => c.exitCode === null)).toBe(true);
+  }, 60_000);
 });
