@@ -17,8 +17,8 @@ export interface VoteDeps {
 }
 
 /** A record outlives its poll by a week (the event button works that long), then goes. */
-const KEEP_MS = (VOTE.maxHours + 7 * 24) * 3_600_000;
-const keys = {
+export const KEEP_MS = (VOTE.maxHours + 7 * 24) * 3_600_000;
+export const keys = {
   vote: (scope: Scope, pollId: string) => `vote:${scope}:${pollId}`,
   pick: (scope: Scope) => `vote-pick:${scope}`,
 };

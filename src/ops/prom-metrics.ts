@@ -8,6 +8,17 @@ export interface PromMetricsOptions {
   processMetrics?: boolean;
 }
 
+/**
+ * What a call says about the response cache: a hit, or a miss that the provider then answered (ok, or an
+ * unusable answer). Over-budget, failed and timed-out calls are not counted: no answer came from either
+ * side, so counting them as misses would pull the hit rate down with the budget and the provider's health.
+ */
+export function cacheResult(outcome: LlmCallOutcome): 'hit' | 'miss' | undefined {
+  if (outcome === 'cached') return 'hit';
+  if (outcome === 'ok' || outcome === 'bad-answer') return 'miss';
+  return undefined;
+}
+
 const SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 60];
 
 /**
@@ -47,7 +58,7 @@ export class PromMetrics implements Metrics {
     this.llmFailures = new Counter({ name: 'tastemaker_llm_failures_total', help: 'LLM calls that gave no usable answer (failed, timeout, bad-answer)', labelNames: ['use', 'reason'], registers });
     this.llmTokens = new Counter({ name: 'tastemaker_llm_tokens_total', help: 'LLM tokens, by use and kind (prompt, output)', labelNames: ['use', 'kind'], registers });
     this.llmLatency = new Histogram({ name: 'tastemaker_llm_latency_seconds', help: 'Latency of LLM requests that went out, retries included', labelNames: ['use'], buckets: SECONDS, registers });
-    this.llmCache = new Counter({ name: 'tastemaker_llm_cache_total', help: 'LLM response cache lookups, by use and result (hit, miss); hit rate = hit / (hit + miss)', labelNames: ['use', 'result'], registers });
+    this.llmCache = new Counter({ name: 'tastemaker_llm_cache_total', help: 'LLM answers by where they came from: hit (the response cache), miss (the cache had none, the provider answered); hit rate = hit / (hit + miss). Over-budget and failed calls are in the other series, not here', labelNames: ['use', 'result'], registers });
     this.budget = new Counter({ name: 'tastemaker_llm_budget_fallbacks_total', help: 'Calls the daily budget turned to the offline engine', labelNames: ['use'], registers });
     this.grounding = new Counter({ name: 'tastemaker_llm_grounding_misses_total', help: 'Ids a model gave that were not among the candidates (dropped)', labelNames: ['use'], registers });
     this.storeErrors = new Counter({ name: 'tastemaker_store_errors_total', help: 'Failed store operations, by operation and error code', labelNames: ['op', 'code'], registers });
@@ -80,7 +91,8 @@ export class PromMetrics implements Metrics {
 
   llmCall(use: string, outcome: LlmCallOutcome, o: { seconds?: number; promptTokens?: number; outputTokens?: number } = {}): void {
     this.llmCalls.inc({ use, outcome });
-    this.llmCache.inc({ use, result: outcome === 'cached' ? 'hit' : 'miss' });
+    const cache = cacheResult(outcome);
+    if (cache) this.llmCache.inc({ use, result: cache });
     if (outcome === 'over-budget') this.budget.inc({ use });
     if (outcome === 'failed' || outcome === 'timeout' || outcome === 'bad-answer') this.llmFailures.inc({ use, reason: outcome });
     if (o.seconds !== undefined) this.llmLatency.observe({ use }, o.seconds);

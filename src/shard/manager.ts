@@ -53,8 +53,19 @@ export async function startShards(o: ShardManagerOptions): Promise<{ manager: Sh
   return { manager, plan };
 }
 
-/** Stops every shard process: SIGTERM (each closes its client and store), SIGKILL after `graceMs` (default 10 s). */
-export async function stopShards(manager: ShardingManager, graceMs = 10_000): Promise<void> {
+/** What a shard needs beyond SHUTDOWN_GRACE_S to close its Discord client and flush and close the store. */
+export const SHARD_STOP_MARGIN_S = 5;
+
+/**
+ * How long the manager waits after SIGTERM before it SIGKILLs a shard: the shard's own grace for work in
+ * flight (SHUTDOWN_GRACE_S) plus the margin to close up, so the manager never cuts the documented grace.
+ */
+export function shardKillAfterMs(shutdownGraceS: number): number {
+  return (shutdownGraceS + SHARD_STOP_MARGIN_S) * 1000;
+}
+
+/** Stops every shard process: SIGTERM (each drains, closes its client and store), SIGKILL after `killAfterMs`. */
+export async function stopShards(manager: ShardingManager, killAfterMs: number): Promise<void> {
   manager.respawn = false;
   await Promise.all(
     manager.shards.map(
@@ -62,7 +73,7 @@ export async function stopShards(manager: ShardingManager, graceMs = 10_000): Pr
         new Promise<void>((resolve) => {
           const child = shard.process;
           if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
           child.once('exit', () => {
             clearTimeout(kill);
             resolve();
@@ -78,7 +89,7 @@ export async function runShards(o: ShardManagerOptions): Promise<void> {
   const { manager } = await startShards(o);
   const stop = (signal: string) => {
     o.logger.info({ signal }, 'stopping shard processes');
-    void stopShards(manager).then(() => process.exit(0));
+    void stopShards(manager, shardKillAfterMs(o.config.SHUTDOWN_GRACE_S)).then(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -11,7 +11,7 @@ import { parseConfig } from '../../../src/config.js';
 import { deployCommands } from '../../../src/discord/deploy.js';
 import { loadCommands } from '../../../src/discord/loader.js';
 import { createLogger } from '../../../src/log.js';
-import { startShards, stopShards } from '../../../src/shard/manager.js';
+import { shardKillAfterMs, startShards, stopShards } from '../../../src/shard/manager.js';
 import { CatalogRepo, createStore, ProfileRepo, type Store } from '../../../src/store/index.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionInput, type InteractionRecord } from '../../emulators/discord/index.js';
 import { answered } from '../../e2e/harness.js';
@@ -52,7 +52,7 @@ describe.skipIf(!REDIS_URL)('two shard processes over one Redis (skipped without
   }, 300_000);
 
   afterAll(async () => {
-    if (manager) await stopShards(manager);
+    if (manager) await stopShards(manager, shardKillAfterMs(10));
     await emu?.close();
     await store?.close();
   });
