@@ -7,7 +7,7 @@ import type { Conversation } from '../domain/conversation.js';
 import type { ItemId } from '../domain/item.js';
 import type { Profile, Scope } from '../domain/profile.js';
 import type { Reason } from '../domain/reason.js';
-import type { VoteService } from './vote-types.js';
+import type { VoteRecord, VoteService } from './vote-types.js';
 
 /** Which engine answered, and why when it was not the LLM. Every reply shows this. */
 export interface EngineInfo {
@@ -214,7 +214,7 @@ export interface Services {
   notInterested(c: Caller, itemId: ItemId): Promise<void>;
   profile(c: Caller): Promise<ProfileSummary>;
   privacy: {
-    export(c: Caller): Promise<{ profile: Profile; conversations: Conversation[]; usage: unknown }>;
+    export(c: Caller): Promise<{ profile: Profile; conversations: Conversation[]; usage: unknown; votes: VoteRecord[] }>;
     delete(c: Caller): Promise<void>;
     /** `/privacy group on|off`: whether the member's taste may be used for group features here; returns the setting now. */
     setGroup(c: Caller, on: boolean): Promise<boolean>;

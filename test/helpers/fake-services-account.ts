@@ -49,7 +49,7 @@ export function fakeAccount(k: FakeCore): FakeAccount {
   privacy: {
     async export(c) {
       rec('privacy.export', c);
-      return { profile: profile(c), conversations: [...conversations.values()].filter((v) => v.scope === c.scope && v.ownerId === c.userId), usage: {} };
+      return { profile: profile(c), conversations: [...conversations.values()].filter((v) => v.scope === c.scope && v.ownerId === c.userId), usage: {}, votes: [] };
     },
     async setGroup(c, on) {
       rec('privacy.setGroup', c, on);

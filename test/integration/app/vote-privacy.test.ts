@@ -37,7 +37,7 @@ afterAll(() => app?.close());
 describe('privacy and the votes a member started', () => {
   it('GIVEN a member who started two polls here THEN /privacy export lists those two vote records, not another member\'s or another server\'s', async () => {
     const data = await app.privacy.export(caller('u-asker'));
-    const votes = (data as { votes?: { pollId: string; askerId: string; outcome?: { winner?: { title: string } } }[] }).votes ?? [];
+    const votes = data.votes;
     expect(votes.map((v) => v.pollId)).toEqual(['poll-closed', 'poll-open']);
     expect(votes.every((v) => v.askerId === 'u-asker')).toBe(true);
     expect(votes[0].outcome?.winner?.title).toMatch(/Ronin/);
