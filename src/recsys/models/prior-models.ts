@@ -3,6 +3,7 @@ import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember,
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
+import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
@@ -71,42 +72,51 @@ export class PriorAwareModels {
    * Adds `scale` x the blended row of catalog item `j` of a graph into `out` (catalog order): the server's
    * own row (weight beta = blendWeight(server count, tau)) plus the prior's (weight 1 - beta, times the
    * seed's confidence n / (n + seedShrink)), each side max-normalised so that its best neighbour scores 1.
+   * norm(b) = f * tab[b]: co-watch divides by n_j^alpha n_b^(1 - alpha), watch-next by (n_b + 1)^0.3; the
+   * row's part (weight / f) is computed once per row, the column's as a multiplication by 1 / tab[b].
    */
   addRow(kind: 'cowatch' | 'next', j: number, scale: number, out: Float64Array): void {
-    const s = this.stats;
-    const g = kind === 'cowatch' ? s.cowatch : s.next;
-    const t = this.powTables();
-    const { server: ws, prior: wp } = this.rowWeights(kind, j);
-    // norm(b) = f * tab[b]: co-watch divides by n_j^alpha n_b^(1 - alpha), watch-next by (n_b + 1)^0.3
-    const a = this.o.cowatchAlpha;
+    const w = this.rowWeights(kind);
+    if (Number.isNaN(w[2 * j])) this.fillRowWeights(kind, j, w);
+    const ws = w[2 * j];
+    const wp = w[2 * j + 1];
+    const inv = this.powTables().inv;
     if (ws > 0) {
-      const f = kind === 'cowatch' ? s.members[j] ** a : 1;
-      const tab = kind === 'cowatch' ? t.server : t.serverNext;
-      const w = scale * ws;
-      for (let p = g.start[j]; p < g.start[j + 1]; p++) out[g.col[p]] += (w * g.val[p]) / (f * tab[g.col[p]]);
+      const { start, col, val } = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
+      const tab = kind === 'cowatch' ? inv.server : inv.serverNext;
+      const f = scale * ws;
+      for (let p = start[j], end = start[j + 1]; p < end; p++) {
+        const c = col[p];
+        out[c] += f * val[p] * tab[c];
+      }
     }
     if (wp > 0) {
-      const pj = s.toPrior[j];
-      const pg = this.prior![kind];
-      const pf = kind === 'cowatch' ? this.prior!.count[pj] ** a : 1;
-      const ptab = kind === 'cowatch' ? t.prior : t.priorNext;
-      const w = scale * wp;
-      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
-        const c = this.fromPrior[pg.col[p]];
-        if (c >= 0) out[c] += (w * pg.val[p]) / (pf * ptab[pg.col[p]]);
+      const pj = this.stats.toPrior[j];
+      const { start, col, val } = this.prior![kind];
+      const tab = kind === 'cowatch' ? inv.prior : inv.priorNext;
+      const from = this.fromPrior;
+      const f = scale * wp;
+      for (let p = start[pj], end = start[pj + 1]; p < end; p++) {
+        const b = col[p];
+        const c = from[b];
+        if (c >= 0) out[c] += f * val[p] * tab[b];
       }
     }
   }
 
-  /** Item `j`'s row weights for `addRow` (prior-rows.ts), computed once per model. */
-  private rowWeights(kind: 'cowatch' | 'next', j: number): { server: number; prior: number } {
-    const cache = (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
-    if (Number.isNaN(cache[2 * j])) {
-      const w = rowWeights(this.stats, this.prior, this.o, this.powTables(), kind, j);
-      cache[2 * j] = w.server;
-      cache[2 * j + 1] = w.prior;
-    }
-    return { server: cache[2 * j], prior: cache[2 * j + 1] };
+  /**
+   * Per catalog item, the server's and the prior's row weights of a graph divided by the row's own norm
+   * part (prior-rows.ts), NaN until first used: computed once per model, on the row's first use.
+   */
+  private rowWeights(kind: 'cowatch' | 'next'): Float64Array {
+    return (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
+  }
+  private fillRowWeights(kind: 'cowatch' | 'next', j: number, cache: Float64Array): void {
+    const w = rowWeights(this.stats, this.prior, this.o, this.powTables(), kind, j);
+    const a = this.o.cowatchAlpha;
+    const pj = this.stats.toPrior[j];
+    cache[2 * j] = kind === 'cowatch' && w.server > 0 ? w.server / this.stats.members[j] ** a : w.server;
+    cache[2 * j + 1] = kind === 'cowatch' && w.prior > 0 ? w.prior / this.prior!.count[pj] ** a : w.prior;
   }
   private readonly rowCache: Partial<Record<'cowatch' | 'next', Float64Array>> = {};
 
@@ -173,15 +183,7 @@ export class PriorAwareModels {
     if (wsum > 0 && this.o.followWeight > 0) for (const [j, w] of seeds) this.addRow('next', j, (this.o.followWeight * w) / wsum, out);
     const m = this.member(user);
     if (m && m.used > 0 && this.o.factorWeight > 0) {
-      const { Q, factors: k } = this.prior!;
-      const toPrior = this.stats.toPrior;
-      for (let i = 0; i < out.length; i++) {
-        const p = toPrior[i];
-        if (p < 0) continue;
-        let dot = 0;
-        for (let f = 0; f < k; f++) dot += m.p[f] * Q[p * k + f];
-        out[i] += this.o.factorWeight * dot;
-      }
+      addFactorDots(m.p, this.prior!.Q, this.prior!.factors, this.stats.toPrior, this.o.factorWeight, out);
     } else if (!this.prior && this.fallback && seeds.length > 0 && this.o.factorWeight > 0) {
       // no prior: the server's own rating model stands in for the fold-in (its deviation from the mean)
       const items = this.stats.items;
@@ -204,15 +206,28 @@ export class PriorAwareModels {
     this.addNext(recent, this.o.nextWeight, out);
   }
 
-  /** Whether the blended graph has an edge from catalog item `j` to `b` (prior or server): a reason can name j. */
-  linked(kind: 'cowatch' | 'next', j: number, b: number): boolean {
+  /**
+   * Which of `from` (oldest first) explains each catalog item: for item b, the index in `from` of the most
+   * recent of its last `limit` entries with an edge of `kind` to b in the blended graph (the server's or the
+   * prior's, whatever its weight), or -1: a reason can name that item. One pass over those rows; the result
+   * is scratch, valid until the next call.
+   */
+  explainers(kind: 'cowatch' | 'next', from: readonly string[], limit = 10): Int32Array {
+    const why = (this.whyScratch ??= new Int32Array(this.stats.items.length)).fill(-1);
     const g = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
-    for (let p = g.start[j]; p < g.start[j + 1]; p++) if (g.col[p] === b) return true;
-    const pj = this.stats.toPrior[j];
-    const pb = this.stats.toPrior[b];
-    if (!this.prior || pj < 0 || pb < 0) return false;
-    const pg = this.prior[kind];
-    for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) if (pg.col[p] === pb) return true;
-    return false;
+    const pg = this.prior?.[kind];
+    for (let t = from.length - 1, n = 0; t >= 0 && n < limit; t--, n++) {
+      const j = this.stats.index.get(from[t]);
+      if (j === undefined) continue;
+      for (let p = g.start[j]; p < g.start[j + 1]; p++) if (why[g.col[p]] < 0) why[g.col[p]] = t;
+      const pj = this.stats.toPrior[j];
+      if (!pg || pj < 0) continue;
+      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
+        const c = this.fromPrior[pg.col[p]];
+        if (c >= 0 && why[c] < 0) why[c] = t;
+      }
+    }
+    return why;
   }
+  private whyScratch?: Int32Array;
 }

@@ -13,20 +13,12 @@ function top(m: PriorAwareModels, scores: Float64Array, k: number, skip: Readonl
   return topKIndices(scores, k, (i) => skip.has(items[i]));
 }
 
-/** The most recent of `from` (oldest first) with an edge of `kind` to catalog item `b`. */
-function because(m: PriorAwareModels, kind: 'cowatch' | 'next', from: readonly string[], b: number, limit = 10): string | undefined {
-  for (let t = from.length - 1, n = 0; t >= 0 && n < limit; t--, n++) {
-    const j = m.stats.index.get(from[t]);
-    if (j !== undefined && m.linked(kind, j, b)) return from[t];
-  }
-  return undefined;
-}
-
 function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?: 'cowatch' | 'next', from: readonly string[] = []): ScoredItem[] {
+  const why = kind && from.length > 0 ? m.explainers(kind, from) : undefined;
   return idx.map((i) => {
     const out: ScoredItem = { itemId: m.items[i], score: scores[i] };
-    const b = kind ? because(m, kind, from, i) : undefined;
-    return b === undefined ? out : { ...out, because: b };
+    const t = why ? why[i] : -1;
+    return t < 0 ? out : { ...out, because: from[t] };
   });
 }
 
