@@ -25,9 +25,10 @@ export function addFactorDots(u: Float64Array, Q: Float32Array, k: number, toPri
   const rows = factorRows(Q, k);
   if (rows) {
     rows.query.set(u);
+    const dots = rows.dotAll(Q.length / k);
     for (let i = 0; i < n; i++) {
       const p = toPrior[i];
-      if (p >= 0) out[i] += weight * rows.dotRow(p);
+      if (p >= 0) out[i] += weight * dots[p];
     }
     return;
   }
