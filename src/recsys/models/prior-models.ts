@@ -3,6 +3,7 @@ import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember,
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
+import { LRUCache } from '../../kit/index.js';
 import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
 
@@ -175,6 +176,18 @@ export class PriorAwareModels {
 
   /** Taste-only score of every catalog item for a member (order of their history ignored). */
   scoreTaste(user: string, out: Float64Array): void {
+    const known = this.tastes.get(user);
+    if (known) return out.set(known);
+    this.computeTaste(user, out);
+    this.tastes.set(user, out.slice());
+  }
+  /**
+   * The last few members' taste scores: the model is fixed until the next training, so a member's /next after
+   * their /recommend (or a refinement turn) reuses the whole-catalog pass over their rows and factors.
+   */
+  private readonly tastes = new LRUCache<string, Float64Array>({ max: 8 });
+
+  private computeTaste(user: string, out: Float64Array): void {
     out.set(this.cold);
     const seeds = this.seeds(user);
     let wsum = 0;
