@@ -20,7 +20,7 @@ export class PriorAwareModels {
   readonly stats: ServerStats;
   readonly o: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> & { foldIn: FoldInOptions };
   /** Prior index -> catalog index, or -1. */
-  private readonly fromPrior: Int32Array;
+  readonly fromPrior: Int32Array;
   /** Per catalog item: log popularity scaled to 0..1, quality (Bayesian average), cold-start score. */
   readonly popularity: Float64Array;
   readonly quality: Float64Array;
@@ -33,12 +33,15 @@ export class PriorAwareModels {
   private offsets?: Float64Array;
   /** Scratch scores (catalog order) for the query helpers; not re-entrant, results are copied out. */
   readonly scratch: Float64Array;
+  /** Scratch per catalog item for `explainers` (prior-sources.ts): -1 between calls. */
+  readonly marks: Int32Array;
 
   constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
     this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
     const s = (this.stats = serverStats(data, prior, opts));
     const n = data.items.length;
     this.scratch = new Float64Array(n);
+    this.marks = new Int32Array(n).fill(-1);
     this.fromPrior = new Int32Array(prior?.ids.length ?? 0).fill(-1);
     s.toPrior.forEach((p, i) => p >= 0 && (this.fromPrior[p] = i));
     this.mu = prior?.mu ?? (Number.isFinite(s.mean) ? s.mean : 3.5);
@@ -219,28 +222,4 @@ export class PriorAwareModels {
     this.addNext(recent, this.o.nextWeight, out);
   }
 
-  /**
-   * Which of `from` (oldest first) explains each catalog item: for item b, the index in `from` of the most
-   * recent of its last `limit` entries with an edge of `kind` to b in the blended graph (the server's or the
-   * prior's, whatever its weight), or -1: a reason can name that item. One pass over those rows; the result
-   * is scratch, valid until the next call.
-   */
-  explainers(kind: 'cowatch' | 'next', from: readonly string[], limit = 10): Int32Array {
-    const why = (this.whyScratch ??= new Int32Array(this.stats.items.length)).fill(-1);
-    const g = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
-    const pg = this.prior?.[kind];
-    for (let t = from.length - 1, n = 0; t >= 0 && n < limit; t--, n++) {
-      const j = this.stats.index.get(from[t]);
-      if (j === undefined) continue;
-      for (let p = g.start[j]; p < g.start[j + 1]; p++) if (why[g.col[p]] < 0) why[g.col[p]] = t;
-      const pj = this.stats.toPrior[j];
-      if (!pg || pj < 0) continue;
-      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
-        const c = this.fromPrior[pg.col[p]];
-        if (c >= 0 && why[c] < 0) why[c] = t;
-      }
-    }
-    return why;
-  }
-  private whyScratch?: Int32Array;
 }
