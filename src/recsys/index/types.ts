@@ -19,6 +19,8 @@ export interface SearchIndex {
   /** The stored (normalised) vector, or undefined. */
   vector(id: string): Float32Array | undefined;
   search(query: Float32Array, k: number, opts?: SearchOptions): SearchHit[];
+  /** Dot products of `query` (as given, not normalised) with the stored vectors of `ids` (NaN where unknown). */
+  dots?(query: Float32Array, ids: readonly string[]): Float64Array;
 }
 
 export class IndexMismatchError extends Error {

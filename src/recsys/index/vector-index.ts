@@ -127,9 +127,10 @@ export class VectorIndex implements SearchIndex {
       wasm.query.set(q);
       const n = this.ids.length;
       const skip = this.excludedRows(exclude);
+      const scores = wasm.dotAll(n);
       for (let r = 0; r < n; r++) {
         if (skip !== null && skip[r] === 1) continue;
-        const s = wasm.dotRow(r);
+        const s = scores[r];
         if (s > heap.threshold) heap.push(r, s);
       }
     } else {
@@ -142,6 +143,17 @@ export class VectorIndex implements SearchIndex {
       }
     }
     return heap.sorted().map((h) => ({ id: this.ids[h.row], score: h.score }));
+  }
+
+  dots(query: Float32Array, ids: readonly string[]): Float64Array {
+    if (query.length !== this.dims) throw new IndexMismatchError(`query has ${query.length} dims, index ${this.dims}`);
+    const out = new Float64Array(ids.length);
+    if (this.wasm) this.wasm.query.set(query);
+    for (let j = 0; j < ids.length; j++) {
+      const r = this.rowOf.get(ids[j]);
+      out[j] = r === undefined ? Number.NaN : this.wasm ? this.wasm.dotRow(r) : dotAt(this.data, r * this.dims, query, this.dims);
+    }
+    return out;
   }
 
   private excludedRows(exclude: Set<string> | undefined): Uint8Array | null {

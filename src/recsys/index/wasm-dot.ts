@@ -1,7 +1,9 @@
 /**
  * A WebAssembly SIMD dot product (f32x4, four accumulators, 64 bytes a step), hand-assembled so no
  * toolchain or package is needed. Rows and the query live in one WebAssembly.Memory; `dims` must be a
- * multiple of 16. Exported function: dot(aByteOffset, bByteOffset, byteLength) -> f32.
+ * multiple of 16. Exported functions: dot(aByteOffset, bByteOffset, byteLength) -> f32, and
+ * dots(queryByteOffset, rowsByteOffset, rowByteLength, rows, outByteOffset), which stores the dot of each of
+ * `rows` consecutive rows with the query as f32 at out: one call and no boxed result per row.
  */
 
 const I32 = 0x7f;
@@ -31,6 +33,22 @@ function body(): number[] {
   return [...leb(fn.length), ...fn];
 }
 
+function dotsBody(): number[] {
+  // params: 0 q, 1 rows, 2 len, 3 n, 4 out; locals: 5 r (i32)
+  const code: number[] = [
+    0x02, 0x40, 0x03, 0x40,
+    0x20, 5, 0x20, 3, 0x4f, 0x0d, 1, // if r >= n break
+    0x20, 4, 0x20, 5, 0x41, 2, 0x74, 0x6a, // out + 4r
+    0x20, 1, 0x20, 5, 0x20, 2, 0x6c, 0x6a, 0x20, 0, 0x20, 2, 0x10, 0, // dot(rows + r len, q, len)
+    0x38, 2, 0, // f32.store
+    0x20, 5, 0x41, 1, 0x6a, 0x21, 5, // r += 1
+    0x0c, 0, 0x0b, 0x0b,
+    0x0b,
+  ];
+  const fn = [1, 1, I32, ...code];
+  return [...leb(fn.length), ...fn];
+}
+
 export function leb(n: number): number[] {
   const out: number[] = [];
   do {
@@ -48,11 +66,11 @@ export function section(id: number, bytes: number[]): number[] {
 
 function moduleBytes(): Uint8Array {
   const str = (s: string): number[] => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
-  const type = section(1, [1, 0x60, 3, I32, I32, I32, 1, F32]);
+  const type = section(1, [2, 0x60, 3, I32, I32, I32, 1, F32, 0x60, 5, I32, I32, I32, I32, I32, 0]);
   const imp = section(2, [1, ...str('e'), ...str('m'), 0x02, 0x00, 0x01]); // memory, min 1 page
-  const func = section(3, [1, 0]);
-  const exp = section(7, [1, ...str('dot'), 0x00, 0]);
-  const code = section(10, [1, ...body()]);
+  const func = section(3, [2, 0, 1]);
+  const exp = section(7, [2, ...str('dot'), 0x00, 0, ...str('dots'), 0x00, 1]);
+  const code = section(10, [2, ...body(), ...dotsBody()]);
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -86,7 +104,11 @@ export function wasmSimdAvailable(): boolean {
 export class WasmRows {
   data: Float32Array;
   query: Float32Array;
+  /** `dotAll`'s results, one per row (a view into the wasm memory). */
+  private scores: Float32Array;
   private dotFn: (a: number, b: number, len: number) => number;
+  private dotsFn: (q: number, rows: number, len: number, n: number, out: number) => void;
+  private scoresOffset: number;
   private readonly rowBytes: number;
   private readonly qBytes: number;
 
@@ -97,19 +119,25 @@ export class WasmRows {
     if (dims % 16 !== 0) throw new RangeError('WasmRows needs dims divisible by 16');
     this.rowBytes = dims * 4;
     this.qBytes = this.rowBytes;
-    const { data, query, dot } = this.allocate(capacity);
-    this.data = data;
-    this.query = query;
-    this.dotFn = dot;
+    const a = this.allocate(capacity);
+    this.data = a.data;
+    this.query = a.query;
+    this.scores = a.scores;
+    this.scoresOffset = a.scoresOffset;
+    this.dotFn = a.dot;
+    this.dotsFn = a.dots;
   }
 
   /** Moves to a larger memory holding `capacity` rows (the first `usedFloats` floats are kept). */
   resize(capacity: number, usedFloats: number): void {
-    const { data, query, dot } = this.allocate(capacity);
-    data.set(this.data.subarray(0, usedFloats));
-    this.data = data;
-    this.query = query;
-    this.dotFn = dot;
+    const a = this.allocate(capacity);
+    a.data.set(this.data.subarray(0, usedFloats));
+    this.data = a.data;
+    this.query = a.query;
+    this.scores = a.scores;
+    this.scoresOffset = a.scoresOffset;
+    this.dotFn = a.dot;
+    this.dotsFn = a.dots;
   }
 
   /** Dot product of row `row` with `this.query`. */
@@ -117,17 +145,29 @@ export class WasmRows {
     return this.dotFn(this.qBytes + row * this.rowBytes, 0, this.rowBytes);
   }
 
-  private allocate(capacity: number): { data: Float32Array; query: Float32Array; dot: (a: number, b: number, len: number) => number } {
+  /**
+   * Dot products of `this.query` with rows 0..n-1, in one call: a view valid until the next `dotAll` or
+   * `resize` (copy what must outlive them).
+   */
+  dotAll(n: number): Float32Array {
+    this.dotsFn(0, this.qBytes, this.rowBytes, n, this.scoresOffset);
+    return this.scores.subarray(0, n);
+  }
+
+  private allocate(capacity: number) {
     const mod = wasmModule();
     if (!mod || !wasmApi) throw new Error('WebAssembly SIMD is not available');
-    const bytes = this.qBytes + capacity * this.rowBytes;
+    const scoresOffset = this.qBytes + capacity * this.rowBytes;
+    const bytes = scoresOffset + capacity * 4;
     const memory = new wasmApi.Memory({ initial: Math.ceil(bytes / 65536) });
     const instance = new wasmApi.Instance(mod, { e: { m: memory } });
-    const dot = instance.exports.dot as (a: number, b: number, len: number) => number;
     return {
       data: new Float32Array(memory.buffer, this.qBytes, capacity * this.dims),
       query: new Float32Array(memory.buffer, 0, this.dims),
-      dot,
+      scores: new Float32Array(memory.buffer, scoresOffset, capacity),
+      scoresOffset,
+      dot: instance.exports.dot as (a: number, b: number, len: number) => number,
+      dots: instance.exports.dots as (q: number, rows: number, len: number, n: number, out: number) => void,
     };
   }
 }

@@ -3,6 +3,8 @@ import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember,
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
+import { LRUCache } from '../../kit/index.js';
+import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
@@ -18,7 +20,7 @@ export class PriorAwareModels {
   readonly stats: ServerStats;
   readonly o: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> & { foldIn: FoldInOptions };
   /** Prior index -> catalog index, or -1. */
-  private readonly fromPrior: Int32Array;
+  readonly fromPrior: Int32Array;
   /** Per catalog item: log popularity scaled to 0..1, quality (Bayesian average), cold-start score. */
   readonly popularity: Float64Array;
   readonly quality: Float64Array;
@@ -31,12 +33,15 @@ export class PriorAwareModels {
   private offsets?: Float64Array;
   /** Scratch scores (catalog order) for the query helpers; not re-entrant, results are copied out. */
   readonly scratch: Float64Array;
+  /** Scratch per catalog item for `explainers` (prior-sources.ts): -1 between calls. */
+  readonly marks: Int32Array;
 
   constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
     this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
     const s = (this.stats = serverStats(data, prior, opts));
     const n = data.items.length;
     this.scratch = new Float64Array(n);
+    this.marks = new Int32Array(n).fill(-1);
     this.fromPrior = new Int32Array(prior?.ids.length ?? 0).fill(-1);
     s.toPrior.forEach((p, i) => p >= 0 && (this.fromPrior[p] = i));
     this.mu = prior?.mu ?? (Number.isFinite(s.mean) ? s.mean : 3.5);
@@ -71,42 +76,51 @@ export class PriorAwareModels {
    * Adds `scale` x the blended row of catalog item `j` of a graph into `out` (catalog order): the server's
    * own row (weight beta = blendWeight(server count, tau)) plus the prior's (weight 1 - beta, times the
    * seed's confidence n / (n + seedShrink)), each side max-normalised so that its best neighbour scores 1.
+   * norm(b) = f * tab[b]: co-watch divides by n_j^alpha n_b^(1 - alpha), watch-next by (n_b + 1)^0.3; the
+   * row's part (weight / f) is computed once per row, the column's as a multiplication by 1 / tab[b].
    */
   addRow(kind: 'cowatch' | 'next', j: number, scale: number, out: Float64Array): void {
-    const s = this.stats;
-    const g = kind === 'cowatch' ? s.cowatch : s.next;
-    const t = this.powTables();
-    const { server: ws, prior: wp } = this.rowWeights(kind, j);
-    // norm(b) = f * tab[b]: co-watch divides by n_j^alpha n_b^(1 - alpha), watch-next by (n_b + 1)^0.3
-    const a = this.o.cowatchAlpha;
+    const w = this.rowWeights(kind);
+    if (Number.isNaN(w[2 * j])) this.fillRowWeights(kind, j, w);
+    const ws = w[2 * j];
+    const wp = w[2 * j + 1];
+    const inv = this.powTables().inv;
     if (ws > 0) {
-      const f = kind === 'cowatch' ? s.members[j] ** a : 1;
-      const tab = kind === 'cowatch' ? t.server : t.serverNext;
-      const w = scale * ws;
-      for (let p = g.start[j]; p < g.start[j + 1]; p++) out[g.col[p]] += (w * g.val[p]) / (f * tab[g.col[p]]);
+      const { start, col, val } = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
+      const tab = kind === 'cowatch' ? inv.server : inv.serverNext;
+      const f = scale * ws;
+      for (let p = start[j], end = start[j + 1]; p < end; p++) {
+        const c = col[p];
+        out[c] += f * val[p] * tab[c];
+      }
     }
     if (wp > 0) {
-      const pj = s.toPrior[j];
-      const pg = this.prior![kind];
-      const pf = kind === 'cowatch' ? this.prior!.count[pj] ** a : 1;
-      const ptab = kind === 'cowatch' ? t.prior : t.priorNext;
-      const w = scale * wp;
-      for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) {
-        const c = this.fromPrior[pg.col[p]];
-        if (c >= 0) out[c] += (w * pg.val[p]) / (pf * ptab[pg.col[p]]);
+      const pj = this.stats.toPrior[j];
+      const { start, col, val } = this.prior![kind];
+      const tab = kind === 'cowatch' ? inv.prior : inv.priorNext;
+      const from = this.fromPrior;
+      const f = scale * wp;
+      for (let p = start[pj], end = start[pj + 1]; p < end; p++) {
+        const b = col[p];
+        const c = from[b];
+        if (c >= 0) out[c] += f * val[p] * tab[b];
       }
     }
   }
 
-  /** Item `j`'s row weights for `addRow` (prior-rows.ts), computed once per model. */
-  private rowWeights(kind: 'cowatch' | 'next', j: number): { server: number; prior: number } {
-    const cache = (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
-    if (Number.isNaN(cache[2 * j])) {
-      const w = rowWeights(this.stats, this.prior, this.o, this.powTables(), kind, j);
-      cache[2 * j] = w.server;
-      cache[2 * j + 1] = w.prior;
-    }
-    return { server: cache[2 * j], prior: cache[2 * j + 1] };
+  /**
+   * Per catalog item, the server's and the prior's row weights of a graph divided by the row's own norm
+   * part (prior-rows.ts), NaN until first used: computed once per model, on the row's first use.
+   */
+  private rowWeights(kind: 'cowatch' | 'next'): Float64Array {
+    return (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
+  }
+  private fillRowWeights(kind: 'cowatch' | 'next', j: number, cache: Float64Array): void {
+    const w = rowWeights(this.stats, this.prior, this.o, this.powTables(), kind, j);
+    const a = this.o.cowatchAlpha;
+    const pj = this.stats.toPrior[j];
+    cache[2 * j] = kind === 'cowatch' && w.server > 0 ? w.server / this.stats.members[j] ** a : w.server;
+    cache[2 * j + 1] = kind === 'cowatch' && w.prior > 0 ? w.prior / this.prior!.count[pj] ** a : w.prior;
   }
   private readonly rowCache: Partial<Record<'cowatch' | 'next', Float64Array>> = {};
 
@@ -165,6 +179,18 @@ export class PriorAwareModels {
 
   /** Taste-only score of every catalog item for a member (order of their history ignored). */
   scoreTaste(user: string, out: Float64Array): void {
+    const known = this.tastes.get(user);
+    if (known) return out.set(known);
+    this.computeTaste(user, out);
+    this.tastes.set(user, out.slice());
+  }
+  /**
+   * The last few members' taste scores: the model is fixed until the next training, so a member's /next after
+   * their /recommend (or a refinement turn) reuses the whole-catalog pass over their rows and factors.
+   */
+  private readonly tastes = new LRUCache<string, Float64Array>({ max: 8 });
+
+  private computeTaste(user: string, out: Float64Array): void {
     out.set(this.cold);
     const seeds = this.seeds(user);
     let wsum = 0;
@@ -173,15 +199,7 @@ export class PriorAwareModels {
     if (wsum > 0 && this.o.followWeight > 0) for (const [j, w] of seeds) this.addRow('next', j, (this.o.followWeight * w) / wsum, out);
     const m = this.member(user);
     if (m && m.used > 0 && this.o.factorWeight > 0) {
-      const { Q, factors: k } = this.prior!;
-      const toPrior = this.stats.toPrior;
-      for (let i = 0; i < out.length; i++) {
-        const p = toPrior[i];
-        if (p < 0) continue;
-        let dot = 0;
-        for (let f = 0; f < k; f++) dot += m.p[f] * Q[p * k + f];
-        out[i] += this.o.factorWeight * dot;
-      }
+      addFactorDots(m.p, this.prior!.Q, this.prior!.factors, this.stats.toPrior, this.o.factorWeight, out);
     } else if (!this.prior && this.fallback && seeds.length > 0 && this.o.factorWeight > 0) {
       // no prior: the server's own rating model stands in for the fold-in (its deviation from the mean)
       const items = this.stats.items;
@@ -204,15 +222,4 @@ export class PriorAwareModels {
     this.addNext(recent, this.o.nextWeight, out);
   }
 
-  /** Whether the blended graph has an edge from catalog item `j` to `b` (prior or server): a reason can name j. */
-  linked(kind: 'cowatch' | 'next', j: number, b: number): boolean {
-    const g = kind === 'cowatch' ? this.stats.cowatch : this.stats.next;
-    for (let p = g.start[j]; p < g.start[j + 1]; p++) if (g.col[p] === b) return true;
-    const pj = this.stats.toPrior[j];
-    const pb = this.stats.toPrior[b];
-    if (!this.prior || pj < 0 || pb < 0) return false;
-    const pg = this.prior[kind];
-    for (let p = pg.start[pj]; p < pg.start[pj + 1]; p++) if (pg.col[p] === pb) return true;
-    return false;
-  }
 }

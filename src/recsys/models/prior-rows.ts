@@ -13,17 +13,19 @@ export interface PowTables {
   serverNext: Float64Array;
   prior: Float64Array;
   priorNext: Float64Array;
+  /** 1 / each of the above: a row's inner loop multiplies instead of dividing. */
+  inv: { server: Float64Array; serverNext: Float64Array; prior: Float64Array; priorNext: Float64Array };
 }
 
 export function powTables(stats: ServerStats, prior: CommunityPrior | undefined, alpha: number): PowTables {
   const m = stats.members;
   const cnt = prior?.count ?? new Float32Array(0);
-  return {
-    server: Float64Array.from(m, (x) => x ** (1 - alpha)),
-    serverNext: Float64Array.from(m, (x) => (x + 1) ** 0.3),
-    prior: Float64Array.from(cnt, (x) => x ** (1 - alpha)),
-    priorNext: Float64Array.from(cnt, (x) => (x + 1) ** 0.3),
-  };
+  const server = Float64Array.from(m, (x) => x ** (1 - alpha));
+  const serverNext = Float64Array.from(m, (x) => (x + 1) ** 0.3);
+  const priorPow = Float64Array.from(cnt, (x) => x ** (1 - alpha));
+  const priorNext = Float64Array.from(cnt, (x) => (x + 1) ** 0.3);
+  const inv = (a: Float64Array) => a.map((x) => 1 / x);
+  return { server, serverNext, prior: priorPow, priorNext, inv: { server: inv(server), serverNext: inv(serverNext), prior: inv(priorPow), priorNext: inv(priorNext) } };
 }
 
 type RowOptions = Required<Pick<PriorModelOptions, 'cowatchAlpha' | 'tauCowatch' | 'tauNext' | 'seedShrink'>>;

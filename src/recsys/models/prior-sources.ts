@@ -13,20 +13,48 @@ function top(m: PriorAwareModels, scores: Float64Array, k: number, skip: Readonl
   return topKIndices(scores, k, (i) => skip.has(items[i]));
 }
 
-/** The most recent of `from` (oldest first) with an edge of `kind` to catalog item `b`. */
-function because(m: PriorAwareModels, kind: 'cowatch' | 'next', from: readonly string[], b: number, limit = 10): string | undefined {
-  for (let t = from.length - 1, n = 0; t >= 0 && n < limit; t--, n++) {
-    const j = m.stats.index.get(from[t]);
-    if (j !== undefined && m.linked(kind, j, b)) return from[t];
+/**
+ * Which of `from` (oldest first) explains each of `targets` (catalog indices): for target b, the index in
+ * `from` of the most recent of its last `limit` entries with an edge of `kind` to b in the blended graph (the
+ * server's or the prior's, whatever its weight), or -1: a reason can name that item. The rows are read most
+ * recent first, and reading stops once every target has its reason.
+ */
+export function explainers(m: PriorAwareModels, kind: 'cowatch' | 'next', from: readonly string[], targets: readonly number[], limit = 10): Int32Array {
+  const why = new Int32Array(targets.length).fill(-1);
+  const slot = m.marks;
+  targets.forEach((b, i) => (slot[b] = i));
+  const { index, toPrior } = m.stats;
+  const g = kind === 'cowatch' ? m.stats.cowatch : m.stats.next;
+  const pg = m.prior?.[kind];
+  let open = targets.length;
+  const mark = (c: number, t: number) => {
+    const i = slot[c];
+    if (i >= 0 && why[i] < 0) {
+      why[i] = t;
+      open--;
+    }
+  };
+  for (let t = from.length - 1, n = 0; t >= 0 && n < limit && open > 0; t--, n++) {
+    const j = index.get(from[t]);
+    if (j === undefined) continue;
+    for (let p = g.start[j], end = g.start[j + 1]; p < end && open > 0; p++) mark(g.col[p], t);
+    const pj = toPrior[j];
+    if (!pg || pj < 0) continue;
+    for (let p = pg.start[pj], end = pg.start[pj + 1]; p < end && open > 0; p++) {
+      const c = m.fromPrior[pg.col[p]];
+      if (c >= 0) mark(c, t);
+    }
   }
-  return undefined;
+  for (const b of targets) slot[b] = -1;
+  return why;
 }
 
 function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?: 'cowatch' | 'next', from: readonly string[] = []): ScoredItem[] {
-  return idx.map((i) => {
+  const why = kind && from.length > 0 ? explainers(m, kind, from, idx) : undefined;
+  return idx.map((i, r) => {
     const out: ScoredItem = { itemId: m.items[i], score: scores[i] };
-    const b = kind ? because(m, kind, from, i) : undefined;
-    return b === undefined ? out : { ...out, because: b };
+    const t = why ? why[r] : -1;
+    return t < 0 ? out : { ...out, because: from[t] };
   });
 }
 

@@ -3,7 +3,6 @@ import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
 import type { SearchIndex } from '../index/types.js';
 import { naming } from '../reasons.js';
-import type { Reason } from '../../domain/reason.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
 import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
@@ -58,36 +57,43 @@ export class EmbeddingSource implements CandidateSource {
       return hits.map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
     }
     let contributors: TasteWeight[];
-    let because: (vec: Float32Array) => Reason;
+    let kind: 'similar' | 'liked';
     if (q.seeds && q.seeds.length > 0) {
       contributors = q.seeds.map((itemId) => ({ itemId, weight: 1 }));
-      because = (vec) => naming('similar', this.closest(vec, contributors), this.opts.title);
+      kind = 'similar';
     } else if (this.opts.profile) {
       contributors = tasteWeights(this.opts.profile, { now: this.clock(), halfLifeDays: this.opts.halfLifeDays });
       for (const w of contributors) exclude.add(w.itemId);
-      because = (vec) => naming('liked', this.closest(vec, contributors), this.opts.title);
+      kind = 'liked';
     } else {
       return [];
     }
     const query = weightedMean(contributors, (id) => index.vector(id), index.dims);
     if (!query) return [];
-    return index.search(query, k, { exclude, allow }).map((h, r) => {
-      const vec = index.vector(h.id);
-      return candidate(this.id, h.id, h.score, r, vec ? because(vec) : undefined);
-    });
+    const hits = index.search(query, k, { exclude, allow });
+    const closest = this.closest(hits.map((h) => h.id), contributors);
+    return hits.map((h, r) => candidate(this.id, h.id, h.score, r, closest[r] === undefined ? undefined : naming(kind, closest[r], this.opts.title)));
   }
 
-  /** The contributor that pulls hardest towards `vec` (weight x cosine). */
-  private closest(vec: Float32Array, contributors: TasteWeight[]): ItemId {
-    let best = contributors[0].itemId;
-    let bestS = -Infinity;
+  /**
+   * For each hit, the contributor that pulls hardest towards it (weight x cosine; the first of equals), or
+   * undefined for a hit without a vector. One pass per contributor over the hits' rows (the index's kernel).
+   */
+  private closest(ids: readonly ItemId[], contributors: TasteWeight[]): (ItemId | undefined)[] {
+    const { index } = this.opts;
+    const vecs = ids.map((id) => index.vector(id));
+    const best = vecs.map((v) => (v ? contributors[0].itemId : undefined));
+    const bestS = new Float64Array(ids.length).fill(-Infinity);
     for (const c of contributors.slice(0, 20)) {
-      const v = this.opts.index.vector(c.itemId);
+      const v = index.vector(c.itemId);
       if (!v) continue;
-      const s = c.weight * dotAt(v, 0, vec, vec.length);
-      if (s > bestS) {
-        bestS = s;
-        best = c.itemId;
+      const d = index.dots ? index.dots(v, ids) : Float64Array.from(vecs, (x) => (x ? dotAt(x, 0, v, v.length) : Number.NaN));
+      for (let h = 0; h < ids.length; h++) {
+        const s = c.weight * d[h];
+        if (s > bestS[h]) {
+          bestS[h] = s;
+          best[h] = c.itemId;
+        }
       }
     }
     return best;

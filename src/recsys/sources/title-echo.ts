@@ -2,6 +2,7 @@ import type { Embedder } from '../../embed/types.js';
 import type { ItemId } from '../../domain/item.js';
 import { dotAt, normalized } from '../index/dot.js';
 import type { SearchHit } from '../index/types.js';
+import { LRUCache } from '../../kit/index.js';
 import { throwIfAborted } from './candidate.js';
 
 /**
@@ -15,6 +16,31 @@ export interface TitleEchoes {
   among(ids: ItemId[]): ItemId[];
   /** The item's text as its vector embeds it, without the title ('' when there is nothing else). */
   untitled(id: ItemId): string | undefined;
+}
+
+/**
+ * Untitled item texts already embedded, per embedder (an item's text is fixed, and the same few echo many
+ * requests): a request embeds only texts it is the first to need.
+ */
+const embeddedUntitled = new WeakMap<Embedder, LRUCache<string, Float32Array>>();
+
+async function embedUntitled(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
+  let known = embeddedUntitled.get(embedder);
+  if (!known) embeddedUntitled.set(embedder, (known = new LRUCache<string, Float32Array>({ max: 1000 })));
+  const got = new Map<string, Float32Array>();
+  for (const t of texts) {
+    const v = known.get(t);
+    if (v) got.set(t, v);
+  }
+  const missing = [...new Set(texts.filter((t) => !got.has(t)))];
+  if (missing.length > 0) {
+    const vectors = await embedder.embed(missing, { signal });
+    missing.forEach((t, i) => {
+      got.set(t, vectors[i]);
+      known.set(t, vectors[i]);
+    });
+  }
+  return texts.map((t) => got.get(t)!);
 }
 
 /** Hits searched at most for echoes (the head of the list is what a request's answer is made of). */
@@ -36,7 +62,7 @@ export async function rescoreEchoes(
   if (ids.length === 0) return hits;
   const texts = ids.map((id) => echoes.untitled(id) ?? '');
   const withText = ids.filter((_, i) => texts[i].trim() !== '');
-  const vectors = withText.length ? await embedder.embed(texts.filter((t) => t.trim() !== ''), { signal }) : [];
+  const vectors = withText.length ? await embedUntitled(embedder, texts.filter((t) => t.trim() !== ''), signal) : [];
   throwIfAborted(signal);
   const q = normalized(query);
   const rescored = new Map<ItemId, number>(ids.map((id) => [id, 0]));
