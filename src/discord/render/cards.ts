@@ -15,11 +15,17 @@ export const TMDB_NOTICE = `Film data from TMDB. ${TMDB_TERMS}`;
 export const JUSTWATCH_NOTICE = 'Where to watch: data from JustWatch';
 const ACCENT = 0x5865f2;
 
-/** A URL Discord will take in an embed, or undefined. */
+/** A URL Discord will take in an embed, percent-encoded (spaces, non-ASCII paths), or undefined. */
 export function embedUrl(u: string | undefined): string | undefined {
-  if (!u || u.length > 2048 || !URL.canParse(u)) return undefined;
-  const p = new URL(u).protocol;
-  return p === 'https:' || p === 'http:' ? u : undefined;
+  if (!u || !URL.canParse(u.trim())) return undefined;
+  const url = new URL(u.trim());
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.length <= 2048 ? url.href : undefined;
+}
+
+/** A URL safe inside a Markdown masked link `[text](url)`: parentheses encoded so that the link does not end early. */
+export function linkUrl(u: string | undefined): string | undefined {
+  return embedUrl(u)?.replaceAll('(', '%28').replaceAll(')', '%29');
 }
 
 /** "2h 50m", "45m". */
@@ -41,13 +47,20 @@ export function streamLine(w: WatchProviders | undefined): string | undefined {
   return undefined;
 }
 
-/** A list item as its own embed. `reason` is already Discord Markdown (escaped). */
-export function itemEmbed(n: number, item: CatalogItem, reason: string, card: ItemCard | undefined): APIEmbed {
+/**
+ * A list item as its own embed. `reason` is already Discord Markdown (escaped). `budget` caps its title plus
+ * description, so that a whole list fits Discord's 6,000 characters over all embeds.
+ */
+export function itemEmbed(n: number, item: CatalogItem, reason: string, card: ItemCard | undefined, budget = 656): APIEmbed {
   const meta = [runtimeText(card?.runtime), streamLine(card?.watch)].filter(Boolean).join(' · ');
-  const e: APIEmbed = { title: trim(`${n}. ${titleOf(item)}`, LIMITS.embedTitle), color: ACCENT };
-  // The facts as Discord's small subtext ("-# "), so that the reason stays the card's own line.
-  const desc = [reason, meta ? `-# ${meta}` : ''].filter(Boolean).join('\n');
-  if (desc) e.description = trim(desc, 400);
+  const e: APIEmbed = { title: trim(`${n}. ${titleOf(item)}`, Math.min(LIMITS.embedTitle, Math.max(20, budget - 60))), color: ACCENT };
+  // The facts as Discord's small subtext ("-# "), so that the reason stays the card's own line; the reason
+  // gives way first when the card's share of the list is short.
+  const room = Math.min(400, budget - (e.title?.length ?? 0));
+  const sub = meta ? trim(`-# ${meta}`, Math.max(0, Math.min(160, room - 40))) : '';
+  const why = reason ? trim(reason, Math.max(0, room - sub.length - 1)) : '';
+  const desc = [why, sub.length > 3 ? sub : ''].filter(Boolean).join('\n');
+  if (desc) e.description = desc;
   const url = embedUrl(card?.pageUrl);
   if (url) e.url = url;
   const thumb = embedUrl(card?.thumbUrl);
@@ -69,7 +82,7 @@ function watchField(w: WatchProviders | undefined, region: string | undefined): 
     .filter(([, xs]) => xs.length)
     .map(([k, xs]) => `${k}: ${names(xs, 6)}`);
   if (!lines.length) return undefined;
-  const link = embedUrl(w.link);
+  const link = linkUrl(w.link);
   lines.push(link ? `[${JUSTWATCH_NOTICE}](${link})${region ? ` (${region})` : ''}` : `${JUSTWATCH_NOTICE}${region ? ` (${region})` : ''}`);
   return lines.join('\n');
 }
@@ -82,14 +95,14 @@ export function detailsEmbed(item: CatalogItem, card: ItemCard | undefined, o: {
   const overview = card?.overview ?? item.description;
   if (overview) {
     const text = safe(overview, 1500);
-    e.description = o.hideSpoilers ? `||${text.replaceAll('|', '\\|')}||` : text;
+    e.description = o.hideSpoilers ? `||${text}||` : text; // safe() already escapes `|`
   }
   const poster = embedUrl(card?.posterUrl);
   if (poster) e.image = { url: poster };
   const fields: NonNullable<APIEmbed['fields']> = [];
   const runtime = runtimeText(card?.runtime);
   if (runtime) fields.push({ name: 'Runtime', value: runtime, inline: true });
-  const trailer = embedUrl(card?.trailerUrl);
+  const trailer = linkUrl(card?.trailerUrl);
   if (trailer) fields.push({ name: 'Trailer', value: `[Watch on YouTube](${trailer})`, inline: true });
   const watch = watchField(card?.watch, card?.region);
   fields.push({ name: 'Where to watch', value: watch ?? (card?.source === 'tmdb' ? `No streaming data${card.region ? ` for ${card.region}` : ''}.` : 'Not known.') });
