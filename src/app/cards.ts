@@ -18,9 +18,9 @@ export function regionOfLocale(locale: string | undefined): string | undefined {
   return m ? m[1].toUpperCase() : undefined;
 }
 
-/** The where-to-watch region: the server's setting, its locale, TMDB_REGION, else US. */
+/** The where-to-watch region: the scope's setting (direct messages have no settings), its locale, TMDB_REGION, else US. */
 export async function regionFor(d: AppDeps, c: Caller): Promise<string> {
-  const s = c.scope.startsWith('dm:') || c.scope === 'playground' ? undefined : await getSettings(d, c.scope);
+  const s = c.scope.startsWith('dm:') ? undefined : await getSettings(d, c.scope);
   return s?.region ?? regionOfLocale(c.locale) ?? d.config.TMDB_REGION?.toUpperCase() ?? 'US';
 }
 
@@ -46,8 +46,8 @@ export async function cardsFor(d: AppDeps, c: Caller, items: CatalogItem[], wait
   if (d.tmdb?.enabled && rest.length) {
     try {
       const cat = await d.engines.catalog(c.scope);
-      // The rest of the catalog trickles into the cache in the background, once per catalog version.
-      d.tmdb.prefetch(`${c.scope}:${cat.version}`, () => cat.items);
+      // The rest of the catalog trickles into the cache in the background, once per catalog content.
+      void d.tmdb.prefetch(c.scope, cat.items);
       const tmdb = await d.tmdb.cards(rest, await regionFor(d, c), waitMs);
       for (const [id, card] of tmdb) out[id] = card;
     } catch (e) {
