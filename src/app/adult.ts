@@ -1,15 +1,14 @@
 import type { ItemCard } from '../domain/card.js';
-import type { CatalogItem } from '../domain/item.js';
+import { extraValues, type CatalogItem } from '../domain/item.js';
 import type { AppDeps } from './deps.js';
 import type { Caller } from './types.js';
 
-const FLAG_COLUMNS = new Set(['adult', 'nsfw']);
+const FLAG_COLUMNS = ['adult', 'nsfw'];
 const TRUE = /^(?:1|true|yes|y|x)$/i;
 
 /** An item whose catalog row sets `adult` or `nsfw` (1, true, yes). */
 export function isAdult(item: CatalogItem): boolean {
-  for (const [k, v] of Object.entries(item.extra ?? {})) if (FLAG_COLUMNS.has(k.trim().toLowerCase()) && TRUE.test(v.trim())) return true;
-  return false;
+  return extraValues(item, FLAG_COLUMNS).some((v) => TRUE.test(v));
 }
 
 const byCatalog = new WeakMap<readonly CatalogItem[], string[]>();
