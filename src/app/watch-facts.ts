@@ -6,6 +6,7 @@
  */
 import { extraValues, type CatalogItem } from '../domain/item.js';
 import { foldService } from '../recsys/constraints-watch.js';
+import { knowsRegion } from '../tmdb/memory.js';
 import type { WatchFacts } from '../recsys/types.js';
 import type { AppDeps } from './deps.js';
 
@@ -36,9 +37,11 @@ export function watchFacts(d: AppDeps, item: CatalogItem, region: string): Watch
   const runtime = own ?? movie?.runtime;
   const w = movie?.providers[region];
   const services = w ? [...w.stream, ...w.free, ...w.ads].map(foldService) : undefined;
+  // Where it streams is unknown (not "nowhere") when memory holds the film without this region's providers.
+  const whereKnown = movie !== undefined && knowsRegion(movie, region);
   return {
     ...(runtime !== undefined ? { runtime } : {}),
-    ...(movie ? { services: services ?? [], free: Boolean(w && (w.free.length || w.ads.length)) } : {}),
+    ...(whereKnown ? { services: services ?? [], free: Boolean(w && (w.free.length || w.ads.length)) } : {}),
   };
 }
 

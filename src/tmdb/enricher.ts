@@ -49,12 +49,12 @@ export class TmdbEnricher {
   private readonly found = new LRUCache<string, number>({ max: 50_000 });
   private readonly runs = new PrefetchRuns();
   /** Regions whose providers are kept in memory: US, TMDB_REGION, and each region asked so far. */
-  private readonly regions: Set<string>;
+  private regions: readonly string[];
   private images?: Promise<ImageConfig | undefined>;
   private off = false;
 
   constructor(private readonly o: EnricherOptions) {
-    this.regions = new Set(['US', ...(o.regions ?? []).map((r) => r.toUpperCase())]);
+    this.regions = [...new Set(['US', ...(o.regions ?? []).map((r) => r.toUpperCase())])];
     this.known = new LRUCache<number, TmdbMovie>({ maxSize: o.memoryBytes ?? 32 * 1024 * 1024, sizeCalculation: (m) => Math.max(1, movieBytes(m)) });
   }
 
@@ -67,7 +67,7 @@ export class TmdbEnricher {
   async cards(items: CatalogItem[], region: string, waitMs = 1_500): Promise<Map<string, ItemCard>> {
     const out = new Map<string, ItemCard>();
     if (this.off || !items.length) return out;
-    this.regions.add(region);
+    if (!this.regions.includes(region)) this.regions = [...this.regions, region];
     const work = Promise.all(
       items.map(async (item) => {
         const movie = await this.movieFor(item);

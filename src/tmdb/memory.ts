@@ -5,11 +5,16 @@
  */
 import type { TmdbMovie } from './types.js';
 
-/** The film with the providers of `regions` only. */
-export function forRegions(m: TmdbMovie, regions: ReadonlySet<string>): TmdbMovie {
+/** The film with the providers of `regions` only (a list shared by every film kept with the same regions). */
+export function forRegions(m: TmdbMovie, regions: readonly string[]): TmdbMovie {
   const providers: TmdbMovie['providers'] = {};
   for (const r of regions) if (m.providers[r]) providers[r] = m.providers[r];
-  return { ...m, providers };
+  return { ...m, providers, regionsKept: regions };
+}
+
+/** Whether the film's providers for `region` are known (kept in memory, or it was never trimmed). */
+export function knowsRegion(m: TmdbMovie, region: string): boolean {
+  return !m.regionsKept || m.regionsKept.includes(region);
 }
 
 /** Rough bytes of a film in memory (UTF-16 strings plus object overhead), for `LRUCache`'s `sizeCalculation`. */

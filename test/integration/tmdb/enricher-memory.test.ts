@@ -3,7 +3,7 @@ import type { CatalogItem } from '../../../src/domain/item.js';
 import { createLogger } from '../../../src/log.js';
 import { TmdbAuthError, TmdbClient } from '../../../src/tmdb/client.js';
 import { TmdbEnricher, type EnricherOptions, type TmdbApi, type TmdbCache } from '../../../src/tmdb/enricher.js';
-import { movieBytes } from '../../../src/tmdb/memory.js';
+import { knowsRegion, movieBytes } from '../../../src/tmdb/memory.js';
 import { startTmdbEmulator, type TmdbEmulator } from '../../emulators/tmdb.js';
 
 const HEAT = { id: 949, title: 'Heat', year: 1995, overview: 'Thieves.', runtime: 170, providers: { US: { flatrate: ['Netflix'] }, DE: { flatrate: ['Prime Video'] }, FR: { flatrate: ['Canal+'] } } };
@@ -34,9 +34,13 @@ describe('TMDB enricher: memory, prefetch and the images configuration', () => {
     const e = make({ regions: ['GB'] });
     await e.cards([heat], 'US');
     expect(Object.keys(e.seen(heat)?.providers ?? {}).sort()).toEqual(['US']);
+    // Not "nowhere in DE": unknown there until DE is asked.
+    expect(knowsRegion(e.seen(heat)!, 'DE')).toBe(false);
+    expect(knowsRegion(e.seen(heat)!, 'GB')).toBe(true);
     const before = tmdb.requests.length;
     expect((await e.cards([heat], 'DE')).get('ml-6')?.watch?.stream).toEqual(['Prime Video']);
     expect(Object.keys(e.seen(heat)?.providers ?? {}).sort()).toEqual(['DE', 'US']);
+    expect(knowsRegion(e.seen(heat)!, 'DE')).toBe(true);
     expect(tmdb.requests.length).toBe(before);
   });
 
