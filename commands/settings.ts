@@ -26,7 +26,7 @@ export default {
           .setDescription('Where /recommend conversations happen')
           .addChoices({ name: 'thread', value: 'thread' }, { name: 'inline', value: 'inline' }),
       );
-    b.addStringOption((o) => o.setName('region').setDescription('Where-to-watch country code, e.g. US or DE (TMDB cards)').setMinLength(2).setMaxLength(2));
+    b.addStringOption((o) => o.setName('region').setDescription('Where-to-watch country code, e.g. US or DE (TMDB cards); auto clears it').setMinLength(2).setMaxLength(4));
     b.addBooleanOption((o) => o.setName('hide_spoilers').setDescription('Show film overviews in spoiler tags'));
     for (const [name, , desc] of BUDGETS) b.addIntegerOption((o) => o.setName(name).setDescription(desc).setMinValue(0).setMaxValue(1_000_000_000));
     return b;

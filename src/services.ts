@@ -121,6 +121,7 @@ export async function createServices(config: Config, o: ServicesOptions): Promis
             cache: itemText ? TmdbOverviews.watching(store, () => itemText.note()) : store,
             logger,
             ttlMs: config.TMDB_CACHE_TTL_H * 3600_000,
+            ...(config.TMDB_REGION ? { regions: [config.TMDB_REGION] } : {}),
           }),
           itemText,
         }

@@ -1,3 +1,4 @@
+import { DURATION, SERVICE_PHRASE } from '../recsys/constraints-watch.js';
 import { isAskingWord, isRequestWord } from './request-words.js';
 
 /**
@@ -10,7 +11,10 @@ const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:p
 const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+(?:the\s+)?\d{2,4}s?\b|\b(?:before|after|since|from|in|between)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|(?:\bthe\s+)?(?:'|\b)\d0s\b|\b(?:18|19|20)\d{2}s?\b|\b(?:only|just)\b/gi;
 
 /** Where and how long ("on Netflix", "free to stream", "under 2 hours"): the constraints filter checks them (constraints-watch.ts). */
-const WATCH = /\b(?:(?:streaming|stream(?:able)?|available|watch)\s+)?(?:on|via)\s+(?:netflix|hulu|disney\s*(?:\+|plus)?|(?:amazon\s+)?prime(?:\s+video)?|amazon|hbo(?:\s+max)?|max|apple\s*tv\s*(?:\+|plus)?|paramount\s*(?:\+|plus)?|peacock|tubi|pluto(?:\s+tv)?|mubi|criterion(?:\s+channel)?|crunchyroll|kanopy)\b|\bfree\s+to\s+(?:stream|watch)\b|\b(?:for\s+free|free\s+streaming)\b|\b(?:under|less\s+than|shorter\s+than|below|at\s+most|no\s+more\s+than|over|more\s+than|longer\s+than|at\s+least)\s+(?:an?\s+)?(?:\d+(?:[.,]\d+)?\s*)?(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s*\d+\s*(?:minutes?|mins?|m)\b)?/gi;
+const WATCH = new RegExp(
+  String.raw`${SERVICE_PHRASE}|\bfree\s+to\s+(?:stream|watch)\b|\b(?:for\s+free|free\s+streaming)\b|\b(?:under|less\s+than|shorter\s+than|below|at\s+most|no\s+more\s+than|over|more\s+than|longer\s+than|at\s+least)\s+(?:an?\s+hour\b|(?:an?\s+)?${DURATION})`,
+  'gi',
+);
 
 /**
  * Moods and everyday words mapped to the genre and tag words catalogs use, so that "something cozy" finds

@@ -12,6 +12,7 @@ import { PIPELINES } from './pipelines/definitions.js';
 import type { LlmRequest } from './pipelines/llm.js';
 import { runDefinition } from './pipelines/run.js';
 import { load, type Loaded } from './scope-data.js';
+import { hiddenFrom } from './adult.js';
 import { takenAs } from './resolve-title.js';
 import type { Caller, EngineInfo, RankResult, TakenAs } from './types.js';
 
@@ -27,7 +28,7 @@ export async function rank(d: AppDeps, c: Caller, input: { titles: string[]; met
   const taken: TakenAs[] = [];
   for (const t of titles) {
     const m = l.catalog.titles.match(t);
-    if (!m) unmatched.push(t);
+    if (!m || hiddenFrom(d, c, m.item)) unmatched.push(t);
     else if (!items.some((x) => x.id === m.item.id)) {
       items.push(m.item);
       const as = takenAs(t, m);

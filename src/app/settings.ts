@@ -3,6 +3,9 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import type { Caller, ServerSettings } from './types.js';
 
+/** What `/settings region` takes to clear the region. */
+const CLEAR_REGION = /^(?:auto|none)$/i;
+
 export function defaultSettings(config: Config): ServerSettings {
   return {
     llmEnabled: true,
@@ -26,10 +29,15 @@ export async function setSettings(d: AppDeps, c: Caller, patch: Partial<ServerSe
   if (patch.conversationMode !== undefined && !['thread', 'inline'].includes(patch.conversationMode)) {
     throw new AppError('settings.invalid', { name: 'conversationMode', reason: 'must be thread or inline' });
   }
-  if (patch.region !== undefined) {
-    if (!/^[A-Za-z]{2}$/.test(patch.region)) throw new AppError('settings.invalid', { name: 'region', reason: 'must be a two-letter country code such as US, GB or DE' });
+  // "auto" (or "none") clears the region: the server's locale, TMDB_REGION, else US decide again.
+  const clearRegion = patch.region !== undefined && CLEAR_REGION.test(patch.region.trim());
+  if (clearRegion) {
+    const { region: _r, ...rest } = patch;
+    patch = rest;
+  } else if (patch.region !== undefined) {
+    if (!/^[A-Za-z]{2}$/.test(patch.region)) throw new AppError('settings.invalid', { name: 'region', reason: 'must be a two-letter country code such as US, GB or DE, or auto' });
     patch = { ...patch, region: patch.region.toUpperCase() };
   }
-  d.logger.info({ scope: c.scope, by: c.userId, patch }, 'settings changed');
-  return d.settings.set<ServerSettings & Record<string, unknown>>(c.scope, patch, { ...defaultSettings(d.config) });
+  d.logger.info({ scope: c.scope, by: c.userId, patch, ...(clearRegion ? { region: 'cleared' } : {}) }, 'settings changed');
+  return d.settings.set<ServerSettings & Record<string, unknown>>(c.scope, clearRegion ? { ...patch, region: null } : patch, { ...defaultSettings(d.config) });
 }

@@ -4,17 +4,17 @@
  * `runtime` column. Before a list with such wishes, the top candidates' films are fetched (a short, bounded
  * wait), so that a first "on Netflix" has something to go on.
  */
-import type { CatalogItem } from '../domain/item.js';
+import { extraValues, type CatalogItem } from '../domain/item.js';
 import { foldService } from '../recsys/constraints-watch.js';
+import { knowsRegion } from '../tmdb/memory.js';
 import type { WatchFacts } from '../recsys/types.js';
 import type { AppDeps } from './deps.js';
 
-const RUNTIME_COLUMNS = new Set(['runtime', 'minutes', 'length', 'duration']);
+const RUNTIME_COLUMNS = ['runtime', 'minutes', 'length', 'duration'];
 
 /** A runtime column in minutes ("112", "112 min", "1h 52m"). */
 export function runtimeColumn(item: CatalogItem): number | undefined {
-  for (const [k, v] of Object.entries(item.extra ?? {})) {
-    if (!RUNTIME_COLUMNS.has(k.trim().toLowerCase())) continue;
+  for (const v of extraValues(item, RUNTIME_COLUMNS)) {
     const hm = /^\s*(\d+)\s*h(?:ours?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?\s*$/i.exec(v);
     if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
     const m = /^\s*(\d+)\s*(?:m|min|mins|minutes)?\s*$/i.exec(v);
@@ -37,9 +37,11 @@ export function watchFacts(d: AppDeps, item: CatalogItem, region: string): Watch
   const runtime = own ?? movie?.runtime;
   const w = movie?.providers[region];
   const services = w ? [...w.stream, ...w.free, ...w.ads].map(foldService) : undefined;
+  // Where it streams is unknown (not "nowhere") when memory holds the film without this region's providers.
+  const whereKnown = movie !== undefined && knowsRegion(movie, region);
   return {
     ...(runtime !== undefined ? { runtime } : {}),
-    ...(movie ? { services: services ?? [], free: Boolean(w && (w.free.length || w.ads.length)) } : {}),
+    ...(whereKnown ? { services: services ?? [], free: Boolean(w && (w.free.length || w.ads.length)) } : {}),
   };
 }
 

@@ -38,3 +38,13 @@ export function withoutOverview(item: CatalogItem): CatalogItem {
 export function displayTitle(item: CatalogItem): string {
   return item.year ? `${item.title} (${item.year})` : item.title;
 }
+
+/**
+ * The values of the item's extra columns named one of `names` (lower case; a column's name is matched
+ * trimmed and lower-cased), in column order: how a catalog's own `tmdb`, `runtime` or `nsfw` columns are read.
+ */
+export function extraValues(item: CatalogItem, names: readonly string[]): string[] {
+  return Object.entries(item.extra ?? {})
+    .filter(([k]) => names.includes(k.trim().toLowerCase()))
+    .map(([, v]) => v.trim());
+}

@@ -6,51 +6,68 @@
  */
 import type { Constraints, WatchFacts } from './types.js';
 
-/** Streaming services by the names people say; values are folded provider names as TMDB (JustWatch) writes them. */
-const SERVICES: [RegExp, string][] = [
-  [/\bnetflix\b/, 'netflix'],
-  [/\b(?:amazon prime(?: video)?|prime video|amazon|prime)\b/, 'amazonprimevideo'],
-  [/\bdisney ?(?:\+|plus)|\bdisney\b/, 'disneyplus'],
-  [/\bhulu\b/, 'hulu'],
-  [/\b(?:hbo max|hbo|max)\b/, 'max'],
-  [/\bapple ?tv ?(?:\+|plus)/, 'appletvplus'],
-  [/\bparamount ?(?:\+|plus)|\bparamount\b/, 'paramountplus'],
-  [/\bpeacock\b/, 'peacock'],
-  [/\btubi\b/, 'tubitv'],
-  [/\bpluto(?: tv)?\b/, 'plutotv'],
-  [/\bmubi\b/, 'mubi'],
-  [/\bcriterion(?: channel)?\b/, 'criterionchannel'],
-  [/\bcrunchyroll\b/, 'crunchyroll'],
-  [/\bkanopy\b/, 'kanopy'],
+/**
+ * Streaming services by the names people say; values are folded provider names as TMDB (JustWatch) writes
+ * them. Full names count after "on", "via" or "streaming (on)" with at most one word between ("on US
+ * Netflix"); a short name that is also an ordinary word (`prime`, `max`, `hbo`, `disney`, `paramount`)
+ * counts only right after them ("on Max", not "max 2 hours" nor "on the amazon river"); bare "amazon" never.
+ */
+const SERVICES: [full: string, short: string | undefined, name: string][] = [
+  ['netflix', undefined, 'netflix'],
+  ['amazon prime(?: video)?|prime video|amazon video', 'prime', 'amazonprimevideo'],
+  [String.raw`disney ?(?:\+|plus)`, 'disney', 'disneyplus'],
+  ['hulu', undefined, 'hulu'],
+  ['hbo max', 'max|hbo', 'max'],
+  [String.raw`apple ?tv ?(?:\+|plus)`, undefined, 'appletvplus'],
+  [String.raw`paramount ?(?:\+|plus)`, 'paramount', 'paramountplus'],
+  ['peacock', undefined, 'peacock'],
+  ['tubi', undefined, 'tubitv'],
+  ['pluto(?: tv)?', undefined, 'plutotv'],
+  ['mubi', undefined, 'mubi'],
+  ['criterion(?: channel)?', undefined, 'criterionchannel'],
+  ['crunchyroll', undefined, 'crunchyroll'],
+  ['kanopy', undefined, 'kanopy'],
 ];
+
+/** What introduces a service: "on", "via", "streaming (on)", "available on", "watch on". */
+const ON = String.raw`\b(?:(?:streaming|stream(?:able)?|available|watch)\s+)?(?:on|via)\s+|\bstreaming\s+`;
+/** The end of a service name: not followed by a letter, digit or another "+". */
+const END = String.raw`(?![\w+])`;
+
+/** Every service phrase ("on Netflix", "streaming on Prime Video", "on Max"), for stripping them from a search text. */
+export const SERVICE_PHRASE = String.raw`(?:${ON})(?:${SERVICES.flatMap(([full, short]) => (short ? [full, short] : [full])).join('|')})${END}`;
 
 /** "Amazon Prime Video" -> "amazonprimevideo": how provider names are compared. */
 export const foldService = (name: string): string => name.toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]/g, '');
 
-function minutes(n: string, unit: string): number {
-  const v = Number(n.replace(',', '.'));
-  return /^h/.test(unit) ? Math.round(v * 60) : Math.round(v);
-}
+/**
+ * A duration: "90 min", "2 hrs", "1.5 hours", "1h30", "1h 30m", "1 hour 30 minutes". Groups: the number,
+ * its unit, and the minutes after hours (written right after "1h30", or with their unit "1h 30m").
+ */
+export const DURATION = String.raw`(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m)(?![a-z])(?:(\d{1,2})(?:m(?:ins?)?)?(?![\w])|\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m)(?![a-z]))?`;
 
-const DURATION = String.raw`(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m)\b(?:\s*(\d+)\s*(?:minutes?|mins?|m)\b)?`;
+function minutesOf(m: RegExpExecArray): number {
+  const v = Number(m[1].replace(',', '.'));
+  if (!/^h/.test(m[2])) return Math.round(v);
+  return Math.round(v * 60) + Number(m[3] ?? m[4] ?? 0);
+}
 
 /** The watch wishes of lower-cased text (each absent when not said). */
 export function readWatch(t: string): Pick<Constraints, 'services' | 'freeOnly' | 'maxMinutes' | 'minMinutes'> {
   const out: Pick<Constraints, 'services' | 'freeOnly' | 'maxMinutes' | 'minMinutes'> = {};
   const services: string[] = [];
-  if (/\b(?:on|streaming on|stream on|available on|watch on|via)\s+/.test(t) || /\bstreaming\b/.test(t)) {
-    for (const [re, name] of SERVICES) {
-      const m = re.exec(t);
-      if (m && new RegExp(String.raw`\b(?:on|via|streaming)\s+(?:\w+\s+)?$`).test(t.slice(0, m.index))) services.push(name);
-    }
+  for (const [full, short, name] of SERVICES) {
+    const said = new RegExp(String.raw`(?:${ON})(?:[\w-]+\s+)?(?:${full})${END}`).test(t) || (short !== undefined && new RegExp(String.raw`(?:${ON})(?:${short})${END}`).test(t));
+    if (said && !services.includes(name)) services.push(name);
   }
   if (services.length) out.services = services;
   if (/\b(?:free to (?:stream|watch)|free streaming|stream(?:ing)? for free|watch for free|for free|something free|free movies?|free films?)\b/.test(t)) out.freeOnly = true;
-  const under = new RegExp(String.raw`\b(?:under|less than|shorter than|below|at most|no more than|max(?:imum)?|within)\s+(?:an?\s+)?` + DURATION).exec(t);
-  if (under) out.maxMinutes = minutes(under[1], under[2]) + (under[3] ? Number(under[3]) : 0);
-  else if (/\b(?:under|less than|shorter than) an hour\b/.test(t)) out.maxMinutes = 60;
-  const over = new RegExp(String.raw`\b(?:over|more than|longer than|at least)\s+` + DURATION).exec(t);
-  if (over) out.minMinutes = minutes(over[1], over[2]) + (over[3] ? Number(over[3]) : 0);
+  const under = new RegExp(String.raw`\b(?:under|less than|shorter than|below|at most|no more than|not more than|max(?:imum)?|within)\s+(?:an?\s+)?` + DURATION).exec(t);
+  if (under) out.maxMinutes = minutesOf(under);
+  else if (/\b(?:under|less than|shorter than|within) an hour\b/.test(t)) out.maxMinutes = 60;
+  const over = new RegExp(String.raw`\b(?<!\b(?:no|not)\s+)(?:over|more than|longer than|at least)\s+(?:an?\s+)?` + DURATION).exec(t);
+  if (over) out.minMinutes = minutesOf(over);
+  else if (/\b(?<!\b(?:no|not)\s+)(?:over|more than|longer than|at least) an hour\b/.test(t)) out.minMinutes = 60;
   if (/\b(?:short (?:movie|film|one)s?|something short|quick watch)\b/.test(t) && out.maxMinutes === undefined) out.maxMinutes = 100;
   return out;
 }

@@ -11,7 +11,9 @@ import type { Logger } from '../log.js';
 import { toCard } from './cards.js';
 import { TmdbAuthError } from './client.js';
 import { movieCacheKey, searchCacheKey, searchKey, tmdbIdOf } from './ids.js';
+import { forRegions, movieBytes } from './memory.js';
 import { parseImageConfig, parseMovie, pickSearchResult } from './parse.js';
+import { catalogKey, PrefetchRuns } from './prefetch.js';
 import type { ImageConfig, ItemCard, TmdbMovie } from './types.js';
 
 export interface TmdbCache {
@@ -29,21 +31,32 @@ export interface EnricherOptions {
   logger: Logger;
   ttlMs: number;
   language?: string;
+  /** Regions whose providers stay in memory from the start (TMDB_REGION); US always, and every region asked. */
+  regions?: string[];
+  /** Byte limit of the films held in memory (default 32 MiB). */
+  memoryBytes?: number;
 }
 
 type Cached<T> = { v: T } | { missing: true };
 
+const IMAGES_KEY = 'tmdb:configuration';
+
 export class TmdbEnricher {
   private readonly inflight = new Map<string, Promise<unknown>>();
   /** Films seen in this process (from the cache or TMDB), for synchronous facts in the filters. */
-  private readonly known = new LRUCache<number, TmdbMovie>({ max: 50_000 });
+  private readonly known: LRUCache<number, TmdbMovie>;
   /** Title searches that found a film: search key -> TMDB id. */
   private readonly found = new LRUCache<string, number>({ max: 50_000 });
-  private readonly prefetched = new Set<string>();
+  private readonly runs = new PrefetchRuns();
+  /** Regions whose providers are kept in memory: US, TMDB_REGION, and each region asked so far. */
+  private regions: readonly string[];
   private images?: Promise<ImageConfig | undefined>;
   private off = false;
 
-  constructor(private readonly o: EnricherOptions) {}
+  constructor(private readonly o: EnricherOptions) {
+    this.regions = [...new Set(['US', ...(o.regions ?? []).map((r) => r.toUpperCase())])];
+    this.known = new LRUCache<number, TmdbMovie>({ maxSize: o.memoryBytes ?? 32 * 1024 * 1024, sizeCalculation: (m) => Math.max(1, movieBytes(m)) });
+  }
 
   /** False once TMDB refused the key: callers show no cards. */
   get enabled(): boolean {
@@ -54,6 +67,7 @@ export class TmdbEnricher {
   async cards(items: CatalogItem[], region: string, waitMs = 1_500): Promise<Map<string, ItemCard>> {
     const out = new Map<string, ItemCard>();
     if (this.off || !items.length) return out;
+    if (!this.regions.includes(region)) this.regions = [...this.regions, region];
     const work = Promise.all(
       items.map(async (item) => {
         const movie = await this.movieFor(item);
@@ -69,14 +83,15 @@ export class TmdbEnricher {
 
   /**
    * Fetches in the background, one at a time (a gentle trickle well inside TMDB's rate limits), what `items`
-   * need, so that later answers find it cached. Once per `key` (a catalog version) in this process.
+   * need, so that later answers find it cached. Once per catalog content in this process, whichever servers
+   * share it; a newer catalog in the same `slot` (a server) stops the older one's run.
    */
-  prefetch(key: string, items: () => CatalogItem[]): void {
-    if (this.off || this.prefetched.has(key)) return;
-    this.prefetched.add(key);
-    void (async () => {
-      for (const item of items()) {
-        if (this.off) return;
+  prefetch(slot: string, items: readonly CatalogItem[]): Promise<void> {
+    const run = this.off ? undefined : this.runs.start(slot, catalogKey(items));
+    if (!run) return Promise.resolve();
+    return (async () => {
+      for (const item of items) {
+        if (this.off || run.stopped) return;
         await this.movieFor(item);
       }
     })();
@@ -95,7 +110,7 @@ export class TmdbEnricher {
       const id = tmdbIdOf(item) ?? (await this.searchId(item));
       if (id !== undefined && tmdbIdOf(item) === undefined) this.found.set(searchKey(item), id);
       const movie = id === undefined ? undefined : await this.movie(id);
-      if (movie) this.known.set(movie.tmdbId, movie);
+      if (movie) this.known.set(movie.tmdbId, forRegions(movie, this.regions));
       return movie;
     } catch (e) {
       this.failed(e, item);
@@ -103,13 +118,13 @@ export class TmdbEnricher {
     }
   }
 
-  private failed(e: unknown, item: CatalogItem): void {
+  private failed(e: unknown, item?: CatalogItem): void {
     if (e instanceof TmdbAuthError) {
       if (!this.off) this.o.logger.error(`${e.message}; cards and overviews from TMDB are off until the bot restarts with a working key`);
       this.off = true;
       return;
     }
-    this.o.logger.debug({ item: item.id, err: errorMessage(e) }, 'TMDB lookup failed; the item is shown without a card');
+    this.o.logger.debug({ item: item?.id ?? 'configuration', err: errorMessage(e) }, 'TMDB lookup failed; the item is shown without a card');
   }
 
   private async movie(id: number): Promise<TmdbMovie | undefined> {
@@ -126,14 +141,26 @@ export class TmdbEnricher {
     });
   }
 
+  /**
+   * The images configuration, shared by every card. Not remembered when it could not be had (no answer, an
+   * answer without images): the next card asks again. A refused key turns TMDB off like any other lookup.
+   */
   private imageConfig(): Promise<ImageConfig | undefined> {
-    this.images ??= this.cached<ImageConfig>('tmdb:configuration', async () => parseImageConfig(await this.o.api.get('/configuration'))).catch(
-      (e: unknown) => {
-        this.images = undefined; // try again next time
-        if (e instanceof TmdbAuthError) throw e;
+    this.images ??= (async () => {
+      const hit = await this.o.cache.get<Cached<ImageConfig>>(IMAGES_KEY);
+      if (hit && 'v' in hit) return hit.v;
+      const v = parseImageConfig(await this.o.api.get('/configuration'));
+      if (v) await this.o.cache.set(IMAGES_KEY, { v } satisfies Cached<ImageConfig>, this.o.ttlMs);
+      return v;
+    })()
+      .catch((e: unknown) => {
+        this.failed(e);
         return undefined;
-      },
-    );
+      })
+      .then((v) => {
+        if (!v) this.images = undefined; // try again next time
+        return v;
+      });
     return this.images;
   }
 

@@ -1,16 +1,13 @@
-import type { CatalogItem } from '../domain/item.js';
+import { extraValues, type CatalogItem } from '../domain/item.js';
 
 /** Extra columns that carry an item's TMDB id, as a catalog may name them (the starter's is `tmdb`). */
 const ID_COLUMNS = ['tmdb', 'tmdb_id', 'tmdbid', 'tmdb id'];
 
 /** The item's TMDB id from its own columns, or undefined (then a title and year search may find it). */
 export function tmdbIdOf(item: CatalogItem): number | undefined {
-  for (const [k, v] of Object.entries(item.extra ?? {})) {
-    if (!ID_COLUMNS.includes(k.trim().toLowerCase())) continue;
-    const n = Number(v.trim());
-    if (Number.isSafeInteger(n) && n > 0) return n;
-  }
-  return undefined;
+  return extraValues(item, ID_COLUMNS)
+    .map(Number)
+    .find((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 /** The cache key of a title search: folded title and year. */

@@ -20,6 +20,8 @@ export interface TmdbMovie {
   adult?: boolean;
   /** Region code (ISO 3166-1, "US") -> where to watch it there. */
   providers: Record<string, WatchProviders>;
+  /** In memory only: the regions whose providers were kept (absent: every region TMDB gave). */
+  regionsKept?: readonly string[];
 }
 
 /** The images configuration (`GET /configuration`): where image paths live and in which sizes. */

@@ -92,7 +92,13 @@ describe('e2e: item cards from TMDB', () => {
     expect(visibleText(d.final())).toMatch(/Stream: Prime Video\n.*JustWatch.*\(DE\)/);
     const bad = await h.run({ type: 'command', name: 'settings', options: { region: '1x' } });
     expect(visibleText(bad.final())).toMatch(/region.*two-letter country code/);
-    await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { region: 'US' });
+    // "auto" clears it: the default region (US here) is back.
+    const auto = await h.run({ type: 'command', name: 'settings', options: { region: 'auto' } });
+    expect(visibleText(auto.final())).not.toMatch(/Where-to-watch region\nDE/);
+    expect((await app.settings.get(GUILD)).region).toBeUndefined();
+    const again = await h.run({ type: 'command', name: 'recommend', options: { request: 'heist movies', count: 5 } });
+    const us = await h.run({ type: 'button', customId: 'dt:h1', messageId: again.messageId as string, user: MEMBER });
+    expect(visibleText(us.final())).toMatch(/Stream: Netflix\n/);
   });
 
   it('GIVEN /help with TMDB configured THEN it carries TMDB\'s notice and JustWatch\'s credit', async () => {
@@ -157,4 +163,31 @@ describe('e2e: TMDB with a wrong key', () => {
       await tmdb.close();
     }
   }, 60_000);
+});
+
+describe('e2e: cards from a catalog\'s own image and url columns', () => {
+  it('GIVEN image and url columns with spaces, accents and parentheses THEN the list answers with well-formed embed URLs', async () => {
+    const app = await makeApp();
+    const h = await startHarness({ services: app });
+    try {
+      const csv = [
+        'id,title,year,tags,image,url',
+        'p1,Amélie,2001,romance|comedy,https://img.example/posters/Amélie poster.jpg,https://wiki.example/Amélie_(film)',
+        'p2,Heat,1995,crime|heist,https://img.example/a b.jpg,https://wiki.example/Heat (1995 film)',
+      ].join('\n');
+      await app.catalog.upload({ scope: GUILD, userId: ADMIN.id }, { bytes: utf8(csv), filename: 'own.csv', mode: 'replace' });
+      const r = await h.run({ type: 'command', name: 'recommend', options: { request: 'romance or crime', count: 2 } });
+      const embeds = (r.final().embeds ?? []) as APIEmbed[];
+      const urls = embeds.flatMap((e) => [e.url, e.thumbnail?.url]).filter((u): u is string => u !== undefined);
+      expect(urls.length).toBeGreaterThanOrEqual(4);
+      for (const u of urls) {
+        expect(u).toMatch(/^https:\/\/[\x21-\x7e]+$/);
+        expect(new URL(u).href).toBe(u);
+      }
+      expect(urls).toContain('https://img.example/a%20b.jpg');
+    } finally {
+      await h.close();
+      await app.close();
+    }
+  });
 });

@@ -7,47 +7,43 @@
 import type { APIEmbed } from 'discord.js';
 import type { ItemCard, WatchProviders } from '../../domain/card.js';
 import type { CatalogItem } from '../../domain/item.js';
+import { CARD_LABELS, JUSTWATCH_NOTICE, noWatchText, runtimeText, streamLine, watchLines } from '../../present/card-text.js';
 import { TMDB_TERMS } from '../../present/help.js';
 import { safe, titleOf } from './escape.js';
 import { LIMITS, trim } from './limits.js';
 
 export const TMDB_NOTICE = `Film data from TMDB. ${TMDB_TERMS}`;
-export const JUSTWATCH_NOTICE = 'Where to watch: data from JustWatch';
 const ACCENT = 0x5865f2;
 
-/** A URL Discord will take in an embed, or undefined. */
+/** A URL Discord will take in an embed, percent-encoded (spaces, non-ASCII paths), or undefined. */
 export function embedUrl(u: string | undefined): string | undefined {
-  if (!u || u.length > 2048 || !URL.canParse(u)) return undefined;
-  const p = new URL(u).protocol;
-  return p === 'https:' || p === 'http:' ? u : undefined;
+  if (!u || !URL.canParse(u.trim())) return undefined;
+  const url = new URL(u.trim());
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.length <= 2048 ? url.href : undefined;
 }
 
-/** "2h 50m", "45m". */
-export function runtimeText(min: number | undefined): string | undefined {
-  if (!min || min <= 0) return undefined;
-  const h = Math.floor(min / 60);
-  return h ? `${h}h ${String(min % 60).padStart(2, '0')}m` : `${min}m`;
+/** A URL safe inside a Markdown masked link `[text](url)`: parentheses encoded so that the link does not end early. */
+export function linkUrl(u: string | undefined): string | undefined {
+  return embedUrl(u)?.replaceAll('(', '%28').replaceAll(')', '%29');
 }
 
-const names = (xs: string[], n = 3) => xs.slice(0, n).map((x) => safe(x, 40)).join(', ');
+const names = (n: number) => (xs: string[]) => xs.slice(0, n).map((x) => safe(x, 40)).join(', ');
 
-/** One line of where to stream it ("Stream: Netflix, Hulu"), the first kind that has providers. */
-export function streamLine(w: WatchProviders | undefined): string | undefined {
-  if (!w) return undefined;
-  if (w.stream.length) return `Stream: ${names(w.stream)}`;
-  if (w.free.length) return `Free: ${names(w.free)}`;
-  if (w.ads.length) return `Free with ads: ${names(w.ads)}`;
-  if (w.rent.length) return `Rent: ${names(w.rent)}`;
-  return undefined;
-}
-
-/** A list item as its own embed. `reason` is already Discord Markdown (escaped). */
-export function itemEmbed(n: number, item: CatalogItem, reason: string, card: ItemCard | undefined): APIEmbed {
-  const meta = [runtimeText(card?.runtime), streamLine(card?.watch)].filter(Boolean).join(' · ');
-  const e: APIEmbed = { title: trim(`${n}. ${titleOf(item)}`, LIMITS.embedTitle), color: ACCENT };
-  // The facts as Discord's small subtext ("-# "), so that the reason stays the card's own line.
-  const desc = [reason, meta ? `-# ${meta}` : ''].filter(Boolean).join('\n');
-  if (desc) e.description = trim(desc, 400);
+/**
+ * A list item as its own embed. `reason` is already Discord Markdown (escaped). `budget` caps its title plus
+ * description, so that a whole list fits Discord's 6,000 characters over all embeds.
+ */
+export function itemEmbed(n: number, item: CatalogItem, reason: string, card: ItemCard | undefined, budget = 656): APIEmbed {
+  const meta = [runtimeText(card?.runtime), streamLine(card?.watch, names(3))].filter(Boolean).join(' · ');
+  const e: APIEmbed = { title: trim(`${n}. ${titleOf(item)}`, Math.min(LIMITS.embedTitle, Math.max(20, budget - 60))), color: ACCENT };
+  // The facts as Discord's small subtext ("-# "), so that the reason stays the card's own line; the reason
+  // gives way first when the card's share of the list is short.
+  const room = Math.min(400, budget - (e.title?.length ?? 0));
+  const sub = meta ? trim(`-# ${meta}`, Math.max(0, Math.min(160, room - 40))) : '';
+  const why = reason ? trim(reason, Math.max(0, room - sub.length - 1)) : '';
+  const desc = [why, sub.length > 3 ? sub : ''].filter(Boolean).join('\n');
+  if (desc) e.description = desc;
   const url = embedUrl(card?.pageUrl);
   if (url) e.url = url;
   const thumb = embedUrl(card?.thumbUrl);
@@ -56,21 +52,11 @@ export function itemEmbed(n: number, item: CatalogItem, reason: string, card: It
 }
 
 function watchField(w: WatchProviders | undefined, region: string | undefined): string | undefined {
-  if (!w) return undefined;
-  const lines = (
-    [
-      ['Stream', w.stream],
-      ['Free', w.free],
-      ['Free with ads', w.ads],
-      ['Rent', w.rent],
-      ['Buy', w.buy],
-    ] as const
-  )
-    .filter(([, xs]) => xs.length)
-    .map(([k, xs]) => `${k}: ${names(xs, 6)}`);
+  const lines = watchLines(w, names(6));
   if (!lines.length) return undefined;
-  const link = embedUrl(w.link);
-  lines.push(link ? `[${JUSTWATCH_NOTICE}](${link})${region ? ` (${region})` : ''}` : `${JUSTWATCH_NOTICE}${region ? ` (${region})` : ''}`);
+  const link = linkUrl(w?.link);
+  const where = region ? ` (${region})` : '';
+  lines.push(link ? `[${JUSTWATCH_NOTICE}](${link})${where}` : `${JUSTWATCH_NOTICE}${where}`);
   return lines.join('\n');
 }
 
@@ -82,18 +68,18 @@ export function detailsEmbed(item: CatalogItem, card: ItemCard | undefined, o: {
   const overview = card?.overview ?? item.description;
   if (overview) {
     const text = safe(overview, 1500);
-    e.description = o.hideSpoilers ? `||${text.replaceAll('|', '\\|')}||` : text;
+    e.description = o.hideSpoilers ? `||${text}||` : text; // safe() already escapes `|`
   }
   const poster = embedUrl(card?.posterUrl);
   if (poster) e.image = { url: poster };
   const fields: NonNullable<APIEmbed['fields']> = [];
   const runtime = runtimeText(card?.runtime);
-  if (runtime) fields.push({ name: 'Runtime', value: runtime, inline: true });
-  const trailer = embedUrl(card?.trailerUrl);
-  if (trailer) fields.push({ name: 'Trailer', value: `[Watch on YouTube](${trailer})`, inline: true });
+  if (runtime) fields.push({ name: CARD_LABELS.runtime, value: runtime, inline: true });
+  const trailer = linkUrl(card?.trailerUrl);
+  if (trailer) fields.push({ name: CARD_LABELS.trailer, value: `[${CARD_LABELS.trailerLink}](${trailer})`, inline: true });
   const watch = watchField(card?.watch, card?.region);
-  fields.push({ name: 'Where to watch', value: watch ?? (card?.source === 'tmdb' ? `No streaming data${card.region ? ` for ${card.region}` : ''}.` : 'Not known.') });
-  if (o.reason) fields.push({ name: 'Why', value: trim(o.reason, LIMITS.fieldValue) });
+  fields.push({ name: CARD_LABELS.whereToWatch, value: watch ?? noWatchText(card?.source === 'tmdb', card?.region) });
+  if (o.reason) fields.push({ name: CARD_LABELS.why, value: trim(o.reason, LIMITS.fieldValue) });
   e.fields = fields;
   if (card?.source === 'tmdb') e.footer = { text: TMDB_NOTICE };
   return e;

@@ -46,7 +46,8 @@ export function trim(text: string, max: number): string {
   return max <= 1 ? text.slice(0, max) : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function embedLength(e: APIEmbed): number {
+/** The characters of an embed that count towards Discord's 6,000-character total. */
+export function embedLength(e: APIEmbed): number {
   return (
     (e.title?.length ?? 0) +
     (e.description?.length ?? 0) +

@@ -4,7 +4,10 @@ import { withTaken } from '../../present/taken.js';
 import { user } from '../../present/text.js';
 import { itemEmbed } from './cards.js';
 import { itemButtons, itemSelects, withVoteButton } from './components.js';
-import { clampReply, LIMITS, type Rendered } from './limits.js';
+import { clampReply, embedLength, LIMITS, type Rendered, trim } from './limits.js';
+
+/** The least room an item's card keeps (title and a line of reason), taken from the header when needed. */
+const MIN_ITEM = 200;
 import { md, renderView } from './view.js';
 
 export interface RecOptions {
@@ -47,14 +50,21 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
   const withVote = components.length && !opts.ephemeral ? withVoteButton(components) : components;
   const rendered = renderView(withTaken(view, opts.taken), { description: cards && !description ? undefined : description, components: withVote });
   if (!cards) return rendered;
-  const itemEmbeds = result.items.map((rec, i) => {
-    const reason = itemReason(rec, { private: opts.ephemeral });
-    return itemEmbed(i + 1, rec.item, reason ? md(user(reason, 160)) : '', result.cards?.[rec.item.id]);
-  });
   // The engine note goes under the last card, where a list's footer reads naturally.
-  const [header, ...rest] = rendered.embeds ?? [];
+  const [header, ...rest] = (clampReply({ embeds: rendered.embeds ?? [] }).embeds ?? []).map((e) => ({ ...e }));
   const footer = header?.footer;
   if (header) delete header.footer;
+  // Every item's card gets its share of what the header leaves of the 6,000 characters, so that none is dropped.
+  const n = result.items.length;
+  const fixed = () => [header, ...rest].reduce((t, e) => t + (e ? embedLength(e) : 0), 0) + (footer?.text.length ?? 0);
+  if (header?.description && LIMITS.embedTotal - fixed() < n * MIN_ITEM) {
+    header.description = trim(header.description, Math.max(1, header.description.length - (n * MIN_ITEM - (LIMITS.embedTotal - fixed()))));
+  }
+  const budget = Math.floor((LIMITS.embedTotal - fixed()) / n);
+  const itemEmbeds = result.items.map((rec, i) => {
+    const reason = itemReason(rec, { private: opts.ephemeral });
+    return itemEmbed(i + 1, rec.item, reason ? md(user(reason, 160)) : '', result.cards?.[rec.item.id], budget);
+  });
   if (footer && itemEmbeds.length) itemEmbeds[itemEmbeds.length - 1].footer = footer;
   return clampReply({ ...rendered, embeds: [...(header ? [header] : []), ...rest, ...itemEmbeds] });
 }

@@ -82,12 +82,17 @@ describe('TMDB enrichment against the TMDB emulator', () => {
   });
 
   it('GIVEN a slow TMDB THEN the answer does not wait past its budget, and the late card lands in the cache', async () => {
-    tmdb.fault({ kind: 'slow', ms: 400 }, 2);
-    const cache = memoryCache();
-    const e = enricher(tmdb.apiKey, [], cache);
+    // TMDB answers only when the test lets it: no wall-clock waits.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const client = new TmdbClient({ apiKey: tmdb.apiKey, baseUrl: tmdb.url, sleep: async () => undefined, timeoutMs: 2_000 });
+    const e = new TmdbEnricher({ api: { get: async (p, q) => (await gate, client.get(p, q)) }, cache: memoryCache(), logger: logger(), ttlMs: 3600_000 });
     expect((await e.cards([heat], 'US', 50)).size).toBe(0);
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect((await e.cards([heat], 'US', 0)).get('ml-6')?.tmdbId).toBe(949);
+    release();
+    expect((await e.movieFor(heat))?.tmdbId).toBe(949); // the lookup the answer started, shared
+    // From the cache now: the card comes as soon as the images configuration is in, without asking for the film again.
+    expect((await e.cards([heat], 'US', 10_000)).get('ml-6')?.tmdbId).toBe(949);
+    expect(tmdb.requests.filter((r) => r.path === '/3/movie/949')).toHaveLength(1);
   });
 
   it('GIVEN a wrong key THEN one clear log line without the key, no cards, and no more calls to TMDB', async () => {
