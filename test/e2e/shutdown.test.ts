@@ -19,7 +19,7 @@ import { loadCommands } from '../../src/discord/loader.js';
 import { MESSAGES } from '../../src/app/messages.js';
 import { CatalogRepo, createStore } from '../../src/store/index.js';
 import { startDiscordEmulator, type InteractionInput } from '../emulators/discord/index.js';
-import { answered, listedTitles } from './harness.js';
+import { answered, E2E_ENV, listedTitles } from './harness.js';
 
 const ENTRY = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -101,7 +101,7 @@ describe('npm start stopping on SIGTERM', () => {
     const storeUrl = `sqlite://${join(dir, 'bot.sqlite')}`;
     const child = spawn(process.execPath, ['--import', TSX, ENTRY], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DISCORD_TOKEN: emu.token, DISCORD_API_URL: `${proxy.base}/api`, STORE_URL: storeUrl, SHUTDOWN_GRACE_S: '60', LOG_LEVEL: 'info' },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DISCORD_TOKEN: emu.token, DISCORD_API_URL: `${proxy.base}/api`, STORE_URL: storeUrl, SHUTDOWN_GRACE_S: '60', LOG_LEVEL: 'info', ...E2E_ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';

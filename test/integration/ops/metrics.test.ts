@@ -20,7 +20,7 @@ import { gatewayProblem } from '../../../src/discord/start.js';
 import { createServices, type AppServices } from '../../../src/services.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionInput } from '../../emulators/discord/index.js';
 import { startGeminiEmulator, type GeminiEmulator } from '../../emulators/gemini.js';
-import { answered } from '../../e2e/harness.js';
+import { answered, E2E_ENV } from '../../e2e/harness.js';
 
 const MOVIES = new Uint8Array(readFileSync(new URL('../../fixtures/app/movies-small.csv', import.meta.url)));
 const ADMIN = { id: 'admin', username: 'admin' };
@@ -65,7 +65,7 @@ describe('the /metrics endpoint over a running bot', () => {
     gemini.respond((r) => ({ json: { picks: [{ id: 'made-up-id', reason: 'invented' }, ...candidates(r.prompt).slice(0, 2).map((c) => ({ id: c.id, reason: 'fits' }))] } }));
     emu = await startDiscordEmulator();
     const config = parseConfig({
-      DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', STORE_URL: 'memory://',
+      DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', STORE_URL: 'memory://', ...E2E_ENV,
       LLM_PROVIDER: 'gemini', GEMINI_API_KEY: gemini.apiKey, GEMINI_BASE_URL: gemini.url,
     });
     app = await createServices(config, { logger, retrainDelayMs: 0, providerDeps: { retry: { retries: 0 } }, metrics });
