@@ -33,6 +33,11 @@ export function oneLine(text: string, max = 300): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Mentions broken with a zero-width space (`@everyone`, `<@id>`, `<#id>`, `<@&id>`), so untrusted text never pings. */
+export function breakMentions(text: string): string {
+  return text.replace(/@/g, '@\u200b').replace(/<([#@&:])/g, '<\u200b$1');
+}
+
 /** Untrusted text, or `fallback` when it shows as nothing. */
 export function userOr(text: string, max: number, fallback: string): Inline {
   return oneLine(text, max) ? user(text, max) : fallback;

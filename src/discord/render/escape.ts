@@ -1,14 +1,12 @@
 import { escapeMarkdown } from 'discord.js';
-import { oneLine } from '../../present/text.js';
+import { breakMentions, oneLine } from '../../present/text.js';
 
 /**
  * Makes untrusted text (titles, descriptions, user requests) safe to show: markdown escaped, mentions
  * (@everyone, <@id>, <#id>, <@&id>) broken with a zero-width space, masked links and newlines flattened.
  */
 export function safe(text: string, max = 300): string {
-  return escapeMarkdown(oneLine(text, max), { maskedLink: true })
-    .replace(/@/g, '@\u200b')
-    .replace(/<([#@&:])/g, '<\u200b$1');
+  return breakMentions(escapeMarkdown(oneLine(text, max), { maskedLink: true }));
 }
 
 /** A title with its year, escaped: "Heat (1995)". */
