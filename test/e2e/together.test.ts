@@ -82,6 +82,17 @@ describe('e2e: watching together', () => {
     expect(none.final().flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  it('GIVEN mentions with made-up ids THEN none counts; GIVEN 26 people THEN the app\'s size rule answers privately and no thread opens', async () => {
+    const threads = h.emu.threads().length;
+    const fake = await h.run({ type: 'command', name: 'together', options: { members: '<@abc> <@!12> <@ann>' } });
+    expect(visibleText(fake.final())).toContain('Name the members');
+    const many = Array.from({ length: 25 }, (_, k) => `<@${200000000000000000n + BigInt(k)}>`).join(' ');
+    const big = await h.run({ type: 'command', name: 'together', options: { members: many } });
+    expect(visibleText(big.final())).toContain('A group list is for 2 to 25 people (I found 26)');
+    expect(big.final().flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(h.emu.threads()).toHaveLength(threads);
+  });
+
   it('GIVEN the voice option THEN the people in that channel are the group (their voice states came with GUILD_CREATE)', async () => {
     const created = h.emu.dispatches.find((d) => d.t === 'GUILD_CREATE')?.d as { voice_states: { user_id: string; channel_id: string }[] };
     expect(created.voice_states.filter((v) => v.channel_id === VOICE).map((v) => v.user_id).sort()).toEqual([ANN.id, BO.id, ROBOT.id]);
