@@ -1,5 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
 import { AppError } from '../src/app/errors.js';
+import { itemIdOf } from '../src/discord/components.js';
 import { defer, send } from '../src/discord/reply.js';
 import { IDS } from '../src/discord/render/components.js';
 import { renderView } from '../src/discord/render/view.js';
@@ -27,9 +28,7 @@ export default {
     {
       prefix: IDS.whoLikes,
       async handle(i, services, ctx, rest) {
-        // The item id is in the button's custom id, or the select's value for lists over 5 items.
-        const itemId = rest || (i.isStringSelectMenu() ? i.values[0] : '');
-        if (!itemId) throw new AppError('component.unknown');
+        const itemId = itemIdOf(i, rest);
         const c = i as ButtonInteraction;
         await defer(c, true, { now: true });
         await send(c, renderView(whoLikesView(await services.whoWouldLike(ctx.caller, { itemId }))));

@@ -1,6 +1,5 @@
 import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { AppError } from '../src/app/errors.js';
-import { GROUP_SIZE } from '../src/app/group-members.js';
+import { checkGroupSize } from '../src/app/group-members.js';
 import type { TogetherResult } from '../src/app/types.js';
 import { LIST_COUNT } from '../src/domain/rules.js';
 import { recommendFlow } from '../src/discord/recommend-flow.js';
@@ -22,9 +21,8 @@ export default {
     const members = togetherMembers(i);
     const text = i.options.getString('request')?.trim() || undefined;
     const count = i.options.getInteger('count') ?? LIST_COUNT.default;
-    const people = new Set([i.user.id, ...members]).size;
-    // Said before any thread opens (the use case checks it again).
-    if (people < GROUP_SIZE.min || people > GROUP_SIZE.max) throw new AppError('group.size', { ...GROUP_SIZE, count: people });
+    // The app's own size check, run before any thread opens (the use case runs it again).
+    const people = checkGroupSize(ctx.caller, members).length;
     await recommendFlow(i, services, ctx, {
       request: text ?? 'watching together',
       count,

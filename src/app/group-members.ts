@@ -15,14 +15,20 @@ export function groupOf(c: Caller, members: readonly string[]): string[] {
   return [...new Set([c.userId, ...members])];
 }
 
+/** The group (the asker plus the members named, once each) when its size is 2 to 25; else AppError('group.size'). */
+export function checkGroupSize(c: Caller, members: readonly string[]): string[] {
+  const all = groupOf(c, members);
+  if (all.length < GROUP_SIZE.min || all.length > GROUP_SIZE.max) throw new AppError('group.size', { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: all.length });
+  return all;
+}
+
 /**
  * Loads a group: checks its size (2 to 25, the asker included) and that the asker allows group features,
  * reads every member's profile, and leaves out members who turned group features off. `l.group` is the
  * group's taste: the pipeline (pipelines/run.ts) ranks by it and leaves out what any counted member saw.
  */
 export async function loadGroup(d: AppDeps, c: Caller, l: Loaded, memberIds: readonly string[]): Promise<{ l: Loaded; members: GroupMembers; favourites: string[] }> {
-  const all = groupOf(c, memberIds);
-  if (all.length < GROUP_SIZE.min || all.length > GROUP_SIZE.max) throw new AppError('group.size', { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: all.length });
+  const all = checkGroupSize(c, memberIds);
   const profiles = await Promise.all(all.map((u) => (u === c.userId ? l.profile : d.profiles.get(c.scope, u))));
   if (!allowsGroup(profiles[0])) throw new AppError('group.off-self');
   const allowed: CountedMember[] = [];

@@ -73,6 +73,8 @@ export const MESSAGES = {
   'vote.cannot-post': 'I cannot post a poll here: I need the **Send Messages** and **Send Polls** permissions in this channel.',
   'vote.unknown': 'I have no record of that vote any more (they are kept for a week).',
   'event.permission': 'I need the **Manage Events** permission to create a server event. A server admin can grant it to my role in Server Settings → Roles.',
+  'vote.member-cannot-post': 'You cannot start a vote in that channel: it needs you to see it and to have the **Send Messages** and **Send Polls** permissions there.',
+  'event.member-permission': 'Creating a server event needs the **Manage Events** or **Create Events** permission, and you do not have it here. Ask a server admin to create it.',
   'event.time': 'I could not read "{value}" as a date and time. Write it as `2026-12-24 20:00` (UTC).',
   'event.past': 'That time has passed: give one in the future.',
   'watch.no-data': 'I can’t tell {what} here: that needs film data from TMDB, which this bot has not been given (its owner can set TMDB_API_KEY). The list leaves out “{wish}”.',

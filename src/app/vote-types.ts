@@ -35,7 +35,12 @@ export interface VoteRecord {
   items: VotedItem[];
   hours: number;
   openedAt: number;
+  /** Set once, when the poll closes (the tally and the pick). */
   outcome?: VoteOutcome;
+  /** Set only after the announcement was posted: until then a close (the other gateway event, a replay) announces it. */
+  announced?: boolean;
+  /** While one handler posts the announcement (ms since the epoch): others wait their turn; a stale claim is ignored. */
+  announcing?: number;
 }
 
 /** The server's pick: the winner of its latest closed vote. */
@@ -54,10 +59,16 @@ export interface VoteService {
   /** Remembers a posted poll, so that its close can be told apart from others and announced once. */
   opened(c: VoteCaller, input: { pollId: string; channelId: string; plan: VotePlan }): Promise<void>;
   /**
-   * Closes a poll with its answer counts (same order as its items). Once per poll: a second close (the other
-   * gateway event, a replay) answers null, as does a poll this bot did not start. The winner becomes the group's pick.
+   * Closes a poll with its answer counts (same order as its items) and claims its announcement: the outcome is
+   * tallied once (the winner becomes the group's pick) and answered to one caller at a time until `announced`.
+   * Null for a poll this bot did not start, one already announced, or one whose announcement another caller
+   * holds (for up to a minute). The caller posts it, then calls `announced`, or `announceFailed` so a later close retries.
    */
   close(scope: Scope, input: { pollId: string; counts: readonly number[] }): Promise<VoteOutcome | null>;
+  /** The announcement was posted: later closes answer null. */
+  announced(scope: Scope, pollId: string): Promise<void>;
+  /** The announcement could not be posted: the claim goes, so the next close (the other gateway event, a replay) tries again. */
+  announceFailed(scope: Scope, pollId: string): Promise<void>;
   get(scope: Scope, pollId: string): Promise<VoteRecord | null>;
   /** The server's latest pick, or null before its first vote closes. */
   pick(scope: Scope): Promise<GroupPick | null>;

@@ -23,6 +23,9 @@ export const keys = {
   pick: (scope: Scope) => `vote-pick:${scope}`,
 };
 
+/** How long a claim on an announcement holds (a handler that died mid-way frees it by then). */
+const CLAIM_MS = 60_000;
+
 const voted = (it: CatalogItem): VotedItem => ({ id: it.id, title: it.title, ...(it.year ? { year: it.year } : {}) });
 
 /** Whole hours from 1 to 72, or AppError('vote.duration'). */
@@ -61,18 +64,29 @@ export function createVotes(d: VoteDeps): VoteService {
     },
 
     async close(scope, input) {
+      const now = d.clock();
       let outcome: VoteOutcome | null = null;
+      let first = false;
       await d.kv.update<VoteRecord>(keys.vote(scope, input.pollId), (cur) => {
-        if (!cur || cur.outcome) return undefined;
-        outcome = { pollId: cur.pollId, channelId: cur.channelId, askerId: cur.askerId, ...tally(cur.items, input.counts) };
-        return { ...cur, outcome };
+        if (!cur || cur.announced || (cur.announcing !== undefined && now - cur.announcing < CLAIM_MS)) return undefined;
+        first = !cur.outcome;
+        outcome = cur.outcome ?? { pollId: cur.pollId, channelId: cur.channelId, askerId: cur.askerId, ...tally(cur.items, input.counts) };
+        return { ...cur, outcome, announcing: now };
       }, KEEP_MS);
       const o = outcome as VoteOutcome | null;
-      if (o?.winner) {
-        const pick: GroupPick = { item: o.winner, votes: o.votes, total: o.total, at: d.clock(), pollId: o.pollId };
+      if (first && o?.winner) {
+        const pick: GroupPick = { item: o.winner, votes: o.votes, total: o.total, at: now, pollId: o.pollId };
         await d.kv.set(keys.pick(scope), pick);
       }
       return o;
+    },
+
+    async announced(scope, pollId) {
+      await d.kv.update<VoteRecord>(keys.vote(scope, pollId), (cur) => (cur ? { ...cur, announced: true, announcing: undefined } : undefined), KEEP_MS);
+    },
+
+    async announceFailed(scope, pollId) {
+      await d.kv.update<VoteRecord>(keys.vote(scope, pollId), (cur) => (cur && !cur.announced ? { ...cur, announcing: undefined } : undefined), KEEP_MS);
     },
 
     async get(scope, pollId) {

@@ -17,7 +17,7 @@ import type { CommandContext, ComponentHandler, ComponentInteraction } from './t
  * for the person who clicks (their history, their ratings); the answer is ephemeral to them.
  * The item id comes from the custom id (`w:<itemId>`), or from the select's value for lists over 5 items.
  */
-function itemIdOf(i: ComponentInteraction, rest: string): string {
+export function itemIdOf(i: ComponentInteraction, rest: string): string {
   if (rest) return rest;
   const v = i.isStringSelectMenu() ? i.values[0] : undefined;
   if (!v) throw new AppError('component.unknown');

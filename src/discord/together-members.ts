@@ -1,8 +1,8 @@
 import { ChannelType, type ChatInputCommandInteraction } from 'discord.js';
 import { AppError } from '../app/errors.js';
 
-/** A user mention as Discord writes it (`<@123>` or `<@!123>`); role and channel mentions do not match. */
-const MENTION = /<@!?([A-Za-z0-9_.-]{1,100})>/g;
+/** A user mention as Discord writes it (`<@123>` or `<@!123>`, a snowflake id); role and channel mentions, and made-up ids, do not match. */
+const MENTION = /<@!?(\d{17,20})>/g;
 
 const VOICE_TYPES: readonly number[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
 
@@ -19,8 +19,16 @@ export function togetherMembers(i: ChatInputCommandInteraction): string[] {
   const picked = i.options.getChannel('voice');
   if (picked && !VOICE_TYPES.includes(picked.type)) throw new AppError('group.no-members');
   const voiceId = picked?.id ?? (ids.size === 0 ? guild?.voiceStates.cache.get(i.user.id)?.channelId ?? undefined : undefined);
-  if (voiceId && guild) for (const s of guild.voiceStates.cache.values()) if (s.channelId === voiceId) ids.add(s.id);
+  const bots = new Set([i.client.user.id]);
+  if (voiceId && guild) {
+    for (const s of guild.voiceStates.cache.values()) {
+      if (s.channelId !== voiceId) continue;
+      ids.add(s.id);
+      // The voice state carries its member (GUILD_CREATE, VOICE_STATE_UPDATE) even when the member cache does not.
+      if (s.member?.user.bot) bots.add(s.id);
+    }
+  }
   if (ids.size === 0) throw new AppError('group.no-members');
-  const isBot = (id: string) => id === i.client.user.id || guild?.members.cache.get(id)?.user.bot === true;
+  const isBot = (id: string) => bots.has(id) || guild?.members.cache.get(id)?.user.bot === true;
   return [...ids].filter((id) => !isBot(id));
 }

@@ -10,7 +10,7 @@ import { renderView } from './render/view.js';
 import { EVENT_TIME_FIELD, VOTE_IDS, eventModal, renderDurationPicker } from './render/vote.js';
 import type { CommandContext, ComponentHandler } from './types.js';
 import { listItemIds } from './vote-list.js';
-import { startVote } from './vote-flow.js';
+import { checkMemberMayPoll, startVote } from './vote-flow.js';
 
 /** How long an event for the winner lasts (Discord needs an end for an external event). */
 const EVENT_HOURS = 3;
@@ -24,6 +24,11 @@ async function winnerFor(services: Services, ctx: CommandContext, pollId: string
   return { record, winner };
 }
 
+/** Only members who may make server events have the bot make one (the bot checks its own permission too). */
+function checkMemberMayCreateEvents(i: ButtonInteraction | ModalSubmitInteraction): void {
+  if (!i.memberPermissions?.any([PermissionFlagsBits.ManageEvents, PermissionFlagsBits.CreateEvents])) throw new AppError('event.member-permission');
+}
+
 /** The buttons, select and modal of a vote: "Vote on this" -> duration -> poll; "Create an event" -> modal -> event. */
 export const voteComponents: ComponentHandler[] = [
   {
@@ -32,6 +37,7 @@ export const voteComponents: ComponentHandler[] = [
       const b = i as ButtonInteraction;
       if (!b.guildId) throw new AppError('guild.only', { command: 'Vote on this' });
       if (listItemIds(b.message).length === 0) throw new AppError('vote.not-a-list');
+      if (b.channel) await checkMemberMayPoll(b, b.channel);
       await b.reply(renderDurationPicker(b.message.id));
     },
   },
@@ -43,6 +49,7 @@ export const voteComponents: ComponentHandler[] = [
       await s.deferUpdate();
       const list = await s.channel?.messages.fetch(rest).catch(() => null);
       if (!list || list.author.id !== s.client.user.id) throw new AppError('vote.not-a-list');
+      await checkMemberMayPoll(s, list.channel);
       const plan = await startVote(services, ctx, list, hours);
       const { flags: _f, ...body } = renderView(votePostedView(plan.hours, plan.items.length));
       await s.editReply({ ...body, components: [] });
@@ -52,6 +59,7 @@ export const voteComponents: ComponentHandler[] = [
     prefix: VOTE_IDS.event,
     async handle(i, services, ctx, rest) {
       await winnerFor(services, ctx, rest);
+      checkMemberMayCreateEvents(i as ButtonInteraction);
       if (!(i as ButtonInteraction).appPermissions?.any([PermissionFlagsBits.ManageEvents, PermissionFlagsBits.CreateEvents])) throw new AppError('event.permission');
       await (i as ButtonInteraction).showModal(eventModal(rest));
     },
@@ -61,6 +69,7 @@ export const voteComponents: ComponentHandler[] = [
     async handle(i, services, ctx, rest) {
       const m = i as ModalSubmitInteraction;
       const { winner } = await winnerFor(services, ctx, rest);
+      checkMemberMayCreateEvents(m);
       const start = parseEventTime(m.fields.getTextInputValue(EVENT_TIME_FIELD), ctx.clock());
       if (!m.guild) throw new AppError('guild.only', { command: 'Create an event' });
       const title = displayTitle(winner);

@@ -33,6 +33,18 @@ export function oneLine(text: string, max = 300): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/**
+ * Discord's angle-bracket markup: user, role and channel mentions (`<@1>`, `<@&1>`, `<#1>`), slash-command
+ * mentions (`</recommend:1>`), custom and animated emoji (`<:x:1>`, `<a:x:1>`), timestamps (`<t:1:R>`) and
+ * guild navigation (`<id:customize>`). A zero-width space after the `<` shows them as the text they are.
+ */
+const MARKUP = /<(?=[/#@&:!]|[a-z]+:)/gi;
+
+/** Mentions (`@everyone`) and every angle-bracket markup broken with a zero-width space, so untrusted text never pings or poses as markup. */
+export function breakMentions(text: string): string {
+  return text.replace(/@/g, '@\u200b').replace(MARKUP, '<\u200b');
+}
+
 /** Untrusted text, or `fallback` when it shows as nothing. */
 export function userOr(text: string, max: number, fallback: string): Inline {
   return oneLine(text, max) ? user(text, max) : fallback;

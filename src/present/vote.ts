@@ -1,7 +1,7 @@
 import { displayTitle } from '../domain/item.js';
 import type { GroupPick, VoteOutcome, VotePlan, VotedItem } from '../app/vote-types.js';
 import { drawable } from './card/text-fit.js';
-import { strong, user, type Text } from './text.js';
+import { breakMentions, strong, user, type Text } from './text.js';
 import type { View } from './view.js';
 
 /** Discord's limits on a native poll's text. */
@@ -14,7 +14,7 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * (a zero-width space after `@`), cut at a grapheme boundary to `max` UTF-16 units with an ellipsis.
  */
 export function pollText(text: string, max: number): string {
-  const flat = drawable(text).replace(/@/g, '@\u200b').replace(/<([#@&:])/g, '<\u200b$1');
+  const flat = breakMentions(drawable(text));
   if (flat.length <= max) return flat || '…';
   let out = '';
   for (const { segment } of graphemes.segment(flat)) {

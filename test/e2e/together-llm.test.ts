@@ -12,8 +12,13 @@ import { createServices, type AppServices } from '../../src/services.js';
 import { startGeminiEmulator, type GeminiEmulator, type GeminiRequest } from '../emulators/gemini.js';
 import { blockIds } from '../helpers/gemini-app.js';
 import { titled } from '../helpers/app.js';
-import { ADMIN, GUILD, listedTitles, MEMBER, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
+import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS } from '../emulators/discord/index.js';
+import { ADMIN, CHANNEL, GUILD, listedTitles, refineInThread, startHarness, visibleText, type Harness } from './harness.js';
 
+/** A member with a snowflake-like id (a /together mention only names real Discord ids). */
+const MEMBER = { id: '100000000000000004', username: 'member' };
+const guild = { id: GUILD, name: 'Test Guild', ownerId: ADMIN.id, channels: [{ id: CHANNEL, name: 'general' }],
+  members: [{ user: ADMIN, permissions: ADMIN_PERMISSIONS }, { user: MEMBER, permissions: MEMBER_PERMISSIONS }] };
 const MOVIES = new Uint8Array(readFileSync(new URL('../fixtures/app/movies-small.csv', import.meta.url)));
 
 describe('e2e: /together with the Gemini emulator', () => {
@@ -33,7 +38,7 @@ describe('e2e: /together with the Gemini emulator', () => {
     await rate(ADMIN.id, [['Toy Story', 5], ['Forrest Gump', 4.5], ['Heist', 2]]);
     await rate(MEMBER.id, [['Pulp Fiction', 5], ['Reservoir Dogs', 4.5], ['Toy Story', 3]]);
     await app.deps.engines.settle(GUILD);
-    h = await startHarness({ services: app });
+    h = await startHarness({ services: app, emulator: { guilds: [guild] } });
     gemini.reset();
     // A model that answers with an id outside the candidates first (it must be dropped), then the last three candidates.
     gemini.respond((r: GeminiRequest) => {

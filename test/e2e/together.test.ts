@@ -11,9 +11,10 @@ import { VoiceChannelType } from '../emulators/discord/voice.js';
 import { makeApp, settle, titled } from '../helpers/app.js';
 import { ADMIN, CHANNEL, customIds, GUILD, listedTitles, refineInThread, replyFiles, startHarness, visibleText, type Harness } from './harness.js';
 
-const ANN = { id: 'ann', username: 'ann' };
-const BO = { id: 'bo', username: 'bo' };
-const CY = { id: 'cy', username: 'cy' };
+// Snowflake-like ids: a /together mention names a real Discord id (17-20 digits), never a made-up one.
+const ANN = { id: '100000000000000001', username: 'ann' };
+const BO = { id: '100000000000000002', username: 'bo' };
+const CY = { id: '100000000000000003', username: 'cy' };
 const ROBOT = { id: 'robot', username: 'robot', bot: true };
 const VOICE = 'v1';
 const EPHEMERAL = 64;
@@ -52,7 +53,7 @@ describe('e2e: watching together', () => {
   });
 
   it('GIVEN /together with two members mentioned THEN one public list for 3 says how each item fits them, leaves out what they rated, and refines in its thread', async () => {
-    const r = await h.run({ type: 'command', name: 'together', options: { members: '<@ann> and <@!bo>', count: 5 } });
+    const r = await h.run({ type: 'command', name: 'together', options: { members: `<@${ANN.id}> and <@!${BO.id}>`, count: 5 } });
     const text = visibleText(r.final());
     expect(text).toContain('Watching together (3)');
     expect(text).toContain('For 3 people: 3 members’ tastes counted');
@@ -81,6 +82,17 @@ describe('e2e: watching together', () => {
     expect(none.final().flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  it('GIVEN mentions with made-up ids THEN none counts; GIVEN 26 people THEN the app\'s size rule answers privately and no thread opens', async () => {
+    const threads = h.emu.threads().length;
+    const fake = await h.run({ type: 'command', name: 'together', options: { members: '<@abc> <@!12> <@ann>' } });
+    expect(visibleText(fake.final())).toContain('Name the members');
+    const many = Array.from({ length: 25 }, (_, k) => `<@${200000000000000000n + BigInt(k)}>`).join(' ');
+    const big = await h.run({ type: 'command', name: 'together', options: { members: many } });
+    expect(visibleText(big.final())).toContain('A group list is for 2 to 25 people (I found 26)');
+    expect(big.final().flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(h.emu.threads()).toHaveLength(threads);
+  });
+
   it('GIVEN the voice option THEN the people in that channel are the group (their voice states came with GUILD_CREATE)', async () => {
     const created = h.emu.dispatches.find((d) => d.t === 'GUILD_CREATE')?.d as { voice_states: { user_id: string; channel_id: string }[] };
     expect(created.voice_states.filter((v) => v.channel_id === VOICE).map((v) => v.user_id).sort()).toEqual([ANN.id, BO.id, ROBOT.id]);
@@ -93,7 +105,7 @@ describe('e2e: watching together', () => {
     const r = await h.run({ type: 'command', name: 'match', options: { member: CY.id } });
     const text = visibleText(r.final());
     expect(r.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
-    expect(text).toContain('Taste match with <@cy>');
+    expect(text).toContain(`Taste match with <@${CY.id}>`);
     const pct = Number(/\*\*(\d+)%\*\*/.exec(text)?.[1]);
     expect(pct).toBeGreaterThan(0);
     expect(pct).toBeLessThan(100); // one title in common (Toy Story, both 5): never 100%
@@ -128,9 +140,9 @@ describe('e2e: watching together', () => {
   it('GIVEN a member turns group features off THEN /together does not count them, /match with them says it is unavailable, and "who would like it" never names them', async () => {
     const off = await h.run({ type: 'command', name: 'privacy', subcommand: 'group', user: ANN, options: { setting: 'off' } });
     expect(visibleText(off.final())).toContain('Group features are **off**');
-    const r = await h.run({ type: 'command', name: 'together', options: { members: '<@ann> <@bo>' } });
+    const r = await h.run({ type: 'command', name: 'together', options: { members: `<@${ANN.id}> <@${BO.id}>` } });
     expect(visibleText(r.final())).toContain('1 member keeps their taste out of group picks');
-    expect(visibleText(r.final())).not.toContain('ann');
+    expect(visibleText(r.final())).not.toContain(ANN.id);
     const m = await h.run({ type: 'command', name: 'match', options: { member: ANN.id } });
     expect(visibleText(m.final())).toContain('not available for matching');
     const terminator2 = await titled(app, { scope: GUILD, userId: ADMIN.id }, 'Terminator 2');

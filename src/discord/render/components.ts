@@ -1,3 +1,4 @@
+import { VOTE } from '../../app/vote-types.js';
 import type { CatalogItem } from '../../domain/item.js';
 import { RATING_VALUES } from '../../domain/rules.js';
 import { LIMITS, trim, type Row } from './limits.js';
@@ -91,8 +92,12 @@ export function ratingSelect(itemId: string): Row[] {
   return [row([{ type: SELECT, custom_id: id, placeholder: 'Rate it (optional)', min_values: 1, max_values: 1, options } as unknown as Row['components'][number]])];
 }
 
-/** "Vote on this": a row of its own under a list, or beside the last row's buttons when the list uses all 5 rows. */
-export function withVoteButton(rows: Row[]): Row[] {
+/**
+ * "Vote on this" for a list of `itemCount` catalog items (none under 2): a row of its own under a list, or
+ * beside the last row's buttons when the list uses all 5 rows.
+ */
+export function withVoteButton(rows: Row[], itemCount: number): Row[] {
+  if (itemCount < VOTE.minItems) return rows; // a poll needs 2 answers: the vote would be refused
   const vote = button(`${IDS.vote}:`, 'Vote on this', 'secondary');
   if (rows.length < LIMITS.rows) return [...rows, row([vote])];
   const last = rows[rows.length - 1];

@@ -1,12 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
-import { oneLine } from '../../present/text.js';
-
-/**
- * Discord's angle-bracket markup: user, role and channel mentions (`<@1>`, `<@&1>`, `<#1>`), slash-command
- * mentions (`</recommend:1>`), custom and animated emoji (`<:x:1>`, `<a:x:1>`), timestamps (`<t:1:R>`) and
- * guild navigation (`<id:customize>`). A zero-width space after the `<` shows them as the text they are.
- */
-const MARKUP = /<(?=[/#@&:!]|[a-z]+:)/gi;
+import { breakMentions, oneLine } from '../../present/text.js';
 
 /**
  * Makes untrusted text (titles, descriptions, user requests) safe to show: Markdown escaped (also headings,
@@ -15,10 +8,7 @@ const MARKUP = /<(?=[/#@&:!]|[a-z]+:)/gi;
  * nor pose as a timestamp or an emoji.
  */
 export function safe(text: string, max = 300): string {
-  return escapeMarkdown(oneLine(text, max), { maskedLink: true, heading: true, bulletedList: true, numberedList: true })
-    .replace(/^-#/, '\\-#')
-    .replace(/@/g, '@\u200b')
-    .replace(MARKUP, '<\u200b');
+  return breakMentions(escapeMarkdown(oneLine(text, max), { maskedLink: true, heading: true, bulletedList: true, numberedList: true }).replace(/^-#/, '\\-#'));
 }
 
 /** A title with its year, escaped: "Heat (1995)". */

@@ -47,7 +47,7 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
   const details = new Set(Object.keys(result.cards ?? {}));
   const components = opts.buttons && items.length ? (items.length <= 5 ? itemButtons(items, details) : itemSelects(items, details)) : [];
   // A public list can be put to a vote (a private one is the asker's alone).
-  const withVote = components.length && !opts.ephemeral ? withVoteButton(components) : components;
+  const withVote = components.length && !opts.ephemeral ? withVoteButton(components, items.length) : components;
   const rendered = renderView(withTaken(view, opts.taken), { description: cards && !description ? undefined : description, components: withVote });
   if (!cards) return rendered;
   // The engine note goes under the last card, where a list's footer reads naturally.

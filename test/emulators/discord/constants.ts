@@ -34,14 +34,15 @@ export const Perm = {
   CreatePublicThreads: bit(35),
   CreatePrivateThreads: bit(36),
   SendMessagesInThreads: bit(38),
+  SendPolls: bit(49),
 } as const;
 
 const or = (...bits: bigint[]): string => bits.reduce((a, b) => a | b, 0n).toString();
 
-/** What a regular member can do (no Manage Server). */
+/** What a regular member can do (no Manage Server); Send Polls is in Discord's default @everyone set. */
 export const MEMBER_PERMISSIONS = or(Perm.ViewChannel, Perm.SendMessages, Perm.ReadMessageHistory, Perm.EmbedLinks,
   Perm.AttachFiles, Perm.AddReactions, Perm.UseExternalEmojis, Perm.UseApplicationCommands, Perm.SendMessagesInThreads,
-  Perm.CreatePublicThreads);
+  Perm.CreatePublicThreads, Perm.SendPolls);
 
 /** An administrator: everything a member has plus Administrator and Manage Server. */
 export const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | Perm.Administrator | Perm.ManageGuild | Perm.ManageChannels

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { EmulatorState } from './state.js';
 import type { Json, RestCall, UploadedFile } from './types.js';
+import { takeFault } from './faults.js';
 
 export interface RouteContext {
   method: string; path: string; query: URLSearchParams; params: Record<string, string>;
@@ -110,6 +111,8 @@ export function createHttpServer({ state, routes, latencyMs }: HttpOptions): Ser
       state.touch();
       return;
     }
+    const fault = takeFault(state, method, rawPath, parsed.body);
+    if (fault) { answer(fault.status, { message: fault.message, code: fault.code }); return; }
     for (const c of compiled) {
       if (c.route.method !== method) continue;
       const m = c.regex.exec(rawPath);

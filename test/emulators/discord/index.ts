@@ -18,6 +18,7 @@ import { channelRoutes, type Deps } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
 import { pollControls, pollRoutes } from './polls.js';
 import { eventRoutes, scheduledEvents } from './events.js';
+import { faultControls } from './faults.js';
 import { EmulatorState } from './state.js';
 import { setVoice } from './voice.js';
 import type { AttachmentObject, DiscordEmulator, EmulatorOptions, InteractionInput, InteractionRecord } from './types.js';
@@ -124,6 +125,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     registeredCommands: (guildId) => [...(state.commands.get(guildId ?? 'global') ?? [])],
     dropConnections: () => gateway.dropConnections(),
     ...pollControls(deps),
+    ...faultControls(state),
     scheduledEvents: (guildId) => scheduledEvents(state, guildId),
     setVoice: (v) => setVoice(state, (t, d, intent) => gateway.dispatch(t, d, intent), v),
 

@@ -75,7 +75,7 @@ export class EmulatorState {
       if (type === ChannelType.PublicThread || type === ChannelType.PrivateThread) { this.addThread(g, c, type); return; }
       this.channels.set(c.id, {
         id: c.id, type, guild_id: g.id, name: c.name, position, parent_id: null,
-        permission_overwrites: [], nsfw: c.nsfw ?? false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+        permission_overwrites: (c.overwrites ?? []).map((o) => ({ id: o.id, type: o.type, allow: o.allow ?? '0', deny: o.deny ?? '0' })), nsfw: c.nsfw ?? false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0,
       });
     });
   }

@@ -4,6 +4,8 @@
  * whatever the bot sent, exactly like Discord does.
  */
 
+import type { FaultInput } from './faults.js';
+
 /** A loose JSON object (Discord payloads are open-ended). */
 export type Json = Record<string, unknown>;
 
@@ -14,7 +16,9 @@ export interface EmulatorGuild {
   name: string;
   ownerId: string;
   /** Text channels by default; a thread (type 11 or 12) takes `parentId` (default the first text channel) and `ownerId` (default the guild owner). */
-  channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string; /** Age-restricted. */ nsfw?: boolean }[];
+  channels: { id: string; name: string; type?: number; parentId?: string; ownerId?: string; /** Age-restricted. */ nsfw?: boolean;
+    /** Permission overwrites (type 0 role, 1 member; decimal bitfields), sent as `permission_overwrites`. */
+    overwrites?: { id: string; type: 0 | 1; allow?: string; deny?: string }[] }[];
   members: { user: EmulatorUser; permissions: string /* bitfield as decimal string */ }[];
   /** Who sits in which voice channel (type 2) at the start (voice.ts); `DiscordEmulator.setVoice` changes it. */
   voice?: { userId: string; channelId: string }[];
@@ -146,6 +150,8 @@ export interface DiscordEmulator {
   /** Native polls (polls.ts): a member votes; the poll's time runs out now (MESSAGE_UPDATE, then the type 46 result message; returns its id). */
   castVote(input: { messageId: string; userId: string; answerIds: number[] }): void;
   expirePoll(messageId: string): string;
+  /** The next matching REST call(s) fail with a Discord error (faults.ts). */
+  failNext(input: FaultInput): void;
   /** Scheduled events the bot created (events.ts), as the API returns them. */
   scheduledEvents(guildId?: string): Json[];
   /** A member joins (or moves to) a voice channel, or leaves voice with `channelId: null`: VOICE_STATE_UPDATE goes out (voice.ts). */

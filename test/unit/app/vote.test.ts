@@ -45,6 +45,34 @@ describe('votes', () => {
     expect(await v.pick('g2')).toBeNull();
   });
 
+  it('GIVEN the announcement failed THEN the next close answers the same outcome (tallied and picked once); once announced, null', async () => {
+    let now = 1_000;
+    const v = createVotes({ kv: mapVoteKv(), clock: () => now, item: async (_s, id) => ITEMS.find((i) => i.id === id) ?? null });
+    await v.opened(caller, { pollId: 'p', channelId: 'c1', plan: await v.plan(caller, { itemIds: ['a', 'b', 'c'], hours: 24 }) });
+    const first = await v.close('g1', { pollId: 'p', counts: [0, 2, 1] });
+    expect(first).toMatchObject({ winner: { id: 'b' }, votes: 2 });
+    // While the first handler holds the announcement, another close does not announce it too.
+    expect(await v.close('g1', { pollId: 'p', counts: [0, 2, 1] })).toBeNull();
+    await v.announceFailed('g1', 'p');
+    now = 2_000;
+    expect(await v.close('g1', { pollId: 'p', counts: [9, 0, 0] })).toEqual(first);
+    expect(await v.pick('g1')).toMatchObject({ item: { id: 'b' }, at: 1_000 });
+    await v.announced('g1', 'p');
+    expect(await v.close('g1', { pollId: 'p', counts: [0, 2, 1] })).toBeNull();
+    expect((await v.get('g1', 'p'))?.announced).toBe(true);
+  });
+
+  it('GIVEN a handler that claimed the announcement and died THEN a close a minute later announces it', async () => {
+    let now = 1_000;
+    const v = createVotes({ kv: mapVoteKv(), clock: () => now, item: async (_s, id) => ITEMS.find((i) => i.id === id) ?? null });
+    await v.opened(caller, { pollId: 'p', channelId: 'c1', plan: await v.plan(caller, { itemIds: ['a', 'b'], hours: 3 }) });
+    expect(await v.close('g1', { pollId: 'p', counts: [1, 0] })).not.toBeNull();
+    now += 59_000;
+    expect(await v.close('g1', { pollId: 'p', counts: [1, 0] })).toBeNull();
+    now += 1_000;
+    expect(await v.close('g1', { pollId: 'p', counts: [1, 0] })).toMatchObject({ winner: { id: 'a' } });
+  });
+
   it('GIVEN the real store (memory driver) THEN two closes at once still close the vote once', async () => {
     const store = await createStore('memory://', { namespace: 'votetest' });
     try {
