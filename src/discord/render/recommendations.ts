@@ -1,14 +1,14 @@
 import type { RecResult, TakenAs } from '../../app/types.js';
 import { itemReason, recommendationsView, showsList } from '../../present/recommendations.js';
 import { withTaken } from '../../present/taken.js';
-import { user } from '../../present/text.js';
+import { oneLine, user } from '../../present/text.js';
 import { itemEmbed } from './cards.js';
 import { itemButtons, itemSelects, withVoteButton } from './components.js';
 import { clampReply, embedLength, LIMITS, type Rendered, trim } from './limits.js';
+import { md, renderView } from './view.js';
 
 /** The least room an item's card keeps (title and a line of reason), taken from the header when needed. */
 const MIN_ITEM = 200;
-import { md, renderView } from './view.js';
 
 export interface RecOptions {
   /** Heading, e.g. `Recommendations for "cozy mystery"` (escaped here). */
@@ -23,9 +23,9 @@ export interface RecOptions {
   taken?: TakenAs;
 }
 
-/** Whether the list is shown as cards: some item has one, and the header plus one embed per item fit Discord's 10. */
+/** Whether the list is shown as cards: some item has one, and one embed per item fits Discord's 10. */
 function asCards(result: RecResult): boolean {
-  return Boolean(result.cards && Object.keys(result.cards).length && showsList(result) && result.items.length && result.items.length < LIMITS.embeds);
+  return Boolean(result.cards && Object.keys(result.cards).length && showsList(result) && result.items.length && result.items.length <= LIMITS.embeds);
 }
 
 /**
@@ -66,5 +66,12 @@ export function renderRecommendations(result: RecResult, opts: RecOptions): Rend
     return itemEmbed(i + 1, rec.item, reason ? md(user(reason, 160)) : '', result.cards?.[rec.item.id], budget);
   });
   if (footer && itemEmbeds.length) itemEmbeds[itemEmbeds.length - 1].footer = footer;
+  // Ten items fill Discord's ten embeds: the header then rides on the first card (its heading as the author line).
+  if (header && 1 + rest.length + itemEmbeds.length > LIMITS.embeds) {
+    const first = itemEmbeds[0];
+    first.author = { name: trim(oneLine(opts.title, LIMITS.author), LIMITS.author) };
+    first.description = [header.description, first.description].filter(Boolean).join('\n\n');
+    return clampReply({ ...rendered, embeds: [...rest, ...itemEmbeds] });
+  }
   return clampReply({ ...rendered, embeds: [...(header ? [header] : []), ...rest, ...itemEmbeds] });
 }

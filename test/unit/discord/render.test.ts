@@ -85,6 +85,18 @@ describe('renderRecommendations', () => {
     expect(r.components?.map((row) => (row.components[0] as { custom_id: string }).custom_id)).toEqual(['w:', 'ni:', 'ml:', 'dt:', 'vt:']);
   });
 
+  it('GIVEN 10 items with cards THEN ten card embeds, one per item, the heading on the first card, within every limit', () => {
+    const r0 = recs(10);
+    const cards = Object.fromEntries(r0.items.map((x) => [x.item.id, { source: 'tmdb' as const, tmdbId: 1, thumbUrl: 'https://image.tmdb.org/t/p/w185/a.jpg' }]));
+    const r = renderRecommendations({ ...r0, cards }, { title: 'Recs: @everyone heist', buttons: true, hint: 'Reply to refine' });
+    expectWithinLimits(r);
+    expect(r.embeds).toHaveLength(10);
+    expect(r.embeds?.map((e) => e.title?.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(r.embeds?.[0].author?.name).toBe('Recs: @everyone heist');
+    expect(r.embeds?.[0].description).toContain('Reply to refine');
+    expect(r.embeds?.every((e) => e.thumbnail?.url)).toBe(true);
+  });
+
   it('GIVEN 10 items THEN four selects (Watched, Not interested, More like, Who here would like) cover all of them, and a row with "Vote on this", within 5 rows', () => {
     const r = renderRecommendations(recs(10), { title: 'Recs', buttons: true });
     expectWithinLimits(r);
