@@ -17,7 +17,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: '/predict title', about: 'How much you would probably like it, and why.', typed: '/predict <title>' },
   { usage: '/rank titles [method]', about: 'Your own list, ranked for you.', typed: '/rank <title>, <title>, ... [method:pointwise|pairwise|listwise]' },
   { usage: '/similar [title] [text]', about: 'Nearest items by meaning.', typed: '/similar <title or description>' },
-  { usage: '/profile', about: 'Your taste summary (private).' },
+  { usage: '/profile', about: 'Your taste summary, with a picture card to share (private).' },
   { usage: '/vote [duration] [message]', about: "Put a list to a vote (a poll, 1-72 hours); the winner becomes the server's pick." },
   { usage: '/import file [format]', about: 'Ratings from Letterboxd, IMDb or a CSV.', typed: '/import <file> [letterboxd|imdb|csv]' },
   { usage: '/together [members] [voice] [request] [count]', about: 'One list for 2 to 25 people: those you mention, or a voice channel (yours by default). It fits everyone and never shows anyone\'s ratings; refine it in its thread.' },
