@@ -1,4 +1,5 @@
 import { normalized } from './dot.js';
+import { removeRows, rowFor } from './rows.js';
 import { halfTable, toHalf } from './half.js';
 import { TopK } from './topk.js';
 import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
@@ -80,35 +81,14 @@ export class QuantizedIndex implements SearchIndex {
     let fresh = 0;
     for (const id of new Set(ids)) if (!this.rowOf.has(id)) fresh++;
     if (this.ids.length + fresh > this.capacity) this.grow(this.ids.length + fresh);
-    for (let j = 0; j < ids.length; j++) {
-      let r = this.rowOf.get(ids[j]);
-      if (r === undefined) {
-        r = this.ids.length;
-        this.ids.push(ids[j]);
-        this.rowOf.set(ids[j], r);
-      }
-      this.store(r, normalized(vectors[j]));
-    }
+    for (let j = 0; j < ids.length; j++) this.store(rowFor({ ids: this.ids, rowOf: this.rowOf }, ids[j]), normalized(vectors[j]));
   }
 
   remove(ids: readonly string[]): number {
-    let removed = 0;
-    for (const id of ids) {
-      const r = this.rowOf.get(id);
-      if (r === undefined) continue;
-      const last = this.ids.length - 1;
-      if (r !== last) {
-        const lastId = this.ids[last];
-        this.rows.copyWithin(r * this.dims, last * this.dims, (last + 1) * this.dims);
-        if (this.scales.length) this.scales[r] = this.scales[last];
-        this.ids[r] = lastId;
-        this.rowOf.set(lastId, r);
-      }
-      this.ids.pop();
-      this.rowOf.delete(id);
-      removed++;
-    }
-    return removed;
+    return removeRows({ ids: this.ids, rowOf: this.rowOf }, ids, (from, to) => {
+      this.rows.copyWithin(to * this.dims, from * this.dims, (from + 1) * this.dims);
+      if (this.scales.length) this.scales[to] = this.scales[from];
+    });
   }
 
   search(query: ArrayLike<number>, k: number, opts: SearchOptions = {}): SearchHit[] {

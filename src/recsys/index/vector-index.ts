@@ -1,4 +1,5 @@
 import { dotAt, normalized } from './dot.js';
+import { removeRows, rowFor, type RowIds } from './rows.js';
 import { TopK } from './topk.js';
 import { WasmRows, wasmSimdAvailable } from './wasm-dot.js';
 import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
@@ -77,35 +78,16 @@ export class VectorIndex implements SearchIndex {
     let fresh = 0;
     for (const id of new Set(ids)) if (!this.rowOf.has(id)) fresh++;
     if (this.ids.length + fresh > this.capacity) this.grow(this.ids.length + fresh);
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j];
-      let r = this.rowOf.get(id);
-      if (r === undefined) {
-        r = this.ids.length;
-        this.ids.push(id);
-        this.rowOf.set(id, r);
-      }
-      this.data.set(normalized(vectors[j]), r * this.dims);
-    }
+    for (let j = 0; j < ids.length; j++) this.data.set(normalized(vectors[j]), rowFor(this.table(), ids[j]) * this.dims);
+  }
+
+  /** The id <-> row maps, shared in place with rows.ts. */
+  private table(): RowIds {
+    return { ids: this.ids, rowOf: this.rowOf };
   }
 
   remove(ids: readonly string[]): number {
-    let removed = 0;
-    for (const id of ids) {
-      const r = this.rowOf.get(id);
-      if (r === undefined) continue;
-      const last = this.ids.length - 1;
-      if (r !== last) {
-        const lastId = this.ids[last];
-        this.data.copyWithin(r * this.dims, last * this.dims, (last + 1) * this.dims);
-        this.ids[r] = lastId;
-        this.rowOf.set(lastId, r);
-      }
-      this.ids.pop();
-      this.rowOf.delete(id);
-      removed++;
-    }
-    return removed;
+    return removeRows(this.table(), ids, (from, to) => this.data.copyWithin(to * this.dims, from * this.dims, (from + 1) * this.dims));
   }
 
   search(query: ArrayLike<number>, k: number, opts: SearchOptions = {}): SearchHit[] {
