@@ -14,6 +14,14 @@ export function isRating(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= RATING.min && value <= RATING.max && Number.isInteger(value / RATING.step);
 }
 
+/**
+ * A rating that says "I did not like it" (2★ or less): such an item is never a reason for a recommendation
+ * ("similar to", "watched after"), nor a seed that what-comes-next lists start from.
+ */
+export const DISLIKED_AT_MOST = 2;
+
+export const isDisliked = (rating: number | undefined): boolean => rating !== undefined && rating <= DISLIKED_AT_MOST;
+
 /** How many titles `/rank` takes at once. */
 export const RANK_TITLES = { min: 2, max: 25 } as const;
 

@@ -1,3 +1,4 @@
+import { isDisliked } from '../../domain/rules.js';
 import type { PriorAwareModels } from './prior-models.js';
 import type { ScoredItem } from './sequential.js';
 import { topKIndices } from './topk.js';
@@ -94,7 +95,9 @@ function watched(m: PriorAwareModels, user: string, exclude?: ReadonlySet<string
 export function tasteTop(m: PriorAwareModels, user: string, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
   const out = m.scratch;
   m.scoreTaste(user, out);
-  const history = Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]);
+  // A pick is explained by what the member liked, never by what they rated as disliked.
+  const disliked = new Set((m.stats.memberRatings.get(user) ?? []).filter((r) => isDisliked(r.value)).map((r) => r.item));
+  const history = Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]).filter((id) => !disliked.has(id));
   return scored(m, top(m, out, k, watched(m, user, exclude)), out, 'cowatch', history);
 }
 

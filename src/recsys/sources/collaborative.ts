@@ -1,4 +1,5 @@
 import type { Profile } from '../../domain/profile.js';
+import { isDisliked } from '../../domain/rules.js';
 import { naming } from '../reasons.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
@@ -29,13 +30,14 @@ export interface PopularSourceOptions extends Common {
   model: PopularityLike;
 }
 
+/** The member's last `n` items, oldest first; what they rated as disliked is no seed for what comes next. */
 export function lastWatched(profile: Profile | undefined, n: number): ItemId[] {
   if (!profile) return [];
   const out: ItemId[] = [];
   const seen = new Set<ItemId>();
   for (let i = profile.history.length - 1; i >= 0 && out.length < n; i--) {
     const id = profile.history[i].itemId;
-    if (!seen.has(id)) {
+    if (!seen.has(id) && !isDisliked(profile.ratings[id]?.value)) {
       seen.add(id);
       out.push(id);
     }

@@ -61,3 +61,17 @@ describe('GIVEN a member who watched Alien and Aliens and loves The Matrix', () 
     expect(idsOf(r).map(ratedBy).every((n) => n >= 50)).toBe(true);
   });
 });
+
+describe('GIVEN a member whose last rating is a 1★', () => {
+  it('THEN /next and a list for tonight never offer something because of the film they disliked', async () => {
+    const me = member('u-prior-disliked');
+    await rateAll(me, [['Heat', 5], ['The Godfather', 5], ['Mamma Mia!', 1]]);
+    const mammaMia = (await titled(app, me, 'Mamma Mia!')).id;
+    const { reasonText } = await import('../../../src/present/reason-text.js');
+    for (const r of [await app.next(me, { count: 10 }), await app.recommend(me, { text: 'something for tonight', count: 10 })]) {
+      const reasons = r.items.map((x) => reasonText(x.reason, { public: false }));
+      expect(reasons.filter((t) => t.includes('Mamma Mia'))).toEqual([]);
+      expect(r.items.map((x) => x.item.id)).not.toContain(mammaMia);
+    }
+  });
+});
