@@ -43,6 +43,7 @@ export const MESSAGES = {
   'component.not-yours': 'This button belongs to someone else\'s request.',
   // Typed commands (the playground)
   'command.unknown': 'Unknown command `{command}`. Type /help for the list.',
+  'command.discord-only': '`{command}` works in Discord only (it needs a server, members or its settings). Type /help for what works here.',
   'command.usage': 'Usage: {usage}',
   // What a refinement turn says besides (or instead of) a list (src/recsys/refine reads the message and picks the code)
   /** The reader could not read the message: nothing changed. Two examples of what works. */

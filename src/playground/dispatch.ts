@@ -7,7 +7,7 @@ import { findItem, resolveItem } from '../app/resolve-title.js';
 import { splitTitles } from '../domain/rules.js';
 import { importReportView, privacyExportView } from '../present/account.js';
 import { catalogExportView, catalogInfoView, progressLine, uploadReportView } from '../present/catalog.js';
-import { helpView, typedUsage } from '../present/help.js';
+import { COMMANDS, helpView, typedUsage } from '../present/help.js';
 import { catalogClearedNotice, catalogRemovedNotice, ratedNotice, watchedAddedNotice, watchedRemovedNotice } from '../present/notices.js';
 import { predictView, rankView } from '../present/predict.js';
 import { profileView } from '../present/profile.js';
@@ -47,6 +47,9 @@ async function readLocal(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
+/** The commands the playground answers (its `switch` below); /help names the others as Discord's. */
+const PLAYGROUND_COMMANDS: ReadonlySet<string> = new Set(['recommend', 'next', 'rate', 'watched', 'predict', 'rank', 'similar', 'profile', 'privacy', 'import', 'catalog']);
+
 /** Runs one playground command against the services; returns what to print. */
 export async function dispatch(s: Session, name: string, args: string): Promise<View | 'quit'> {
   const { services: sv, caller: c } = s;
@@ -55,7 +58,7 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
     case 'exit':
       return 'quit';
     case 'help':
-      return helpView(await sv.llmStatus(c.scope), { tmdb: sv.tmdbStatus().configured });
+      return helpView(await sv.llmStatus(c.scope), { tmdb: sv.tmdbStatus().configured, available: PLAYGROUND_COMMANDS });
     case 'recommend': {
       if (!args) throw new AppError('request.empty');
       s.conversationId = `playground.${c.userId}.${s.started.toString(36)}.${++s.turns}`;
@@ -129,6 +132,7 @@ export async function dispatch(s: Session, name: string, args: string): Promise<
     case 'catalog':
       return catalog(s, args);
     default:
+      if (COMMANDS.some((x) => x.usage.startsWith(`/${name} `) || x.usage === `/${name}`)) throw new AppError('command.discord-only', { command: `/${name}` });
       throw new AppError('command.unknown', { command: `/${name}` });
   }
 }

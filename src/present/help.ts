@@ -35,17 +35,26 @@ export function typedUsage(name: string): string {
   return COMMANDS.find((c) => nameOf(c) === name)?.typed ?? `/${name}`;
 }
 
-/** The help: each command and what it does, then whether the LLM is on. Private. */
 /** TMDB's terms: the notice wherever its data is shown (and JustWatch's for where to watch). */
 export const TMDB_TERMS = 'This product uses the TMDB API but is not endorsed or certified by TMDB.';
 export const TMDB_ATTRIBUTION = `Posters, overviews and where to watch come from TMDB (where-to-watch data by JustWatch). ${TMDB_TERMS}`;
 
-export function helpView(llm: { configured: boolean; enabled: boolean; provider: string; model: string }, o: { tmdb?: boolean } = {}): View {
+/** Whether a command can be typed in a face that offers only `available` (undefined: every command). */
+export const offers = (name: string, available?: ReadonlySet<string>): boolean => !available || available.has(name);
+
+/**
+ * The help: each command and what it does, then whether the LLM is on. Private. A face that offers only some
+ * commands (the playground) passes them as `available`; the others are named once as Discord's.
+ */
+export function helpView(llm: { configured: boolean; enabled: boolean; provider: string; model: string }, o: { tmdb?: boolean; available?: ReadonlySet<string> } = {}): View {
   const status: Text = !llm.configured
     ? ['LLM: not configured. Everything works with the offline engine.']
     : llm.enabled
       ? ['LLM: on (', user(llm.provider, 30), ', ', user(llm.model, 60), ').']
       : ['LLM: switched off for this server; the offline engine answers.'];
   const tmdb: Text[] = o.tmdb ? [[], [TMDB_ATTRIBUTION]] : [];
-  return { title: ['Tastemaker'], lines: [...COMMANDS.map((c): Text => [code(c.usage), ` ${c.about}`]), [], status, ...tmdb], private: true };
+  const here = COMMANDS.filter((c) => offers(nameOf(c), o.available));
+  const elsewhere = COMMANDS.filter((c) => !offers(nameOf(c), o.available)).map((c) => `/${nameOf(c)}`);
+  const discordOnly: Text[] = elsewhere.length ? [[], [`In Discord only: ${elsewhere.join(', ')}.`]] : [];
+  return { title: ['Tastemaker'], lines: [...here.map((c): Text => [code(c.usage), ` ${c.about}`]), ...discordOnly, [], status, ...tmdb], private: true };
 }

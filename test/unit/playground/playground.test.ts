@@ -64,6 +64,15 @@ describe('playground (piped stdin)', () => {
     expect(png.readUInt32BE(16)).toBe(1200);
   });
 
+  it('GIVEN /help and a Discord-only command THEN help names it as Discord\'s and the command says where it works', async () => {
+    const { text } = await play(['/help', '/settings', '/together @a @b', '/nonsense']);
+    expect(text).toContain('In Discord only: /vote, /together, /match, /settings.');
+    expect(text).not.toMatch(/^\/settings /m);
+    expect(text).toContain('/settings works in Discord only');
+    expect(text).toContain('/together works in Discord only');
+    expect(text).toContain('Unknown command /nonsense');
+  });
+
   it('GIVEN a rating of 7 THEN it is rejected with the rating.range text', async () => {
     const { text, services } = await play(['/rate Heat 7']);
     expect(text).toContain('A rating goes from 0.5 to 5');
