@@ -3,8 +3,8 @@ import { createLocalEmbedder } from '../../src/embed/semantic/factory.js';
 import type { SemanticEmbedderOptions } from '../../src/embed/semantic/embedder.js';
 import type { LabelledEmbedder } from './requests-types.js';
 
-/** The two local embedders compared: local-hash-v1 (baseline, first) and local-sem-v1; with `ablation`,
- * local-sem-v1 without phrases, with only its lexical part, with only its word-vector part, and with a
+/** The two local embedders compared: local-hash-v1 (baseline, first) and local-sem-v2; with `ablation`,
+ * local-sem-v2 without phrases, with only its lexical part, with only its word-vector part, and with a
  * 1024-dim lexical part. */
 export function requestEmbedders(ablation = false): LabelledEmbedder[] {
   const plain = (e: Embedder): LabelledEmbedder => ({ label: e.model, embedder: e });

@@ -5,7 +5,7 @@ import type { Embedder } from '../../src/embed/types.js';
 export interface RequestsOptions {
   overviews: string;
   starter: string;
-  /** Also run variants of local-sem-v1 (see `defaultRequestEmbedders`). */
+  /** Also run variants of local-sem-v2 (see `defaultRequestEmbedders`). */
   ablation?: boolean;
   /** Keywords need at least this many joined movies (default 15). */
   minMovies?: number;

@@ -21,7 +21,9 @@ const FILLER = new Set(
     'seen tonight today tomorrow weekend good great nice best better cool awesome like likes liked want ' +
     'wants wanna need needs looking look find recommend recommendation recommendations suggest suggestion ' +
     'suggestions show shows give tell please maybe kind sort type similar one ones really pretty quite ' +
-    'feel feeling mood im id ive youre dont cant isnt thats whats lets new'
+    'feel feeling mood im id ive youre dont cant isnt thats whats lets new ' +
+    // every film is a story: "a coming of age story", "a story about a war" (the phrase "true story" still counts)
+    'story stories'
   ).split(' '),
 );
 

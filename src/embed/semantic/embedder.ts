@@ -22,7 +22,8 @@ export interface SemanticEmbedderOptions {
   lexicalHashes?: number;
   /** Share of a cosine that comes from the word-vector part, 0..1 (default 0.4); the rest is lexical. */
   semanticShare?: number;
-  /** idf = ln(1 + rank / idfRank), rank = GloVe frequency rank of the token's stem (default 30). */
+  /** idf = ln(1 + rank / idfRank), rank = GloVe frequency rank of the token's stem (default 10; v1 had 30: a
+   * flatter idf, so a common but meaningful word, "war" or "robot", is not drowned by a rare name). */
   idfRank?: number;
   /** Word-vector weights are idf ** semanticIdfPower (default 1). */
   semanticIdfPower?: number;
@@ -37,7 +38,7 @@ export interface SemanticEmbedderOptions {
   table?: string;
 }
 
-const DEFAULTS = { lexicalDims: 512, lexicalHashes: 16, semanticShare: 0.4, idfRank: 30, semanticIdfPower: 1, numberIdf: 1, chargramWeight: 1.5, phrases: true };
+const DEFAULTS = { lexicalDims: 512, lexicalHashes: 16, semanticShare: 0.4, idfRank: 10, semanticIdfPower: 1, numberIdf: 1, chargramWeight: 1.5, phrases: true };
 
 /**
  * Offline, deterministic, stateless text embedder that matches meaning, not only words:
@@ -65,8 +66,9 @@ export function createSemanticEmbedder(opts: SemanticEmbedderOptions = {}): Embe
   // Zero-padded to a multiple of 16 (cosines unchanged) so the vector index can use its WebAssembly SIMD kernel.
   const dims = Math.ceil((WORD_VECTOR_DIMS + lexDims) / 16) * 16;
   const custom = (Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>).filter((k) => k !== 'lexicalDims' && o[k] !== DEFAULTS[k]);
-  // other settings give other vectors: the model id says so (vectors of two models are never compared)
-  const model = `local-sem-v1-${dims}` + (custom.length ? `-${fnv1a(custom.map((k) => `${k}=${o[k]}`).join(';')).toString(36)}` : '');
+  // other settings give other vectors: the model id says so (vectors of two models are never compared).
+  // v2: idfRank 30 -> 10 and "story" as filler; the new id makes stored v1 vectors be re-embedded.
+  const model = `local-sem-v2-${dims}` + (custom.length ? `-${fnv1a(custom.map((k) => `${k}=${o[k]}`).join(';')).toString(36)}` : '');
   const semScale = Math.sqrt(o.semanticShare);
   const lexScale = Math.sqrt(1 - o.semanticShare);
   let table: WordVectors | undefined;

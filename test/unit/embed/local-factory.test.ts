@@ -12,14 +12,16 @@ describe('createLocalEmbedder(kind)', () => {
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 
-  it('GIVEN "semantic" THEN it is local-sem-v1', () => {
+  it('GIVEN "semantic" THEN it is local-sem-v2 (a new id, so stored local-sem-v1 vectors are re-embedded)', () => {
     const e = createLocalEmbedder('semantic');
-    expect(e.model).toBe('local-sem-v1-624');
+    expect(e.model).toBe('local-sem-v2-624');
+    expect(e.model).not.toBe('local-sem-v1-624');
     expect(e.dims).toBe(624);
   });
 
   it('GIVEN model ids and names THEN the kind is recognised; unknown kinds are refused', () => {
     expect(localEmbedderKindOf('local-hash-v1-512')).toBe('hash');
+    expect(localEmbedderKindOf('local-sem-v2-624')).toBe('semantic');
     expect(localEmbedderKindOf('local-sem-v1-624')).toBe('semantic');
     expect(localEmbedderKindOf('text-embedding-004')).toBeUndefined();
     expect(isLocalEmbedderKind('semantic')).toBe(true);

@@ -69,7 +69,7 @@ describe('eval protocol `requests`', () => {
 
   it('GIVEN a run THEN both embedders are scored on every catalog, with ratios to the baseline, as JSON and text', async () => {
     const r = await runRequests({ starter, overviews, minMovies: 2 });
-    expect(Object.keys(r.results)).toEqual(['local-hash-v1-512', 'local-sem-v1-624']);
+    expect(Object.keys(r.results)).toEqual(['local-hash-v1-512', 'local-sem-v2-624']);
     for (const cats of Object.values(r.results)) {
       expect(Object.keys(cats)).toEqual(['starter', 'starter-all', 'overviews', 'starter+overviews']);
       for (const s of Object.values(cats)) {
@@ -79,10 +79,10 @@ describe('eval protocol `requests`', () => {
         expect(s['ndcg@10']).toBeLessThanOrEqual(1);
       }
     }
-    expect(Object.keys(r.ratios)).toEqual(['local-sem-v1-624']);
+    expect(Object.keys(r.ratios)).toEqual(['local-sem-v2-624']);
     expect(JSON.parse(JSON.stringify(r)).protocol).toBe('requests');
     const text = formatRequests(r);
-    expect(text).toContain('local-sem-v1-624');
+    expect(text).toContain('local-sem-v2-624');
     expect(text).toContain('overviews');
   });
 });

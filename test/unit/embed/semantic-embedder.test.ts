@@ -5,7 +5,7 @@ import { createSemanticEmbedder } from '../../../src/embed/semantic/embedder.js'
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i], 0);
 const e = createSemanticEmbedder();
 
-describe('semantic local embedder (local-sem-v1)', () => {
+describe('semantic local embedder (local-sem-v2)', () => {
   it('GIVEN "robots" THEN an item about an android is closer than an unrelated item (the hashed baseline cannot tell)', async () => {
     const texts = ['robots', 'An android learns what it means to be human in a future city', 'A romantic comedy about a baker in Paris'];
     const [q, android, other] = await e.embed(texts);
@@ -57,15 +57,15 @@ describe('semantic local embedder (local-sem-v1)', () => {
   });
 
   it('GIVEN default options THEN vectors are 624-dim, L2-normalised, and the model id names the dims and settings', async () => {
-    expect(e.model).toBe('local-sem-v1-624');
+    expect(e.model).toBe('local-sem-v2-624');
     expect(e.dims).toBe(624);
     const [v] = await e.embed(['Toy Story (1995). Adventure, Animation, Children, Comedy, Fantasy, pixar, fun']);
     expect(v.length).toBe(624);
     expect(Math.sqrt(dot(v, v))).toBeCloseTo(1, 5);
-    expect(createSemanticEmbedder({ lexicalDims: 1024 }).model).toBe('local-sem-v1-1136');
+    expect(createSemanticEmbedder({ lexicalDims: 1024 }).model).toBe('local-sem-v2-1136');
     const tuned = createSemanticEmbedder({ semanticShare: 0.7 }).model;
-    expect(tuned).toMatch(/^local-sem-v1-624-[0-9a-z]+$/);
-    expect(createSemanticEmbedder({ semanticShare: 0.4 }).model).toBe('local-sem-v1-624');
+    expect(tuned).toMatch(/^local-sem-v2-624-[0-9a-z]+$/);
+    expect(createSemanticEmbedder({ semanticShare: 0.4 }).model).toBe('local-sem-v2-624');
   });
 
   it('GIVEN "science fiction" or "sci-fi" THEN both are the same phrase token and give the same vector', async () => {
@@ -77,6 +77,37 @@ describe('semantic local embedder (local-sem-v1)', () => {
   it('GIVEN a misspelt title word THEN character n-grams keep it closer to the right spelling', async () => {
     const [a, b, c] = await e.embed(['terminator', 'terminater', 'casablanca']);
     expect(dot(a, b)).toBeGreaterThan(dot(a, c) + 0.1);
+  });
+
+  it('GIVEN "a coming of age story" THEN a coming-of-age film ranks above a film that only has "Story" in its title', async () => {
+    const [q, teen, toy] = await e.embed([
+      'a coming of age story',
+      'Thirteen (2003). Drama, coming of age, teenagers',
+      'Toy Story (1995). Adventure, Animation, Children, Comedy',
+    ]);
+    expect(dot(q, teen)).toBeGreaterThan(dot(q, toy) + 0.1);
+    // "story" is filler, but the phrase "true story" still counts
+    const [tq, war, other] = await e.embed(['a true story about a war', 'Based on a true story. Soldiers in the war', 'Soldiers in the war']);
+    expect(dot(tq, war)).toBeGreaterThan(dot(tq, other));
+  });
+
+  it('GIVEN a plural request word THEN an item with the singular meets it nearly as well as one with the plural', async () => {
+    const [q, one, many, other] = await e.embed(['movies about robots', 'A robot falls in love', 'Robots fall in love', 'A baker falls in love']);
+    expect(dot(q, one)).toBeGreaterThan(0.7 * dot(q, many));
+    expect(dot(q, one)).toBeGreaterThan(dot(q, other) + 0.3);
+  });
+
+  it('GIVEN "artificial intelligence and robots" THEN android and computer-mind films rank above unrelated ones', async () => {
+    const texts = [
+      'a movie about artificial intelligence and robots',
+      'Ex Machina (2015). Drama, Sci-Fi, Thriller, android, AI',
+      'A programmer falls for the operating system of his computer',
+      'Notting Hill (1999). Comedy, Romance',
+      'A chef opens a restaurant in Paris',
+    ];
+    const [q, ...items] = await e.embed(texts);
+    const order = items.map((v, i) => [dot(q, v), i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+    expect(order.slice(0, 2).sort()).toEqual([0, 1]);
   });
 
   it('GIVEN empty text THEN the vector is all zeros rather than NaN', async () => {
