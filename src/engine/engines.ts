@@ -109,6 +109,14 @@ export class Engines {
     this.slots.release(scope);
   }
 
+  /**
+   * Whether the scope may change catalog `c`'s index in place (a merge upserting into it): yes when `c` is
+   * its own, or a shared core no other scope ever held, which is then no longer shared; otherwise copy.
+   */
+  claimIndex(scope: Scope, c: ScopeCatalog): boolean {
+    return !c.sharedKey || this.slots.claim(scope, c.sharedKey);
+  }
+
   /** Sets the loaded catalog directly (after an upload the service already has it in memory; `keepModels`: same version, new texts). */
   setCatalog(scope: Scope, c: ScopeCatalog, keepModels = false): void {
     const s = this.slot(scope);

@@ -29,7 +29,7 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
   /** Objects every scope shares (embedder, community prior, held parts): weighed as 0 in each scope. */
   readonly shared = new Set<object>();
   /** Parts in the cache by key, the objects that weigh 0 in scopes because of them, and which part each scope holds. */
-  private readonly parts = new Map<string, { value: object; covers: object[]; bytes: number }>();
+  private readonly parts = new Map<string, { value: object; covers: object[]; bytes: number; holders: Set<Scope> }>();
   private readonly holds = new Map<Scope, string>();
 
   constructor(
@@ -83,12 +83,24 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
       const bytes = estimateBytes(value, { shared: this.shared });
       const covers = [value, ...childrenOf(value)].filter((o) => !this.shared.has(o));
       for (const o of covers) this.shared.add(o);
-      this.parts.set(k, { value, covers, bytes });
+      this.parts.set(k, { value, covers, bytes, holders: new Set() });
       this.get(scope); // in use now: making room for the part drops others first
       this.set(k, this.partSlot(bytes));
     }
+    this.parts.get(k)?.holders.add(scope);
     this.holds.set(scope, k);
     this.get(k);
+  }
+
+  /**
+   * Takes the part `key` out for `scope` to change in place: only when no other scope ever held it (then no
+   * other scope can reach it, and none finds it from now on). False when another did, or it is gone.
+   */
+  claim(scope: Scope, key: string): boolean {
+    const p = this.parts.get(PART + key);
+    if (!p || [...p.holders].some((h) => h !== scope)) return false;
+    this.delete(PART + key);
+    return true;
   }
 
   /** The scope no longer holds a shared part (its catalog was replaced); the part goes when unused. */
