@@ -9,6 +9,11 @@ export interface ServerData {
   ratings: readonly RatingTriple[];
   /** Each member's watch history, oldest first (rated items included). */
   histories: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The counts already made from these same ratings and histories (the training worker makes them,
+   * `serverCounts`), used when made with the same options; otherwise they are counted here.
+   */
+  counts?: ServerCounts;
 }
 
 export interface ServerStatsOptions {
@@ -42,53 +47,72 @@ export interface ServerStats {
   memberHistory: Map<string, Int32Array>;
 }
 
-/** Counts a server's interactions (items outside the catalog are ignored). */
-export function serverStats(data: ServerData, prior: CommunityPrior | undefined, opts: ServerStatsOptions = {}): ServerStats {
-  const { window = 10, lagPower = 0.7, maxPerUser = 200 } = opts;
-  const n = data.items.length;
-  const index = new Map<string, number>();
-  data.items.forEach((id, i) => index.set(id, i));
-  const toPrior = Int32Array.from(data.items, (id) => prior?.index.get(id) ?? -1);
+/** One member's interactions as catalog indices: ratings oldest first (values alike), and the watch history. */
+export interface MemberEvents {
+  ratedItems: ArrayLike<number>;
+  ratedValues: ArrayLike<number>;
+  history: ArrayLike<number>;
+}
+
+/**
+ * The heavy part of `ServerStats`, as plain typed arrays (a worker thread makes them and transfers them):
+ * per item counts, the two graphs, and each member's history (member k's is historyItem[historyStart[k]..
+ * historyStart[k+1]], members in the order they were given).
+ */
+export interface ServerCounts {
+  options: Required<ServerStatsOptions>;
+  members: Float64Array;
+  ratingCount: Float64Array;
+  ratingSum: Float64Array;
+  mean: number;
+  cowatch: ItemGraph;
+  next: ItemGraph;
+  historyStart: Int32Array;
+  historyItem: Int32Array;
+}
+
+const optionsOf = (o: ServerStatsOptions): Required<ServerStatsOptions> => ({ window: o.window ?? 10, lagPower: o.lagPower ?? 0.7, maxPerUser: o.maxPerUser ?? 200 });
+
+/**
+ * Counts `n` catalog items' interactions, members in order: what every member watched or rated, ratings per
+ * item, co-watch (each member's last `maxPerUser` items, pairwise) and lag-weighted watch-next counts. A rated
+ * item missing from the history counts as watched, at the end, in rating order. Pure CPU, no strings: runs
+ * in the training worker as well as here.
+ */
+export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: ServerStatsOptions = {}): ServerCounts {
+  const options = optionsOf(opts);
+  const { window, lagPower, maxPerUser } = options;
   const ratingCount = new Float64Array(n);
   const ratingSum = new Float64Array(n);
-  const memberRatings = new Map<string, RatingTriple[]>();
-  let total = 0;
-  let kept = 0;
-  for (const r of data.ratings) {
-    const i = index.get(r.item);
-    if (i === undefined) continue;
-    ratingCount[i]++;
-    ratingSum[i] += r.value;
-    total += r.value;
-    kept++;
-    let l = memberRatings.get(r.user);
-    if (!l) memberRatings.set(r.user, (l = []));
-    l.push(r);
-  }
-  const members = new Float64Array(n);
-  const memberHistory = new Map<string, Int32Array>();
+  const memberCount = new Float64Array(n);
   const cw = new ItemGraphBuilder(n);
   const nx = new ItemGraphBuilder(n);
   const lagW = Array.from({ length: window + 1 }, (_, d) => (d === 0 ? 0 : d ** -lagPower));
-  const users = new Set([...data.histories.keys(), ...memberRatings.keys()]);
-  for (const user of users) {
-    const seen = new Set<number>();
+  const starts: number[] = [0];
+  const items: number[] = [];
+  let total = 0;
+  let kept = 0;
+  const seen = new Uint8Array(n);
+  for (const m of members) {
+    for (let r = 0; r < m.ratedItems.length; r++) {
+      ratingCount[m.ratedItems[r]]++;
+      ratingSum[m.ratedItems[r]] += m.ratedValues[r];
+      total += m.ratedValues[r];
+      kept++;
+    }
     const seq: number[] = [];
-    for (const id of data.histories.get(user) ?? []) {
-      const i = index.get(id);
-      if (i === undefined || seen.has(i)) continue;
-      seen.add(i);
-      seq.push(i);
+    for (const list of [m.history, m.ratedItems]) {
+      for (let h = 0; h < list.length; h++) {
+        const i = list[h];
+        if (seen[i]) continue;
+        seen[i] = 1;
+        seq.push(i);
+      }
     }
-    // rated items missing from the history still count as watched (at the end, in rating order)
-    for (const r of memberRatings.get(user) ?? []) {
-      const i = index.get(r.item)!;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      seq.push(i);
-    }
-    memberHistory.set(user, Int32Array.from(seq));
-    for (const i of seq) members[i]++;
+    for (const i of seq) seen[i] = 0;
+    items.push(...seq);
+    starts.push(items.length);
+    for (const i of seq) memberCount[i]++;
     const last = seq.slice(-maxPerUser);
     for (const a of last) for (const b of last) if (a !== b) cw.add(a, b, 1);
     for (let t = 0; t < seq.length; t++) {
@@ -96,7 +120,41 @@ export function serverStats(data: ServerData, prior: CommunityPrior | undefined,
     }
   }
   return {
-    items: data.items, index, toPrior, members, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN,
-    cowatch: cw.freeze(), next: nx.freeze(), memberRatings, memberHistory,
+    options, members: memberCount, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN,
+    cowatch: cw.freeze(), next: nx.freeze(), historyStart: Int32Array.from(starts), historyItem: Int32Array.from(items),
+  };
+}
+
+/** Counts a server's interactions (items outside the catalog are ignored), or takes `data.counts` made alike. */
+export function serverStats(data: ServerData, prior: CommunityPrior | undefined, opts: ServerStatsOptions = {}): ServerStats {
+  const index = new Map<string, number>();
+  data.items.forEach((id, i) => index.set(id, i));
+  const toPrior = Int32Array.from(data.items, (id) => prior?.index.get(id) ?? -1);
+  const memberRatings = new Map<string, RatingTriple[]>();
+  for (const r of data.ratings) {
+    if (!index.has(r.item)) continue;
+    let l = memberRatings.get(r.user);
+    if (!l) memberRatings.set(r.user, (l = []));
+    l.push(r);
+  }
+  const users = [...new Set([...data.histories.keys(), ...memberRatings.keys()])];
+  const options = optionsOf(opts);
+  const given = data.counts;
+  const reuse = given && given.historyStart.length === users.length + 1 && given.members.length === data.items.length
+    && (Object.keys(options) as (keyof typeof options)[]).every((k) => given.options[k] === options[k]);
+  const c = reuse ? given : serverCounts(data.items.length, users.map((user) => {
+    const rs = memberRatings.get(user) ?? [];
+    const history: number[] = [];
+    for (const id of data.histories.get(user) ?? []) {
+      const i = index.get(id);
+      if (i !== undefined) history.push(i);
+    }
+    return { ratedItems: rs.map((r) => index.get(r.item)!), ratedValues: rs.map((r) => r.value), history };
+  }), options);
+  const memberHistory = new Map<string, Int32Array>();
+  users.forEach((user, k) => memberHistory.set(user, c.historyItem.subarray(c.historyStart[k], c.historyStart[k + 1])));
+  return {
+    items: data.items, index, toPrior, members: c.members, ratingCount: c.ratingCount, ratingSum: c.ratingSum, mean: c.mean,
+    cowatch: c.cowatch, next: c.next, memberRatings, memberHistory,
   };
 }
