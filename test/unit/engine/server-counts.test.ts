@@ -9,9 +9,15 @@ import { serverDataFromProfiles } from '../../../src/engine/prior.js';
 import { buildScopeCatalog } from '../../../src/engine/scope-catalog.js';
 import { collectTrainingInput, scopeModelsFromState, scopeModelsToState, trainFromInput } from '../../../src/engine/scope-models.js';
 import { serverStats, type ServerStats } from '../../../src/recsys/models/prior-server.js';
+import type { CatalogVersion } from '../../../src/store/types.js';
 import { mulberry32 } from '../../../src/recsys/models/rng.js';
 import { referenceServerStats } from './server-stats-reference.js';
 
+const version = (): CatalogVersion => ({
+  pointer: { version: 1, itemCount: ITEMS.length, chunkCount: 1, embedModel: null, dims: 0, updatedBy: 'admin', updatedAt: 0, source: 'upload' },
+  items: ITEMS,
+  vectors: null,
+});
 const ITEMS = Array.from({ length: 60 }, (_, i) => ({ id: `it-${i}`, title: `Item ${i}`, description: `story ${i % 7} about ${i % 5}` }));
 
 /** 40 members: histories with repeats and items outside the catalog, ratings out of time order, ties in time, some rated items never in the history. */
@@ -21,7 +27,8 @@ function profiles(): { userId: string; profile: Profile }[] {
     const history = Array.from({ length: Math.floor(rng() * 30) }, (_, k) => ({ itemId: rng() < 0.1 ? `gone-${k}` : ITEMS[Math.floor(rng() * 60)].id, at: 1_000 + k }));
     const ratings: Profile['ratings'] = {};
     for (let k = 0; k < Math.floor(rng() * 12); k++) ratings[rng() < 0.1 ? `gone-r${k}` : ITEMS[Math.floor(rng() * 60)].id] = { value: 0.5 + Math.floor(rng() * 10) / 2, at: 5_000 - Math.floor(rng() * 4) * 10 };
-    return { userId: `u${u}`, profile: { history, ratings } as unknown as Profile }; // only what the counts read
+    const profile: Profile = { history, ratings, notInterested: [], preferences: {}, updatedAt: 0 };
+    return { userId: `u${u}`, profile };
   });
 }
 
@@ -49,7 +56,7 @@ describe('server statistics: counted with the models, identical to the main-thre
   });
 
   it('GIVEN the counts a training made (through the worker state and back) THEN the statistics built from them equal the former computation', async () => {
-    const catalog = await buildScopeCatalog({ pointer: { version: 1 }, items: ITEMS, vectors: null } as never, createLocalEmbedder());
+    const catalog = await buildScopeCatalog(version(), createLocalEmbedder());
     const trained = trainFromInput(collectTrainingInput(ps, catalog, 10_000));
     const back = scopeModelsFromState(structuredClone(scopeModelsToState(trained)), 0);
     expect(back.serverCounts).toBeDefined();
@@ -58,7 +65,7 @@ describe('server statistics: counted with the models, identical to the main-thre
   });
 
   it('GIVEN counts made with other options THEN they are not used: the statistics are counted again', async () => {
-    const catalog = await buildScopeCatalog({ pointer: { version: 1 }, items: ITEMS, vectors: null } as never, createLocalEmbedder());
+    const catalog = await buildScopeCatalog(version(), createLocalEmbedder());
     const counts = trainFromInput(collectTrainingInput(ps, catalog, 10_000)).serverCounts;
     const opts = { window: 3, maxPerUser: 5 };
     expectSame(serverStats({ ...data, counts }, undefined, opts), referenceServerStats(data, undefined, opts));
