@@ -16,7 +16,7 @@ import { loginBot } from '../src/discord/login.js';
 export type BotMessage =
   | { kind: 'seeded'; ms: number; items: number }
   | { kind: 'ready' }
-  | { kind: 'mem'; at: number; rss: number; heap: number; buffers: number; loopP99Ms: number; loopMaxMs: number }
+  | { kind: 'mem'; at: number; rss: number; heap: number; buffers: number; engines: number; loopP99Ms: number; loopMaxMs: number }
   | { kind: 'failed'; error: string };
 
 const send = (m: BotMessage) => process.send?.(m);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   loop.enable();
   const timer = setInterval(() => {
     const m = process.memoryUsage();
-    send({ kind: 'mem', at: Date.now(), rss: m.rss, heap: m.heapUsed, buffers: m.arrayBuffers, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+    send({ kind: 'mem', at: Date.now(), rss: m.rss, heap: m.heapUsed, buffers: m.arrayBuffers, engines: services.deps.engines.memory.calculatedSize, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
     loop.reset();
   }, every);
   process.on('message', (m) => {
