@@ -1,4 +1,4 @@
-import { ItemGraphBuilder, type ItemGraph } from './item-graph.js';
+import type { ItemGraph } from './item-graph.js';
 import type { CommunityPrior } from './prior-format.js';
 import type { RatingTriple } from './types.js';
 
@@ -85,8 +85,6 @@ export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: S
   const ratingCount = new Float64Array(n);
   const ratingSum = new Float64Array(n);
   const memberCount = new Float64Array(n);
-  const cw = new ItemGraphBuilder(n);
-  const nx = new ItemGraphBuilder(n);
   const lagW = Array.from({ length: window + 1 }, (_, d) => (d === 0 ? 0 : d ** -lagPower));
   const starts: number[] = [0];
   const items: number[] = [];
@@ -113,16 +111,79 @@ export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: S
     items.push(...seq);
     starts.push(items.length);
     for (const i of seq) memberCount[i]++;
-    const last = seq.slice(-maxPerUser);
-    for (const a of last) for (const b of last) if (a !== b) cw.add(a, b, 1);
-    for (let t = 0; t < seq.length; t++) {
-      for (let u = t + 1; u < Math.min(seq.length, t + window + 1); u++) nx.add(seq[t], seq[u], lagW[u - t]);
+  }
+  const historyStart = Int32Array.from(starts);
+  const historyItem = Int32Array.from(items);
+  const h = { n, historyStart, historyItem };
+  // co-watch: every pair among a member's last `maxPerUser` items; watch-next: each item and the `window` after it
+  const cowatch = rowGraph(h, (k, t) => {
+    const from = Math.max(historyStart[k], historyStart[k + 1] - maxPerUser);
+    return t < from ? null : [from, historyStart[k + 1], () => 1];
+  });
+  const next = rowGraph(h, (k, t) => [t + 1, Math.min(historyStart[k + 1], t + window + 1), (u) => lagW[u - t]]);
+  return {
+    options, members: memberCount, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN, cowatch, next, historyStart, historyItem,
+  };
+}
+
+/** For the item at `t` of member `k`'s history: the history positions [from, to) it adds to, and the weight of each (null: none). */
+type Span = (k: number, t: number) => [from: number, to: number, weight: (u: number) => number] | null;
+
+/**
+ * An item graph built row by row over typed arrays: row a sums, member by member (in order), the weights of the
+ * items in each span of a's position, columns in the order they first appear. That is exactly what adding every
+ * pair member by member into `ItemGraphBuilder` gives (same columns in the same order, same sums added in the
+ * same order, so the same float results), without a Map per row: 200 members x 200 items count in a fraction
+ * of the time.
+ */
+function rowGraph(h: { n: number; historyStart: Int32Array; historyItem: Int32Array }, span: Span): ItemGraph {
+  const { n, historyStart, historyItem } = h;
+  // where each item sits: (member, position) pairs, members in order
+  const occStart = new Int32Array(n + 1);
+  for (let p = 0; p < historyItem.length; p++) occStart[historyItem[p] + 1]++;
+  for (let i = 0; i < n; i++) occStart[i + 1] += occStart[i];
+  const occMember = new Int32Array(historyItem.length);
+  const occPos = new Int32Array(historyItem.length);
+  const fill = occStart.slice(0, n);
+  for (let k = 0; k + 1 < historyStart.length; k++) {
+    for (let p = historyStart[k]; p < historyStart[k + 1]; p++) {
+      const at = fill[historyItem[p]]++;
+      occMember[at] = k;
+      occPos[at] = p;
     }
   }
-  return {
-    options, members: memberCount, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN,
-    cowatch: cw.freeze(), next: nx.freeze(), historyStart: Int32Array.from(starts), historyItem: Int32Array.from(items),
-  };
+  const start = new Int32Array(n + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  const rowSum = new Float64Array(n);
+  const acc = new Float64Array(n);
+  const slot = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const first = cols.length;
+    for (let o = occStart[a]; o < occStart[a + 1]; o++) {
+      const s = span(occMember[o], occPos[o]);
+      if (!s) continue;
+      const [from, to, weight] = s;
+      for (let u = from; u < to; u++) {
+        const b = historyItem[u];
+        if (b === a) continue;
+        if (slot[b] < 0) {
+          slot[b] = cols.length;
+          cols.push(b);
+        }
+        acc[b] += weight(u);
+      }
+    }
+    for (let p = first; p < cols.length; p++) {
+      const b = cols[p];
+      vals.push(acc[b]);
+      rowSum[a] += acc[b];
+      acc[b] = 0;
+      slot[b] = -1;
+    }
+    start[a + 1] = cols.length;
+  }
+  return { size: n, start, col: Int32Array.from(cols), val: Float32Array.from(vals), rowSum };
 }
 
 /** Counts a server's interactions (items outside the catalog are ignored), or takes `data.counts` made alike. */
