@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createServices } from '../src/services.js';
@@ -15,7 +16,7 @@ import { loginBot } from '../src/discord/login.js';
 export type BotMessage =
   | { kind: 'seeded'; ms: number; items: number }
   | { kind: 'ready' }
-  | { kind: 'mem'; at: number; rss: number; heap: number }
+  | { kind: 'mem'; at: number; rss: number; heap: number; buffers: number; engines: number; loopP99Ms: number; loopMaxMs: number }
   | { kind: 'failed'; error: string };
 
 const send = (m: BotMessage) => process.send?.(m);
@@ -49,9 +50,13 @@ async function main(): Promise<void> {
   const bot = await loginBot({ config, services, logger, commands, token: config.DISCORD_TOKEN });
   send({ kind: 'ready' });
   const every = Number(process.env.LOAD_SAMPLE_MS ?? 5_000);
+  // How long the event loop was blocked in each sample window: what delays acknowledgements.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const timer = setInterval(() => {
     const m = process.memoryUsage();
-    send({ kind: 'mem', at: Date.now(), rss: m.rss, heap: m.heapUsed });
+    send({ kind: 'mem', at: Date.now(), rss: m.rss, heap: m.heapUsed, buffers: m.arrayBuffers, engines: services.deps.engines.memory.calculatedSize, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+    loop.reset();
   }, every);
   process.on('message', (m) => {
     if (m !== 'stop') return;

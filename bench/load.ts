@@ -27,12 +27,12 @@ const BOT = fileURLToPath(new URL('./load-bot.ts', import.meta.url));
 
 type Sent = { command: string; t0: number; rec: InteractionRecord };
 
-function startBot(env: Record<string, string>): { child: ChildProcess; next: (kind: BotMessage['kind']) => Promise<BotMessage>; mem: { at: number; bytes: number; heap: number }[] } {
-  const child = fork(BOT, [], { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const mem: { at: number; bytes: number; heap: number }[] = [];
+function startBot(env: Record<string, string>): { child: ChildProcess; next: (kind: BotMessage['kind']) => Promise<BotMessage>; mem: { at: number; bytes: number; heap: number; buffers: number; engines: number; loopP99Ms: number; loopMaxMs: number }[] } {
+  const child = fork(BOT, [], { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx', ...(process.env.LOAD_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean)], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const mem: { at: number; bytes: number; heap: number; buffers: number; engines: number; loopP99Ms: number; loopMaxMs: number }[] = [];
   const waiting: { kind: BotMessage['kind']; resolve: (m: BotMessage) => void; reject: (e: Error) => void }[] = [];
   child.on('message', (m: BotMessage) => {
-    if (m.kind === 'mem') mem.push({ at: m.at, bytes: m.rss, heap: m.heap });
+    if (m.kind === 'mem') mem.push({ at: m.at, bytes: m.rss, heap: m.heap, buffers: m.buffers, engines: m.engines, loopP99Ms: m.loopP99Ms, loopMaxMs: m.loopMaxMs });
     if (m.kind === 'failed') for (const w of waiting.splice(0)) w.reject(new Error(`bot process failed: ${m.error}`));
     const i = waiting.findIndex((w) => w.kind === m.kind);
     if (i >= 0) waiting.splice(i, 1)[0].resolve(m);
@@ -111,7 +111,7 @@ export async function benchLoad(args: string[]): Promise<void> {
   }
 }
 
-function report(f: LoadFlags, sent: Sent[], sendMs: number, mem: { at: number; bytes: number; heap: number }[], llmCalls?: number): void {
+function report(f: LoadFlags, sent: Sent[], sendMs: number, mem: { at: number; bytes: number; heap: number; buffers: number; engines: number; loopP99Ms: number; loopMaxMs: number }[], llmCalls?: number): void {
   const by = new Map<string, Sent[]>();
   for (const s of sent) by.set(s.command, [...(by.get(s.command) ?? []), s]);
   const rows = [...by.entries(), ['ALL', sent] as [string, Sent[]]].map(([command, ss]) => {
@@ -131,8 +131,10 @@ function report(f: LoadFlags, sent: Sent[], sendMs: number, mem: { at: number; b
     const last = mem[mem.length - 1];
     const afterWarmup = mem.filter((m) => m.at - first.at >= 60_000);
     const use = afterWarmup.length >= 2 ? afterWarmup : mem;
-    console.log(`bot RSS ${fmt(first.bytes / 1e6, 0)} -> ${fmt(last.bytes / 1e6, 0)} MB (heap ${fmt(first.heap / 1e6, 0)} -> ${fmt(last.heap / 1e6, 0)} MB) over ${((last.at - first.at) / 60_000).toFixed(1)} min; ` +
+    console.log(`bot RSS ${fmt(first.bytes / 1e6, 0)} -> ${fmt(last.bytes / 1e6, 0)} MB (heap ${fmt(first.heap / 1e6, 0)} -> ${fmt(last.heap / 1e6, 0)} MB, array buffers ${fmt(first.buffers / 1e6, 0)} -> ${fmt(last.buffers / 1e6, 0)} MB, engines as weighed ${fmt(first.engines / 1e6, 0)} -> ${fmt(last.engines / 1e6, 0)} MB) over ${((last.at - first.at) / 60_000).toFixed(1)} min; ` +
       `slope ${fmt(slopeMbPerMin(use), 2)} MB/min RSS, ${fmt(slopeMbPerMin(use.map((m) => ({ at: m.at, bytes: m.heap }))), 2)} MB/min heap (${use.length} samples${use === afterWarmup ? ' after the first minute' : ''})`);
+    const loopP99 = mem.map((m) => m.loopP99Ms).sort((a, b) => a - b);
+    console.log(`bot event loop blocked: worst ${fmt(Math.max(...mem.map((m) => m.loopMaxMs)), 0)} ms; per ${mem.length} sample windows p99 median ${fmt(loopP99[loopP99.length >> 1], 0)} ms, worst ${fmt(loopP99.at(-1) ?? 0, 0)} ms`);
   }
 }
 

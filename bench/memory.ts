@@ -5,8 +5,9 @@
  *    WebAssembly SIMD kernels), float16 and int8 (QuantizedIndex), over clustered vectors (engine-search's
  *    data), with the search p50 of each (all in one run, so their ratio holds under load).
  * 2. Engine weight: the starter catalog's engine (catalog, indexes, models) as `estimateBytes` weighs it (what
- *    ENGINE_MEMORY_MB is counted in) against what the heap and buffers grew by when it loaded (a second
- *    scope, after a first one warmed what all scopes share).
+ *    ENGINE_MEMORY_MB is counted in) against what the heap and buffers grew by when it loaded (after a scope of
+ *    other items warmed what all scopes share); then a further server on the same catalog, which shares its
+ *    catalog core (engine/catalog-share.ts) and adds only its own models.
  */
 import { Engines } from '../src/engine/engines.js';
 import { PriorLoader } from '../src/engine/prior.js';
@@ -28,9 +29,15 @@ function arg(args: string[], name: string, def: number): number {
   return i >= 0 ? Number(args[i + 1]) : def;
 }
 
-/** Heap plus typed-array buffers now, after a full GC when node runs with --expose-gc. */
-function used(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Heap plus typed-array buffers now, after full GCs when node runs with --expose-gc: three, 200 ms apart, since
+ * buffers are freed after the GC that finds them dead (one GC alone still counted ~24 MB of dead buffers).
+ */
+async function used(): Promise<number> {
+  for (let k = 0; k < 3; k++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const m = process.memoryUsage();
   return m.heapUsed + m.external; // external holds typed-array buffers and WebAssembly memories
 }
@@ -47,14 +54,14 @@ async function benchVectors(n: number, dims: number, nq: number): Promise<Row[]>
   let truth: string[][] = [];
   const keep: SearchIndex[] = []; // every index stays alive, so each one's growth is its own
   for (const precision of ['float32', 'float32-wasm', 'float16', 'float16-js', 'int8'] as const) {
-    const before = used();
+    const before = await used();
     const index: SearchIndex & { upsert(ids: string[], v: Float32Array[]): void } =
       precision === 'float32' || precision === 'float32-wasm'
         ? new VectorIndex({ model: 'bench', dims, initialCapacity: n, kernel: precision === 'float32' ? 'js' : 'wasm' })
         : new QuantizedIndex({ model: 'bench', dims, precision: precision === 'int8' ? 'int8' : 'float16', kernel: precision === 'float16-js' ? 'js' : 'auto', initialCapacity: n });
     index.upsert(ids, vecs);
     keep.push(index);
-    const measured = used() - before;
+    const measured = (await used()) - before;
     const times: number[] = [];
     const results = queries.map((q) => {
       const t0 = performance.now();
@@ -70,13 +77,17 @@ async function benchVectors(n: number, dims: number, nq: number): Promise<Row[]>
   return rows;
 }
 
-async function benchEngineWeight(): Promise<{ items: number; estimateMb: number; measuredMb: number }> {
+interface EngineWeight { items: number; estimateMb: number; measuredMb: number; nextEstimateMb: number; nextMeasuredMb: number }
+
+async function benchEngineWeight(): Promise<EngineWeight> {
   const store = await createStore('memory://');
   const catalogs = new CatalogRepo(store);
   const { readFile } = await import('node:fs/promises');
   const parsed = parseCatalog(new Uint8Array(await readFile(DEFAULT_STARTER)), { filename: 'starter-movies.csv', limits: { maxItems: 1_000_000 } });
   if (parsed.errors.length) throw new Error('starter catalog does not parse');
-  for (const scope of ['warm', 'bench']) await catalogs.write(scope, parsed.items, null, { updatedBy: 'bench', source: 'starter' });
+  // 'warm' has other items (no shared catalog core with the others); 'bench' and 'next' both hold the starter catalog
+  await catalogs.write('warm', parsed.items.slice(0, 500).map((it) => ({ ...it, id: `w-${it.id}` })), null, { updatedBy: 'bench', source: 'upload' });
+  for (const scope of ['bench', 'next']) await catalogs.write(scope, parsed.items, null, { updatedBy: 'bench', source: 'starter' });
   const prior = new PriorLoader(undefined, createLogger('silent'));
   await prior.get(); // shared by every scope: loaded before measuring
   const embedder = createLocalEmbedder('semantic');
@@ -86,11 +97,19 @@ async function benchEngineWeight(): Promise<{ items: number; estimateMb: number;
   await engines.catalog('warm');
   await engines.models('warm');
   const held = engines.memory.calculatedSize;
-  const before = used();
+  const before = await used();
   await engines.catalog('bench');
   await engines.models('bench');
-  const measured = used() - before;
-  const out = { items: parsed.items.length, estimateMb: (engines.memory.calculatedSize - held) / MB, measuredMb: measured / MB };
+  const measured = (await used()) - before;
+  const one = engines.memory.calculatedSize;
+  // a second server on the same catalog: its own models and versions only (the catalog core is shared)
+  const beforeNext = await used();
+  await engines.catalog('next');
+  await engines.models('next');
+  const out = {
+    items: parsed.items.length, estimateMb: (one - held) / MB, measuredMb: measured / MB,
+    nextEstimateMb: (engines.memory.calculatedSize - one) / MB, nextMeasuredMb: ((await used()) - beforeNext) / MB,
+  };
   engines.close();
   await store.close();
   return out;
@@ -113,8 +132,11 @@ export async function benchMemory(args: string[] = []): Promise<void> {
   })));
   if (!args.includes('--no-engine')) {
     const w = await benchEngineWeight();
-    console.log('\nstarter catalog engine (catalog, vector and title indexes, models):');
-    console.table([{ items: w.items, 'estimate MB (ENGINE_MEMORY_MB counts this)': w.estimateMb.toFixed(1), 'measured MB (heap + buffers)': w.measuredMb.toFixed(1) }]);
+    console.log('\nstarter catalog engine (catalog, vector and title indexes, models), and each further server on it:');
+    console.table([
+      { server: 'first', items: w.items, 'estimate MB (ENGINE_MEMORY_MB counts this)': w.estimateMb.toFixed(1), 'measured MB (heap + buffers)': w.measuredMb.toFixed(1) },
+      { server: 'each further', items: w.items, 'estimate MB (ENGINE_MEMORY_MB counts this)': w.nextEstimateMb.toFixed(1), 'measured MB (heap + buffers)': w.nextMeasuredMb.toFixed(1) },
+    ]);
   }
 }
 

@@ -89,7 +89,8 @@ async function writeCatalog(
   );
   const version = { pointer: { ...pointer, embedModel: embedder.model }, items, vectors };
   let index: CatalogIndex | undefined;
-  if (w.mode === 'merge' && w.current.index.model === embedder.model) {
+  // an index other servers share (engine/catalog-share.ts) is never changed in place: a new one is built
+  if (w.mode === 'merge' && w.current.index.model === embedder.model && d.engines.claimIndex(c.scope, w.current)) {
     const at = new Map(items.map((it, i) => [it.id, i]));
     w.current.index.upsert(embedded, embedded.map((id) => vectors[at.get(id)!]));
     index = w.current.index;

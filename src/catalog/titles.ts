@@ -2,11 +2,9 @@ import { normaliseTitle, splitTitleYear } from './normalise.js';
 import type { CatalogItem } from '../domain/item.js';
 import { editDistance } from './edit-distance.js';
 import { expandAbbreviation } from './title-abbreviations.js';
-
 export { expandAbbreviation } from './title-abbreviations.js';
 import { titleKey, titleKeys, type TitleKeys } from './title-keys.js';
 import { ranked, type Searchable, type TitleQuery } from './title-search.js';
-
 export { titleOpening, titleWithin } from './title-mentions.js';
 export type { TitleQuery } from './title-search.js';
 
@@ -196,7 +194,7 @@ const PROMOTED = new Set<TitleMatchKind>(['number', 'subtitle', 'abbreviation'])
  * Built once per catalog version; `popularity` (the scope's, read at each lookup) breaks ties.
  */
 export class TitleIndex {
-  private readonly entries: Entry[];
+  private entries: Entry[];
   private readonly popularity?: Popularity;
 
   constructor(items: CatalogItem[], o: TitleIndexOptions = {}) {
@@ -205,6 +203,13 @@ export class TitleIndex {
       const norm = normaliseTitle(item.title);
       return { item, norm, bare: norm.replace(ARTICLE, ''), words: norm.split(' ').filter(Boolean), aliases: aliasesOf(item.title, norm) };
     });
+  }
+
+  /** The same index with another scope's popularity: the entries are shared, not built again. */
+  withPopularity(popularity?: Popularity): TitleIndex {
+    const t = new TitleIndex([], { popularity });
+    t.entries = this.entries;
+    return t;
   }
 
   /**

@@ -1,48 +1,13 @@
-import type { Embedder } from '../embed/types.js';
-import type { Logger } from '../log.js';
-import type { CatalogRepo, ProfileRepo } from '../store/index.js';
 import type { Scope } from '../domain/profile.js';
-import type { Worker } from 'node:worker_threads';
-import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
-import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels, type ScopeModelsState } from './scope-models.js';
+import type { EnginesOptions } from './engines-options.js';
+import type { ScopeCatalog } from './scope-catalog.js';
+import { buildSharedCatalog, coreOf, shareCatalog, type CatalogCore, type CatalogShelf } from './catalog-share.js';
+import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
-import type { PriorLoader } from './prior.js';
 import { blendScopeModels } from './scope-factory.js';
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
-export interface EnginesOptions {
-  catalogs: Pick<CatalogRepo, 'load'>;
-  profiles: ProfileRepo;
-  embedder: Embedder;
-  logger: Logger;
-  clock?: () => number;
-  /** Wait this long after the last rating change before retraining. */
-  retrainDelayMs?: number;
-  /** Train in a worker thread (default true); false trains everything on the main thread. */
-  trainInWorker?: boolean;
-  /** Jobs smaller than this (`trainingWork`: ratings + items with vectors) train inline. Default 5,000. */
-  inlineMaxWork?: number;
-  /** Starts the training worker (tests inject broken ones). Default `spawnTrainWorker`. */
-  spawnWorker?: () => Worker;
-  /**
-   * Test hook: gets each worker training's pending result as soon as the job is handed to the worker, and
-   * returns what the engine awaits instead (a test holds it back to order events deterministically). The new
-   * models are built and swapped in only once the returned promise resolves. Default: the result as is.
-   */
-  holdWorkerResult?: (scope: Scope, result: Promise<ScopeModelsState>) => Promise<ScopeModelsState>;
-  /**
-   * Bytes for the scopes kept loaded (catalog, indexes, models; scope-cache.ts); beyond it the least recently
-   * used are dropped and reload on their next use. Default 400 MB (ENGINE_MEMORY_MB).
-   */
-  maxBytes?: number;
-  /**
-   * The starter catalog's community prior, loaded once on first use and shared by every scope. With it,
-   * every scope's models are the prior (when its catalog is the starter one) blended with its own
-   * interactions, and the cold-start order leans on quality and popularity; without it, models are the
-   * server's own alone.
-   */
-  prior?: PriorLoader;
-}
+export type { EnginesOptions } from './engines-options.js';
 
 interface Slot extends WeighedSlot {
   catalog?: Promise<ScopeCatalog>;
@@ -77,11 +42,11 @@ export class Engines {
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
-    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder]);
+    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder], (bytes) => ({ bytes }));
   }
 
   private slot(scope: Scope): Slot {
-    let s = this.slots.get(scope); // now the most recently used
+    let s = this.slots.use(scope); // now the most recently used
     if (!s) {
       s = {};
       this.slots.set(scope, s);
@@ -93,7 +58,12 @@ export class Engines {
   loadedCatalogs(): [Scope, Promise<ScopeCatalog>][] { return [...this.slots.entries()].reverse().flatMap(([k, s]): [Scope, Promise<ScopeCatalog>][] => (s.catalog ? [[k, s.catalog]] : [])); }
   /** How many scopes are held in memory now. */
   get size(): number {
-    return this.slots.size;
+    return this.slots.scopes;
+  }
+
+  /** Where this scope finds and keeps shared catalog cores (catalog-share.ts). */
+  private shelf(scope: Scope): CatalogShelf {
+    return { core: (key) => this.slots.part<CatalogCore>(key), keep: (key, core) => this.slots.hold(scope, key, core) };
   }
 
   /** What the scopes held weigh together (`calculatedSize`, bytes) and whether one is held (`has`, not a use). */
@@ -104,7 +74,7 @@ export class Engines {
   async catalog(scope: Scope): Promise<ScopeCatalog> {
     const s = this.slot(scope);
     if (!s.catalog) {
-      const p = this.o.catalogs.load(scope).then((v) => buildScopeCatalog(v, this.o.embedder, { logger: this.o.logger, popularity: this.popularity(scope) }));
+      const p = this.o.catalogs.load(scope).then((v) => buildSharedCatalog(v, this.o.embedder, this.shelf(scope), { logger: this.o.logger, popularity: this.popularity(scope) }));
       s.catalog = p;
       p.then((c) => this.loadedCatalog(scope, s, p, c), () => undefined);
       s.catalog.catch(() => {
@@ -124,7 +94,10 @@ export class Engines {
 
   /** Keeps a catalog that finished loading (unless another one replaced it meanwhile) and weighs the scope. */
   private loadedCatalog(scope: Scope, s: Slot, p: Promise<ScopeCatalog>, c: ScopeCatalog): void {
-    if (s.catalog === p) this.slots.weigh(scope, s, [(s.loaded = c), s.models], c.embedder);
+    if (s.catalog !== p) return;
+    if (c.sharedKey) this.slots.hold(scope, c.sharedKey, coreOf(c)); // the part weighs once, for every scope on it
+    else this.slots.release(scope);
+    this.slots.weigh(scope, s, [(s.loaded = c), s.models], c.embedder);
   }
 
   /** Drops the loaded catalog (after an upload, merge, removal or clear) and retrains against the new one. */
@@ -133,11 +106,21 @@ export class Engines {
     s.catalog = undefined;
     s.models = undefined;
     s.loaded = undefined;
+    this.slots.release(scope);
+  }
+
+  /**
+   * Whether the scope may change catalog `c`'s index in place (a merge upserting into it): yes when `c` is
+   * its own, or a shared core no other scope ever held, which is then no longer shared; otherwise copy.
+   */
+  claimIndex(scope: Scope, c: ScopeCatalog): boolean {
+    return !c.sharedKey || this.slots.claim(scope, c.sharedKey);
   }
 
   /** Sets the loaded catalog directly (after an upload the service already has it in memory; `keepModels`: same version, new texts). */
   setCatalog(scope: Scope, c: ScopeCatalog, keepModels = false): void {
     const s = this.slot(scope);
+    c = shareCatalog(this.shelf(scope), c, this.popularity(scope)); // the core of an equal catalog, if held
     s.catalog = Promise.resolve(c);
     if (!keepModels) s.models = undefined;
     this.loadedCatalog(scope, s, s.catalog, c);

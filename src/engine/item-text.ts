@@ -93,7 +93,8 @@ export async function refreshCatalogText(
   if (items === cur.items) return undefined;
   const { embedder, vectors, embedded } = await vectorsFor(d, items, cur, () => {});
   let index = cur.index;
-  if (index.model === embedder.model && index.size === items.length) {
+  // a shared index (other servers' catalog too, catalog-share.ts) is never changed in place: copied instead
+  if (!cur.sharedKey && index.model === embedder.model && index.size === items.length) {
     const at = new Map(items.map((it, i) => [it.id, i]));
     index.upsert(embedded, embedded.map((id) => vectors[at.get(id)!]));
   } else {
@@ -101,7 +102,7 @@ export async function refreshCatalogText(
     index.upsert(items.map((i) => i.id), vectors);
   }
   d.logger.debug({ version: cur.version, embedded: embedded.length }, 'catalog took in new overviews');
-  return { ...cur, items, byId: new Map(items.map((i) => [i.id, i])), index, embedder, titles: new TitleIndex(items, { popularity: d.popularity }) };
+  return { ...cur, items, byId: new Map(items.map((i) => [i.id, i])), index, embedder, titles: new TitleIndex(items, { popularity: d.popularity }), sharedKey: undefined };
 }
 
 /** A catalog repository whose `load` merges the cached overviews in: what the engine loads catalogs through. */

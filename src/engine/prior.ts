@@ -116,7 +116,8 @@ export interface PriorScopeModels extends ScopeModels {
  * Building it is cheap (the server's counts; members are folded in lazily, on their first prediction).
  */
 export function withCommunityPrior(base: ScopeModels, prior: CommunityPrior | undefined, data: ServerData, opts?: PriorModelOptions): PriorScopeModels {
-  const m = new PriorAwareModels(data, prior, opts, prior ? undefined : base.rating);
+  // the counts training made from the same profiles (in the worker when large), unless the caller brought its own
+  const m = new PriorAwareModels(base.serverCounts && !data.counts ? { ...data, counts: base.serverCounts } : data, prior, opts, prior ? undefined : base.rating);
   const popularity: ScopeModels['popularity'] = {
     ...base.popularity,
     score: (id) => {

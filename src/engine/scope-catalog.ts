@@ -20,6 +20,11 @@ export interface ScopeCatalog {
   titles: TitleIndex;
   /** Every tag in the catalog, most used first (for the constraint parser). */
   tags: string[];
+  /**
+   * Set when items, index, titles and tags are a core other servers with the same content share
+   * (catalog-share.ts): then nothing of them may be changed in place (copy first).
+   */
+  sharedKey?: string;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import type { PriorAwareModels } from '../recsys/models/prior-models.js';
 import { SCOPE_TRAIN_OPTIONS, type ScopeTrainOptions } from './scope-options.js';
+import type { ServerCounts } from '../recsys/models/prior-server.js';
+import { countsFromInput } from './server-counts.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */
 export interface ScopeModels {
@@ -22,6 +24,8 @@ export interface ScopeModels {
   catalogVersion: number;
   /** The blended models (community prior and the server's own interactions), when the engine built them (prior.ts). */
   community?: PriorAwareModels;
+  /** The server's own counts for the blend (prior-server.ts), made with the models (in the worker when it trains). */
+  serverCounts?: ServerCounts;
 }
 
 /**
@@ -57,6 +61,7 @@ export interface ScopeModelsState {
   popularity: PopularityState;
   ratingCount: number;
   catalogVersion: number;
+  serverCounts?: ServerCounts;
 }
 
 /** Reads what training needs out of the profiles and the catalog (only items of the catalog count). */
@@ -168,6 +173,7 @@ export function trainFromInput(input: TrainingInput, clock: () => number = Date.
     ratingCount: ratings.length,
     trainedAt: clock(),
     catalogVersion: input.catalogVersion,
+    serverCounts: countsFromInput(input),
   };
 }
 
@@ -179,6 +185,7 @@ export function scopeModelsToState(m: ScopeModels): ScopeModelsState {
     popularity: m.popularity.toState(),
     ratingCount: m.ratingCount,
     catalogVersion: m.catalogVersion,
+    serverCounts: m.serverCounts,
   };
 }
 
@@ -192,6 +199,7 @@ export function scopeModelsFromState(s: ScopeModelsState, trainedAt: number): Sc
     ratingCount: s.ratingCount,
     trainedAt,
     catalogVersion: s.catalogVersion,
+    serverCounts: s.serverCounts,
   };
 }
 

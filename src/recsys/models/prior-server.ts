@@ -1,4 +1,4 @@
-import { ItemGraphBuilder, type ItemGraph } from './item-graph.js';
+import type { ItemGraph } from './item-graph.js';
 import type { CommunityPrior } from './prior-format.js';
 import type { RatingTriple } from './types.js';
 
@@ -9,6 +9,11 @@ export interface ServerData {
   ratings: readonly RatingTriple[];
   /** Each member's watch history, oldest first (rated items included). */
   histories: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The counts already made from these same ratings and histories (the training worker makes them,
+   * `serverCounts`), used when made with the same options; otherwise they are counted here.
+   */
+  counts?: ServerCounts;
 }
 
 export interface ServerStatsOptions {
@@ -42,61 +47,175 @@ export interface ServerStats {
   memberHistory: Map<string, Int32Array>;
 }
 
-/** Counts a server's interactions (items outside the catalog are ignored). */
+/** One member's interactions as catalog indices: ratings oldest first (values alike), and the watch history. */
+export interface MemberEvents {
+  ratedItems: ArrayLike<number>;
+  ratedValues: ArrayLike<number>;
+  history: ArrayLike<number>;
+}
+
+/**
+ * The heavy part of `ServerStats`, as plain typed arrays (a worker thread makes them and transfers them):
+ * per item counts, the two graphs, and each member's history (member k's is historyItem[historyStart[k]..
+ * historyStart[k+1]], members in the order they were given).
+ */
+export interface ServerCounts {
+  options: Required<ServerStatsOptions>;
+  members: Float64Array;
+  ratingCount: Float64Array;
+  ratingSum: Float64Array;
+  mean: number;
+  cowatch: ItemGraph;
+  next: ItemGraph;
+  historyStart: Int32Array;
+  historyItem: Int32Array;
+}
+
+const optionsOf = (o: ServerStatsOptions): Required<ServerStatsOptions> => ({ window: o.window ?? 10, lagPower: o.lagPower ?? 0.7, maxPerUser: o.maxPerUser ?? 200 });
+
+/**
+ * Counts `n` catalog items' interactions, members in order: what every member watched or rated, ratings per
+ * item, co-watch (each member's last `maxPerUser` items, pairwise) and lag-weighted watch-next counts. A rated
+ * item missing from the history counts as watched, at the end, in rating order. Pure CPU, no strings: runs
+ * in the training worker as well as here.
+ */
+export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: ServerStatsOptions = {}): ServerCounts {
+  const options = optionsOf(opts);
+  const { window, lagPower, maxPerUser } = options;
+  const ratingCount = new Float64Array(n);
+  const ratingSum = new Float64Array(n);
+  const memberCount = new Float64Array(n);
+  const lagW = Array.from({ length: window + 1 }, (_, d) => (d === 0 ? 0 : d ** -lagPower));
+  const starts: number[] = [0];
+  const items: number[] = [];
+  let total = 0;
+  let kept = 0;
+  const seen = new Uint8Array(n);
+  for (const m of members) {
+    for (let r = 0; r < m.ratedItems.length; r++) {
+      ratingCount[m.ratedItems[r]]++;
+      ratingSum[m.ratedItems[r]] += m.ratedValues[r];
+      total += m.ratedValues[r];
+      kept++;
+    }
+    const seq: number[] = [];
+    for (const list of [m.history, m.ratedItems]) {
+      for (let h = 0; h < list.length; h++) {
+        const i = list[h];
+        if (seen[i]) continue;
+        seen[i] = 1;
+        seq.push(i);
+      }
+    }
+    for (const i of seq) seen[i] = 0;
+    items.push(...seq);
+    starts.push(items.length);
+    for (const i of seq) memberCount[i]++;
+  }
+  const historyStart = Int32Array.from(starts);
+  const historyItem = Int32Array.from(items);
+  const h = { n, historyStart, historyItem };
+  // co-watch: every pair among a member's last `maxPerUser` items; watch-next: each item and the `window` after it
+  const cowatch = rowGraph(h, (k, t) => {
+    const from = Math.max(historyStart[k], historyStart[k + 1] - maxPerUser);
+    return t < from ? null : [from, historyStart[k + 1], () => 1];
+  });
+  const next = rowGraph(h, (k, t) => [t + 1, Math.min(historyStart[k + 1], t + window + 1), (u) => lagW[u - t]]);
+  return {
+    options, members: memberCount, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN, cowatch, next, historyStart, historyItem,
+  };
+}
+
+/** For the item at `t` of member `k`'s history: the history positions [from, to) it adds to, and the weight of each (null: none). */
+type Span = (k: number, t: number) => [from: number, to: number, weight: (u: number) => number] | null;
+
+/**
+ * An item graph built row by row over typed arrays: row a sums, member by member (in order), the weights of the
+ * items in each span of a's position, columns in the order they first appear. That is exactly what adding every
+ * pair member by member into `ItemGraphBuilder` gives (same columns in the same order, same sums added in the
+ * same order, so the same float results), without a Map per row: 200 members x 200 items count in a fraction
+ * of the time.
+ */
+function rowGraph(h: { n: number; historyStart: Int32Array; historyItem: Int32Array }, span: Span): ItemGraph {
+  const { n, historyStart, historyItem } = h;
+  // where each item sits: (member, position) pairs, members in order
+  const occStart = new Int32Array(n + 1);
+  for (let p = 0; p < historyItem.length; p++) occStart[historyItem[p] + 1]++;
+  for (let i = 0; i < n; i++) occStart[i + 1] += occStart[i];
+  const occMember = new Int32Array(historyItem.length);
+  const occPos = new Int32Array(historyItem.length);
+  const fill = occStart.slice(0, n);
+  for (let k = 0; k + 1 < historyStart.length; k++) {
+    for (let p = historyStart[k]; p < historyStart[k + 1]; p++) {
+      const at = fill[historyItem[p]]++;
+      occMember[at] = k;
+      occPos[at] = p;
+    }
+  }
+  const start = new Int32Array(n + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  const rowSum = new Float64Array(n);
+  const acc = new Float64Array(n);
+  const slot = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const first = cols.length;
+    for (let o = occStart[a]; o < occStart[a + 1]; o++) {
+      const s = span(occMember[o], occPos[o]);
+      if (!s) continue;
+      const [from, to, weight] = s;
+      for (let u = from; u < to; u++) {
+        const b = historyItem[u];
+        if (b === a) continue;
+        if (slot[b] < 0) {
+          slot[b] = cols.length;
+          cols.push(b);
+        }
+        acc[b] += weight(u);
+      }
+    }
+    for (let p = first; p < cols.length; p++) {
+      const b = cols[p];
+      vals.push(acc[b]);
+      rowSum[a] += acc[b];
+      acc[b] = 0;
+      slot[b] = -1;
+    }
+    start[a + 1] = cols.length;
+  }
+  return { size: n, start, col: Int32Array.from(cols), val: Float32Array.from(vals), rowSum };
+}
+
+/** Counts a server's interactions (items outside the catalog are ignored), or takes `data.counts` made alike. */
 export function serverStats(data: ServerData, prior: CommunityPrior | undefined, opts: ServerStatsOptions = {}): ServerStats {
-  const { window = 10, lagPower = 0.7, maxPerUser = 200 } = opts;
-  const n = data.items.length;
   const index = new Map<string, number>();
   data.items.forEach((id, i) => index.set(id, i));
   const toPrior = Int32Array.from(data.items, (id) => prior?.index.get(id) ?? -1);
-  const ratingCount = new Float64Array(n);
-  const ratingSum = new Float64Array(n);
   const memberRatings = new Map<string, RatingTriple[]>();
-  let total = 0;
-  let kept = 0;
   for (const r of data.ratings) {
-    const i = index.get(r.item);
-    if (i === undefined) continue;
-    ratingCount[i]++;
-    ratingSum[i] += r.value;
-    total += r.value;
-    kept++;
+    if (!index.has(r.item)) continue;
     let l = memberRatings.get(r.user);
     if (!l) memberRatings.set(r.user, (l = []));
     l.push(r);
   }
-  const members = new Float64Array(n);
-  const memberHistory = new Map<string, Int32Array>();
-  const cw = new ItemGraphBuilder(n);
-  const nx = new ItemGraphBuilder(n);
-  const lagW = Array.from({ length: window + 1 }, (_, d) => (d === 0 ? 0 : d ** -lagPower));
-  const users = new Set([...data.histories.keys(), ...memberRatings.keys()]);
-  for (const user of users) {
-    const seen = new Set<number>();
-    const seq: number[] = [];
+  const users = [...new Set([...data.histories.keys(), ...memberRatings.keys()])];
+  const options = optionsOf(opts);
+  const given = data.counts;
+  const reuse = given && given.historyStart.length === users.length + 1 && given.members.length === data.items.length
+    && (Object.keys(options) as (keyof typeof options)[]).every((k) => given.options[k] === options[k]);
+  const c = reuse ? given : serverCounts(data.items.length, users.map((user) => {
+    const rs = memberRatings.get(user) ?? [];
+    const history: number[] = [];
     for (const id of data.histories.get(user) ?? []) {
       const i = index.get(id);
-      if (i === undefined || seen.has(i)) continue;
-      seen.add(i);
-      seq.push(i);
+      if (i !== undefined) history.push(i);
     }
-    // rated items missing from the history still count as watched (at the end, in rating order)
-    for (const r of memberRatings.get(user) ?? []) {
-      const i = index.get(r.item)!;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      seq.push(i);
-    }
-    memberHistory.set(user, Int32Array.from(seq));
-    for (const i of seq) members[i]++;
-    const last = seq.slice(-maxPerUser);
-    for (const a of last) for (const b of last) if (a !== b) cw.add(a, b, 1);
-    for (let t = 0; t < seq.length; t++) {
-      for (let u = t + 1; u < Math.min(seq.length, t + window + 1); u++) nx.add(seq[t], seq[u], lagW[u - t]);
-    }
-  }
+    return { ratedItems: rs.map((r) => index.get(r.item)!), ratedValues: rs.map((r) => r.value), history };
+  }), options);
+  const memberHistory = new Map<string, Int32Array>();
+  users.forEach((user, k) => memberHistory.set(user, c.historyItem.subarray(c.historyStart[k], c.historyStart[k + 1])));
   return {
-    items: data.items, index, toPrior, members, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN,
-    cowatch: cw.freeze(), next: nx.freeze(), memberRatings, memberHistory,
+    items: data.items, index, toPrior, members: c.members, ratingCount: c.ratingCount, ratingSum: c.ratingSum, mean: c.mean,
+    cowatch: c.cowatch, next: c.next, memberRatings, memberHistory,
   };
 }
