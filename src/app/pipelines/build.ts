@@ -4,6 +4,7 @@ import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
 import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
+import { TasteModelScorer } from '../../recsys/scorers/taste-model.js';
 import { MmrSelector, TopKSelector } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
 import { CommunitySource } from '../../recsys/sources/community.js';
@@ -171,6 +172,8 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
       return new TagWeightScorer((id) => p.catalog.byId.get(id)?.tags);
     case 'quality':
       return new QualityScorer(p.models.community);
+    case 'taste-model':
+      return new TasteModelScorer(p.models.community);
   }
 }
 

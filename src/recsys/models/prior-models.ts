@@ -179,10 +179,17 @@ export class PriorAwareModels {
 
   /** Taste-only score of every catalog item for a member (order of their history ignored). */
   scoreTaste(user: string, out: Float64Array): void {
-    const known = this.tastes.get(user);
-    if (known) return out.set(known);
-    this.computeTaste(user, out);
-    this.tastes.set(user, out.slice());
+    out.set(this.tasteScores(user));
+  }
+  /** The member's taste scores (catalog order), computed once per member and model: read, never write. */
+  tasteScores(user: string): Float64Array {
+    let known = this.tastes.get(user);
+    if (!known) {
+      known = new Float64Array(this.stats.items.length);
+      this.computeTaste(user, known);
+      this.tastes.set(user, known);
+    }
+    return known;
   }
   /**
    * The last few members' taste scores: the model is fixed until the next training, so a member's /next after
