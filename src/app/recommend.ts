@@ -38,7 +38,8 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
       ...(seeds.length ? { seeds, exclude: seeds } : { text }),
       constraints,
       count,
-      llm: conversationPass(ctx, { request: text, history: historyBriefs(l, d.config.LLM_MAX_HISTORY), count }),
+      // the history's briefs are written only for the LLM
+      llm: ctx.enabled ? conversationPass(ctx, { request: text, history: historyBriefs(l, d.config.LLM_MAX_HISTORY), count }) : undefined,
     });
     items = res.recommendations;
     replies = res.notes;

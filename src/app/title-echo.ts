@@ -83,6 +83,17 @@ export function untitledText(item: CatalogItem): string {
   return parts.join('. ');
 }
 
+/**
+ * An item's title read as `said` reads it, whole and as its main title: once per catalog item (its words are
+ * fixed), not once per request that finds it.
+ */
+const titlesSaid = new WeakMap<CatalogItem, { all: Said; main: Said }>();
+function titleSaid(it: CatalogItem): { all: Said; main: Said } {
+  let t = titlesSaid.get(it);
+  if (!t) titlesSaid.set(it, (t = { all: said(it.title), main: said(mainTitle(it.title)) }));
+  return t;
+}
+
 /** The echo rule for one request over a catalog, or undefined when the request has no words that could echo. */
 export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined): TitleEchoes | undefined {
   const asked = said(request);
@@ -93,8 +104,9 @@ export function titleEchoes(request: string, item: (id: string) => CatalogItem |
         const it = item(id);
         if (!it) return false;
         // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
-        const echoed = said(it.title).content.some((w) => asked.content.some((r) => echoes(w, r)));
-        return echoed && !names(asked, said(mainTitle(it.title)));
+        const { all, main } = titleSaid(it);
+        const echoed = all.content.some((w) => asked.content.some((r) => echoes(w, r)));
+        return echoed && !names(asked, main);
       }),
     untitled: (id) => {
       const it = item(id);

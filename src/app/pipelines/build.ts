@@ -4,7 +4,8 @@ import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
 import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
-import { MmrSelector, TopKSelector } from '../../recsys/selectors/selectors.js';
+import { TasteModelScorer } from '../../recsys/scorers/taste-model.js';
+import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
 import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
@@ -121,7 +122,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
     sources,
     filters: def.filters.map((f) => buildFilter(f, p.profile, items, p.facts)),
     scorers,
-    selector: buildSelector(def.selector, vectors),
+    selector: buildSelector(def.selector, vectors, catalog.index.dots?.bind(catalog.index)),
     perSource: def.perSource,
     retry: def.retry,
     items,
@@ -171,6 +172,8 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
       return new TagWeightScorer((id) => p.catalog.byId.get(id)?.tags);
     case 'quality':
       return new QualityScorer(p.models.community);
+    case 'taste-model':
+      return new TasteModelScorer(p.models.community);
   }
 }
 
@@ -193,10 +196,10 @@ function buildFilter(name: FilterName, profile: Profile, items: (id: string) => 
   }
 }
 
-export function buildSelector(spec: SelectorSpec, vectors: (id: string) => Float32Array | undefined): Selector {
+export function buildSelector(spec: SelectorSpec, vectors: (id: string) => Float32Array | undefined, dots?: MmrOptions['dots']): Selector {
   switch (spec.id) {
     case 'mmr':
-      return new MmrSelector({ vectors, lambda: spec.lambda, pool: spec.pool, normalized: true });
+      return new MmrSelector({ vectors, lambda: spec.lambda, pool: spec.pool, normalized: true, dots });
     case 'top-k':
       return new TopKSelector();
     case 'by-scorer':

@@ -71,13 +71,16 @@ export function planDefinition(
   more: Pick<StageInputs, 'llmTitles' | 'extraItem' | 'facts'> = {},
 ): { q: RecQuery; deps: PipelineDeps } {
   const text = r.text === undefined ? undefined : queryText(r.text) || undefined;
-  const deps = buildPipeline(def, {
+  const hasQuery = Boolean(text || r.seeds?.length);
+  // nothing to search by: the member's own taste scorers (a group's list ranks by the group's taste instead)
+  const used = !hasQuery && !l.group && def.tasteScorers ? { ...def, scorers: def.tasteScorers } : def;
+  const deps = buildPipeline(used, {
     userId: c.userId,
     catalog: l.catalog,
     models: l.models,
     profile: l.profile,
     ids: r.ids,
-    hasQuery: Boolean(text || r.seeds?.length),
+    hasQuery,
     seeded: Boolean(r.seeds?.length),
     request: text ? r.text : undefined,
     clock,

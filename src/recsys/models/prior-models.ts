@@ -66,6 +66,12 @@ export class PriorAwareModels {
     }
     this.popularity = raw.map((x) => (maxRaw > 0 ? x / maxRaw : 0));
     this.cold = this.popularity.map((x, i) => x + this.o.qualityWeight * (this.quality[i] - this.mu));
+    // Every row's weights once, here (one pass over both graphs), not on a request's first use of each row:
+    // a member's taste reads the rows of their whole history, most of them new to a freshly trained model.
+    for (const kind of ['cowatch', 'next'] as const) {
+      const w = this.rowWeights(kind);
+      for (let j = 0; j < n; j++) this.fillRowWeights(kind, j, w);
+    }
   }
 
   get items(): readonly string[] {
@@ -110,7 +116,7 @@ export class PriorAwareModels {
 
   /**
    * Per catalog item, the server's and the prior's row weights of a graph divided by the row's own norm
-   * part (prior-rows.ts), NaN until first used: computed once per model, on the row's first use.
+   * part (prior-rows.ts): all filled when the model is built (NaN would mean not yet computed).
    */
   private rowWeights(kind: 'cowatch' | 'next'): Float64Array {
     return (this.rowCache[kind] ??= new Float64Array(this.stats.items.length * 2).fill(Number.NaN));
@@ -179,10 +185,17 @@ export class PriorAwareModels {
 
   /** Taste-only score of every catalog item for a member (order of their history ignored). */
   scoreTaste(user: string, out: Float64Array): void {
-    const known = this.tastes.get(user);
-    if (known) return out.set(known);
-    this.computeTaste(user, out);
-    this.tastes.set(user, out.slice());
+    out.set(this.tasteScores(user));
+  }
+  /** The member's taste scores (catalog order), computed once per member and model: read, never write. */
+  tasteScores(user: string): Float64Array {
+    let known = this.tastes.get(user);
+    if (!known) {
+      known = new Float64Array(this.stats.items.length);
+      this.computeTaste(user, known);
+      this.tastes.set(user, known);
+    }
+    return known;
   }
   /**
    * The last few members' taste scores: the model is fixed until the next training, so a member's /next after

@@ -38,8 +38,7 @@ export class CommunitySource implements CandidateSource {
     // No prior and no interactions yet (a new custom catalog): the order would be arbitrary, so say nothing.
     if (!model.prior && model.stats.memberHistory.size === 0 && model.stats.memberRatings.size === 0) return [];
     const want = q.candidates ? Math.max(k, 10 * k) : k;
-    const recent = lastWatched(this.opts.profile, 20);
-    const hits = mode === 'next' ? nextTop(model, userId, recent, want, excludeOf(q)) : tasteTop(model, userId, want, excludeOf(q));
+    const hits = mode === 'next' ? nextTop(model, userId, lastWatched(this.opts.profile, 20), want, excludeOf(q)) : tasteTop(model, userId, want, excludeOf(q));
     const why = mode === 'next' ? 'after' : 'co-watched';
     return keepAllowed(q, hits)
       .slice(0, k)

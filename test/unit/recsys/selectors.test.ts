@@ -35,4 +35,27 @@ describe('selectors', () => {
   it('GIVEN lambda outside [0,1] THEN construction fails', () => {
     expect(() => new MmrSelector({ vectors, lambda: 2 })).toThrow(RangeError);
   });
+
+  it('GIVEN the index\'s kernel for similarities THEN MMR picks exactly what its own loop picks', () => {
+    const unit = (id: string) => {
+      const v = vectors(id);
+      if (!v) return undefined;
+      const n = Math.hypot(...v);
+      return v.map((x) => x / n);
+    };
+    const calls: number[] = [];
+    const dots = (q: Float32Array, ids: readonly string[]) => {
+      calls.push(ids.length);
+      return Float64Array.from(ids, (id) => {
+        const v = unit(id);
+        return v ? v[0] * q[0] + v[1] * q[1] : Number.NaN;
+      });
+    };
+    const withKernel = new MmrSelector({ vectors: unit, lambda: 0.5, normalized: true, dots }).select(query(), pool, 4).map((c) => c.itemId);
+    const plain = new MmrSelector({ vectors: unit, lambda: 0.5, normalized: true }).select(query(), pool, 4).map((c) => c.itemId);
+    expect(withKernel).toEqual(plain);
+    expect(withKernel.slice(0, 2)).toEqual(['x1', 'y1']);
+    expect(calls.length).toBeGreaterThan(0);
+  });
 });
+
