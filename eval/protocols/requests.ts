@@ -14,8 +14,9 @@
  * - Metrics: NDCG@10 (binary gains; the ideal ranks min(|relevant|, 10) hits first) and P@5, averaged over
  *   requests; also on two fixed halves of the keywords (by a hash of the keyword): `tune` (the half the new
  *   embedder's settings were chosen on) and `heldOut`.
- * - Feedback: each embedder is also scored with pseudo-relevance feedback as the bot searches text requests
- *   (src/recsys/index/feedback.ts; label `{embedder} + feedback`); ratios are over local-hash-v1 WITHOUT it.
+ * - Feedback: each embedder is also scored with pseudo-relevance feedback (src/recsys/index/feedback.ts,
+ *   DEFAULT_FEEDBACK; label `{embedder} + feedback`), as the embedding source searches text requests when
+ *   given its `feedback` option (off by default). Ratios are over local-hash-v1 WITHOUT feedback.
  * TMDB text is eval input only: it is read from ../shared and never written anywhere.
  */
 import { resolve } from 'node:path';

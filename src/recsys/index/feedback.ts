@@ -18,12 +18,18 @@ export interface FeedbackOptions {
   beta?: number;
   /** Feedback rounds (default 1). */
   rounds?: number;
+  /**
+   * searchWithFeedback re-scores only the first `pool` hits of the plain search (default 80, the bot's
+   * candidates per source; the embedding source re-scores its own k hits): a pass over `pool` rows instead
+   * of the index, with the same NDCG@10 to 4 decimals as a second full search on the requests eval.
+   */
+  pool?: number;
 }
 
 /** What feedback needs of an index: search, and the stored vectors of the results. */
 export type FeedbackIndex = Pick<SearchIndex, 'search' | 'vector'>;
 
-export const DEFAULT_FEEDBACK: Readonly<Required<FeedbackOptions>> = Object.freeze({ m: 3, beta: 0.3, rounds: 1 });
+export const DEFAULT_FEEDBACK: Readonly<Required<FeedbackOptions>> = Object.freeze({ m: 3, beta: 0.3, rounds: 1, pool: 80 });
 
 /** Whether `opts` changes anything (beta > 0, m > 0 and at least one round). */
 export function feedbackActive(opts: FeedbackOptions = {}): boolean {
@@ -51,8 +57,9 @@ export function feedbackQuery(query: ArrayLike<number>, hits: readonly SearchHit
 }
 
 /**
- * The top `k` of `index` for `query` after feedback (scores: cosines to the moved query). With feedback off
- * (beta = 0, m = 0 or no rounds) it is `index.search(query, k)`.
+ * The top `k` of `index` for `query` after feedback: the first max(k, pool) hits of the plain search,
+ * re-scored by their cosine to the moved query. With feedback off (beta = 0, m = 0 or no rounds) it is
+ * `index.search(query, k)`.
  */
 export function searchWithFeedback(
   query: ArrayLike<number>,
@@ -61,9 +68,13 @@ export function searchWithFeedback(
   opts: FeedbackOptions = {},
   search: SearchOptions = {},
 ): SearchHit[] {
-  const { m, rounds } = { ...DEFAULT_FEEDBACK, ...opts };
+  const { rounds, pool } = { ...DEFAULT_FEEDBACK, ...opts };
+  let hits = index.search(Float32Array.from(query), feedbackActive(opts) ? Math.max(k, pool) : k, search);
+  if (!feedbackActive(opts)) return hits;
   let q: Float32Array = Float32Array.from(query);
-  if (!feedbackActive(opts)) return index.search(q, k, search);
-  for (let round = 0; round < rounds; round++) q = feedbackQuery(q, index.search(q, m, search), index, opts);
-  return index.search(q, k, search);
+  for (let round = 0; round < rounds; round++) {
+    q = feedbackQuery(q, hits, index, opts);
+    hits = index.search(q, hits.length, { allow: new Set(hits.map((h) => h.id)) });
+  }
+  return hits.slice(0, k);
 }

@@ -24,12 +24,10 @@ export interface EmbeddingSourceOptions {
   /** Text searches: items that only share a title word with the request fall back (title-echo.ts). */
   titleEchoes?: TitleEchoes;
   /**
-   * Text searches only: pseudo-relevance feedback (index/feedback.ts; `{}` is DEFAULT_FEEDBACK). Off when
-   * absent: on the starter catalog it raised the requests eval (+0.004 NDCG@10) but lost one of 35 picks of
-   * the README's member check (it drifts towards the first hits: "epic fantasy with dragons" lost both Lord
-   * of the Rings films to dragon-titled ones). See README "Text requests".
+   * Text searches only (never seeds or taste): pseudo-relevance feedback over the hits (index/feedback.ts;
+   * default DEFAULT_FEEDBACK; `false` turns it off). See README "Text requests".
    */
-  feedback?: FeedbackOptions;
+  feedback?: FeedbackOptions | false;
 }
 
 /**
@@ -60,14 +58,14 @@ export class EmbeddingSource implements CandidateSource {
       }
       const [v] = await embedder.embed([q.text], { signal });
       throwIfAborted(signal);
-      const fb = this.opts.feedback ? { ...DEFAULT_FEEDBACK, ...this.opts.feedback } : undefined;
+      const fb = this.opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...this.opts.feedback };
       let qv: Float32Array = v;
       let hits: SearchHit[] = [];
       // Round 0 is the plain search; each feedback round moves the query towards the first hits (echoes
-      // already fallen back) and searches again.
+      // already fallen back) and re-scores the hits it has (a pass over k rows, not the index).
       for (let round = 0; round <= (fb && feedbackActive(fb) ? fb.rounds : 0); round++) {
         if (round > 0 && fb) qv = feedbackQuery(qv, hits, index, fb);
-        hits = index.search(qv, k, { exclude, allow });
+        hits = index.search(qv, k, round === 0 ? { exclude, allow } : { allow: new Set(hits.map((h) => h.id)) });
         if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, qv, this.opts.titleEchoes, embedder, signal);
       }
       return hits.map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));

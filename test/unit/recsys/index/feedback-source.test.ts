@@ -8,13 +8,13 @@ const embedder: Embedder = { model: 'toy', dims: 3, embed: async (texts) => text
 const ids = (cs: { itemId: string }[]): string[] => cs.map((c) => c.itemId);
 
 describe('the embedding source and pseudo-relevance feedback', () => {
-  it('GIVEN feedback on and a free-text request THEN the item close to the first hits, though sharing no words, comes before the one that is not', async () => {
-    const src = new EmbeddingSource({ index: toyIndex(), embedder, feedback: {} });
+  it('GIVEN a free-text request THEN the item close to the first hits, though sharing no words, comes before the one that is not', async () => {
+    const src = new EmbeddingSource({ index: toyIndex(), embedder });
     expect(ids(await src.fetch(query({ text: 'films about y' }), 5))).toEqual(['a', 'b', 'c', 'rel', 'off']);
   });
 
-  it('GIVEN no feedback option (the default) or beta = 0 THEN the text request is answered by the plain search', async () => {
-    for (const feedback of [undefined, { beta: 0 }]) {
+  it('GIVEN feedback turned off (false or beta = 0) THEN the text request is answered by the plain search', async () => {
+    for (const feedback of [false as const, { beta: 0 }]) {
       const src = new EmbeddingSource({ index: toyIndex(), embedder, feedback });
       expect(ids(await src.fetch(query({ text: 'films about y' }), 5))).toEqual(['a', 'b', 'c', 'off', 'rel']);
     }
@@ -22,7 +22,7 @@ describe('the embedding source and pseudo-relevance feedback', () => {
 
   it('GIVEN "more like this" seeds THEN no feedback: the nearest items to the seed, as before', async () => {
     // With feedback, the seed b would find c before a (its first hits pull the query towards c).
-    const src = new EmbeddingSource({ index: toyIndex(), embedder, feedback: {} });
+    const src = new EmbeddingSource({ index: toyIndex(), embedder });
     expect(ids(await src.fetch(query({ seeds: ['b'] }), 4))).toEqual(['a', 'c', 'rel', 'off']);
   });
 });
