@@ -1,4 +1,5 @@
 import type { Embedder } from '../../src/embed/types.js';
+import type { FeedbackOptions } from '../../src/recsys/index/feedback.js';
 
 /** The `requests` protocol's options and report (requests.ts). */
 
@@ -11,6 +12,8 @@ export interface RequestsOptions {
   minMovies?: number;
   /** Embedders to compare, the baseline first (default: `requestEmbedders(ablation)`). */
   embedders?: LabelledEmbedder[];
+  /** Also score each embedder with pseudo-relevance feedback (default DEFAULT_FEEDBACK); false: without only. */
+  feedback?: FeedbackOptions | false;
 }
 
 /** An embedder and the name its results are reported under (its model id, or a variant's description). */

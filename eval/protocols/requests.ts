@@ -14,10 +14,15 @@
  * - Metrics: NDCG@10 (binary gains; the ideal ranks min(|relevant|, 10) hits first) and P@5, averaged over
  *   requests; also on two fixed halves of the keywords (by a hash of the keyword): `tune` (the half the new
  *   embedder's settings were chosen on) and `heldOut`.
+ * - Feedback: each embedder is also scored with pseudo-relevance feedback (src/recsys/index/feedback.ts,
+ *   DEFAULT_FEEDBACK; label `{embedder} + feedback`), as the embedding source searches text requests when
+ *   given its `feedback` option (off by default). Ratios are over local-hash-v1 WITHOUT feedback.
  * TMDB text is eval input only: it is read from ../shared and never written anywhere.
  */
 import { resolve } from 'node:path';
 import { itemText } from '../../src/domain/item.js';
+import { DEFAULT_FEEDBACK, searchWithFeedback } from '../../src/recsys/index/feedback.js';
+import { VectorIndex } from '../../src/recsys/index/vector-index.js';
 import { round } from '../metrics.js';
 import { requestEmbedders } from './requests-embedders.js';
 import { formatRequests } from './requests-format.js';
@@ -35,38 +40,49 @@ function mean(xs: number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
 
+/** Appended to an embedder's label for its results with pseudo-relevance feedback (src/recsys/index/feedback.ts). */
+export const FEEDBACK_SUFFIX = ' + feedback';
+
+/** NDCG@10 and P@5 of the ranked lists `rank(i)` of the requests, over all of them and per half. */
+function scoreRequests(requests: KeywordRequest[], rank: (i: number) => string[]): Scores & { tune: Scores; heldOut: Scores } {
+  const ms = requests.map((r, i) => requestMetrics(rank(i), r.relevant));
+  const scores = (half?: KeywordRequest['half']): Scores => {
+    const idx = requests.map((r, i) => (half === undefined || r.half === half ? i : -1)).filter((i) => i >= 0);
+    return { 'ndcg@10': round(mean(idx.map((i) => ms[i].ndcg))), 'p@5': round(mean(idx.map((i) => ms[i].precision))), requests: idx.length };
+  };
+  return { ...scores(), tune: scores('tune'), heldOut: scores('heldOut') };
+}
+
 export async function runRequests(opts: RequestsOptions, log: (m: string) => void = () => {}): Promise<RequestsReport> {
   const t0 = performance.now();
   const { catalogs, requests, joined } = loadRequestInputs(opts);
   log(`requests: ${requests.length} keywords over ${joined} joined movies`);
   const embedders = opts.embedders ?? requestEmbedders(opts.ablation);
+  const feedback = opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...opts.feedback };
   const results: RequestsReport['results'] = {};
   for (const { label, embedder: e } of embedders) {
     const qv = await e.embed(requests.map((r) => r.text));
     const perCatalog = {} as RequestsReport['results'][string];
+    const withFeedback = {} as RequestsReport['results'][string];
     for (const name of Object.keys(catalogs) as CatalogName[]) {
       const items = catalogs[name];
       const ids = items.map((i) => i.id);
       const vecs = await e.embed(items.map(name === 'overviews' ? (i) => i.title : itemText));
-      const ndcg: number[] = [];
-      const prec: number[] = [];
-      requests.forEach((r, qi) => {
-        const m = requestMetrics(topK(qv[qi], ids, vecs, 10), r.relevant);
-        ndcg.push(m.ndcg);
-        prec.push(m.precision);
-      });
-      const scores = (half?: KeywordRequest['half']): Scores => {
-        const idx = requests.map((r, i) => (half === undefined || r.half === half ? i : -1)).filter((i) => i >= 0);
-        return { 'ndcg@10': round(mean(idx.map((i) => ndcg[i]))), 'p@5': round(mean(idx.map((i) => prec[i]))), requests: idx.length };
-      };
-      perCatalog[name] = { ...scores(), tune: scores('tune'), heldOut: scores('heldOut') };
+      perCatalog[name] = scoreRequests(requests, (qi) => topK(qv[qi], ids, vecs, 10));
       log(`${label} on ${name}: NDCG@10 ${perCatalog[name]['ndcg@10']}, P@5 ${perCatalog[name]['p@5']}`);
+      if (feedback) {
+        const index = new VectorIndex({ model: e.model, dims: e.dims });
+        index.upsert(ids, vecs);
+        withFeedback[name] = scoreRequests(requests, (qi) => searchWithFeedback(qv[qi], index, 10, feedback).map((h) => h.id));
+        log(`${label}${FEEDBACK_SUFFIX} on ${name}: NDCG@10 ${withFeedback[name]['ndcg@10']}, P@5 ${withFeedback[name]['p@5']}`);
+      }
     }
     results[label] = perCatalog;
+    if (feedback) results[label + FEEDBACK_SUFFIX] = withFeedback;
   }
   const base = results[embedders[0].label];
   const ratios: RequestsReport['ratios'] = {};
-  for (const { label } of embedders.slice(1)) {
+  for (const label of Object.keys(results).slice(1)) {
     ratios[label] = Object.fromEntries(
       (Object.keys(catalogs) as CatalogName[]).map((c) => [c, round(results[label][c]['ndcg@10'] / Math.max(base[c]['ndcg@10'], 1e-9), 3)]),
     ) as Record<CatalogName, number>;
@@ -82,7 +98,7 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
   };
 }
 
-export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--json]';
+export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--no-feedback] [--json]';
 
 /** `npm run eval -- --protocol requests ...`: runs this protocol alone. */
 export async function requestsMain(argv: string[], repoRoot: string): Promise<void> {
@@ -90,6 +106,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
   let starter = resolve(repoRoot, 'data/starter-movies.csv');
   let json = false;
   let ablation = false;
+  let feedback = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -100,6 +117,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     };
     if (a === '--json') json = true;
     else if (a === '--ablation') ablation = true;
+    else if (a === '--no-feedback') feedback = false;
     else if (name === '--protocol') {
       if (value() !== 'requests') throw new Error(`this runner only runs --protocol requests (${REQUESTS_USAGE})`);
     }
@@ -107,6 +125,6 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     else if (name === '--starter') starter = value();
     else if (a !== '--') throw new Error(`unknown argument ${a} (${REQUESTS_USAGE})`);
   }
-  const report = await runRequests({ overviews, starter, ablation }, (m) => process.stderr.write(`[eval] ${m}\n`));
+  const report = await runRequests({ overviews, starter, ablation, feedback: feedback ? undefined : false }, (m) => process.stderr.write(`[eval] ${m}\n`));
   process.stdout.write((json ? JSON.stringify(report) : formatRequests(report)) + '\n');
 }

@@ -1,7 +1,8 @@
 import type { Embedder } from '../../embed/types.js';
 import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
-import type { SearchIndex } from '../index/types.js';
+import { DEFAULT_FEEDBACK, feedbackActive, feedbackQuery, type FeedbackOptions } from '../index/feedback.js';
+import type { SearchHit, SearchIndex } from '../index/types.js';
 import { naming } from '../reasons.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
@@ -22,6 +23,11 @@ export interface EmbeddingSourceOptions {
   halfLifeDays?: number;
   /** Text searches: items that only share a title word with the request fall back (title-echo.ts). */
   titleEchoes?: TitleEchoes;
+  /**
+   * Text searches only (never seeds or taste): pseudo-relevance feedback over the hits (index/feedback.ts;
+   * default DEFAULT_FEEDBACK; `false` turns it off). See README "Text requests".
+   */
+  feedback?: FeedbackOptions | false;
 }
 
 /**
@@ -52,8 +58,16 @@ export class EmbeddingSource implements CandidateSource {
       }
       const [v] = await embedder.embed([q.text], { signal });
       throwIfAborted(signal);
-      let hits = index.search(v, k, { exclude, allow });
-      if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, v, this.opts.titleEchoes, embedder, signal);
+      const fb = this.opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...this.opts.feedback };
+      let qv: Float32Array = v;
+      let hits: SearchHit[] = [];
+      // Round 0 is the plain search; each feedback round moves the query towards the first hits (echoes
+      // already fallen back) and re-scores the hits it has (a pass over k rows, not the index).
+      for (let round = 0; round <= (fb && feedbackActive(fb) ? fb.rounds : 0); round++) {
+        if (round > 0 && fb) qv = feedbackQuery(qv, hits, index, fb);
+        hits = index.search(qv, k, round === 0 ? { exclude, allow } : { allow: new Set(hits.map((h) => h.id)) });
+        if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, qv, this.opts.titleEchoes, embedder, signal);
+      }
       return hits.map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
     }
     let contributors: TasteWeight[];

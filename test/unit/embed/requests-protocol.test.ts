@@ -67,9 +67,9 @@ describe('eval protocol `requests`', () => {
     expect(inp.catalogs.overviews[0].title).toBe('Steel Friend. A lonely boy builds an android companion.');
   });
 
-  it('GIVEN a run THEN both embedders are scored on every catalog, with ratios to the baseline, as JSON and text', async () => {
+  it('GIVEN a run THEN both embedders, without and with feedback, are scored on every catalog, with ratios to the baseline without, as JSON and text', async () => {
     const r = await runRequests({ starter, overviews, minMovies: 2 });
-    expect(Object.keys(r.results)).toEqual(['local-hash-v1-512', 'local-sem-v2-624']);
+    expect(Object.keys(r.results)).toEqual(['local-hash-v1-512', 'local-hash-v1-512 + feedback', 'local-sem-v2-624', 'local-sem-v2-624 + feedback']);
     for (const cats of Object.values(r.results)) {
       expect(Object.keys(cats)).toEqual(['starter', 'starter-all', 'overviews', 'starter+overviews']);
       for (const s of Object.values(cats)) {
@@ -79,7 +79,8 @@ describe('eval protocol `requests`', () => {
         expect(s['ndcg@10']).toBeLessThanOrEqual(1);
       }
     }
-    expect(Object.keys(r.ratios)).toEqual(['local-sem-v2-624']);
+    expect(Object.keys(r.ratios)).toEqual(['local-hash-v1-512 + feedback', 'local-sem-v2-624', 'local-sem-v2-624 + feedback']);
+    expect(Object.keys((await runRequests({ starter, overviews, minMovies: 2, feedback: false })).results)).toEqual(['local-hash-v1-512', 'local-sem-v2-624']);
     expect(JSON.parse(JSON.stringify(r)).protocol).toBe('requests');
     const text = formatRequests(r);
     expect(text).toContain('local-sem-v2-624');
