@@ -1,7 +1,7 @@
 import { encodeRatings } from './encode.js';
 import { gaussianArray, mulberry32, shuffleInPlace } from './rng.js';
 import { buildSparseRows, RidgeSolver } from './text-features.js';
-import { biasFactorState, ratingModelFromState, type SerialisableRatingModel } from './rating-state.js';
+import { biasFactorState, ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from './rating-state.js';
 import type { RatingTriple } from './types.js';
 
 export interface HybridMfOptions {
@@ -11,6 +11,10 @@ export interface HybridMfOptions {
   /** SGD passes; default 40, or 20 below 20,000 ratings. */
   epochs?: number;
   lr?: number;
+  /** Both learning rates are multiplied by this after every epoch (default 1: constant). */
+  lrDecay?: number;
+  /** Models trained from seeds seed, seed + 1, ... and averaged (default 1). */
+  ensemble?: number;
   lrBias?: number;
   /** Regularisation of user factors and of item factors' distance to their text prior. */
   regUser?: number;
@@ -42,12 +46,53 @@ export interface HybridMfOptions {
 export const TASTEMAKER_MF_OPTIONS: Readonly<HybridMfOptions> = { factors: 64, regUser: 0.04, regItem: 0.04, refitEvery: 5 };
 
 export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOptions = {}): SerialisableRatingModel {
+  const n = Math.max(1, Math.floor(opts.ensemble ?? 1));
+  if (n === 1) return trainOne(ratings, opts);
+  const clock = opts.clock ?? (() => performance.now());
+  const t0 = clock();
+  const seed = opts.seed ?? 7;
+  const states = Array.from({ length: n }, (_, s) => trainOne(ratings, { ...opts, seed: seed + s }).toState());
+  return ratingModelFromState({ ...averageStates(states), trainingTimeMs: clock() - t0 });
+}
+
+/**
+ * The average of models trained on the same ratings (same ids in the same order): biases averaged, factors
+ * side by side scaled by 1 / sqrt(n), so p . q is the mean of the models' dot products.
+ */
+function averageStates(states: readonly RatingModelState[]): RatingModelState {
+  const n = states.length;
+  const first = states[0];
+  const k = first.factors;
+  const K = k * n;
+  const scale = 1 / Math.sqrt(n);
+  const avg = (pick: (s: RatingModelState) => Float64Array) => pick(first).map((_, i) => states.reduce((t, s) => t + pick(s)[i], 0) / n);
+  const side = (pick: (s: RatingModelState) => Float32Array, rows: number) => {
+    const out = new Float32Array(rows * K);
+    states.forEach((s, m) => {
+      const a = pick(s);
+      for (let r = 0; r < rows; r++) for (let f = 0; f < k; f++) out[r * K + m * k + f] = a[r * k + f] * scale;
+    });
+    return out;
+  };
+  return {
+    ...first,
+    mu: states.reduce((t, s) => t + s.mu, 0) / n,
+    factors: K,
+    bu: avg((s) => s.bu),
+    bi: avg((s) => s.bi),
+    P: side((s) => s.P, first.userIds.length),
+    Q: side((s) => s.Q, first.itemIds.length),
+  };
+}
+
+function trainOne(ratings: readonly RatingTriple[], opts: HybridMfOptions): SerialisableRatingModel {
   const {
     itemVectors,
     factors: k = 48,
     epochs: epochsOpt,
-    lr = 0.006,
-    lrBias = 0.006,
+    lr: lr0 = 0.006,
+    lrBias: lrBias0 = 0.006,
+    lrDecay = 1,
     regUser = 0.06,
     regItem = 0.06,
     regUserBias = 0.02,
@@ -100,7 +145,9 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
 
   const order = new Int32Array(nR);
   for (let r = 0; r < nR; r++) order[r] = r;
-  for (let e = 0; e < epochs; e++) {
+  let lr = lr0;
+  let lrBias = lrBias0;
+  for (let e = 0; e < epochs; e++, lr *= lrDecay, lrBias *= lrDecay) {
     shuffleInPlace(order, rng);
     for (let o = 0; o < nR; o++) {
       const r = order[o];
