@@ -41,6 +41,11 @@ export interface SourceSpec {
   seeded?: number;
   /** The weight instead, when the request searches by its words ("a tense heist movie"): the words lead. */
   withText?: number;
+  /**
+   * `co-watch` from the member's last watched items (no seeds named): each step back from the last one
+   * multiplies its seed's weight by this (default: all weigh alike).
+   */
+  recentDecay?: number;
 }
 
 export interface PipelineDefinition {
