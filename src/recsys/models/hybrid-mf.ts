@@ -15,6 +15,11 @@ export interface HybridMfOptions {
   lrDecay?: number;
   /** Models trained from seeds seed, seed + 1, ... and averaged (default 1). */
   ensemble?: number;
+  /**
+   * Train on the ratings sorted by user then item id, so that the model does not depend on the order the
+   * ratings come in (the order members were stored in): the same ratings, the same model. Default false.
+   */
+  orderFree?: boolean;
   lrBias?: number;
   /** Regularisation of user factors and of item factors' distance to their text prior. */
   regUser?: number;
@@ -45,7 +50,8 @@ export interface HybridMfOptions {
 /** Tastemaker's settings, tuned by 5-fold CV on ml-latest-small; the app and the eval both use them. */
 export const TASTEMAKER_MF_OPTIONS: Readonly<HybridMfOptions> = { factors: 64, regUser: 0.04, regItem: 0.04, refitEvery: 5 };
 
-export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOptions = {}): SerialisableRatingModel {
+export function trainHybridMf(input: readonly RatingTriple[], opts: HybridMfOptions = {}): SerialisableRatingModel {
+  const ratings = opts.orderFree ? byUserThenItem(input) : input;
   const n = Math.max(1, Math.floor(opts.ensemble ?? 1));
   if (n === 1) return trainOne(ratings, opts);
   const clock = opts.clock ?? (() => performance.now());
@@ -53,6 +59,13 @@ export function trainHybridMf(ratings: readonly RatingTriple[], opts: HybridMfOp
   const seed = opts.seed ?? 7;
   const states = Array.from({ length: n }, (_, s) => trainOne(ratings, { ...opts, seed: seed + s }).toState());
   return ratingModelFromState({ ...averageStates(states), trainingTimeMs: clock() - t0 });
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ratings sorted by user id, then item id (a stable sort: a pair rated twice keeps its order). */
+function byUserThenItem(ratings: readonly RatingTriple[]): RatingTriple[] {
+  return ratings.slice().sort((a, b) => cmp(a.user, b.user) || cmp(a.item, b.item));
 }
 
 /**
