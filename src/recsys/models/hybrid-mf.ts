@@ -11,8 +11,6 @@ export interface HybridMfOptions {
   /** SGD passes; default 40, or 20 below 20,000 ratings. */
   epochs?: number;
   lr?: number;
-  /** Both learning rates are multiplied by this after every epoch (default 1: constant). */
-  lrDecay?: number;
   /** Models trained from seeds seed, seed + 1, ... and averaged (default 1). */
   ensemble?: number;
   /**
@@ -103,9 +101,8 @@ function trainOne(ratings: readonly RatingTriple[], opts: HybridMfOptions): Seri
     itemVectors,
     factors: k = 48,
     epochs: epochsOpt,
-    lr: lr0 = 0.006,
-    lrBias: lrBias0 = 0.006,
-    lrDecay = 1,
+    lr = 0.006,
+    lrBias = 0.006,
     regUser = 0.06,
     regItem = 0.06,
     regUserBias = 0.02,
@@ -158,9 +155,7 @@ function trainOne(ratings: readonly RatingTriple[], opts: HybridMfOptions): Seri
 
   const order = new Int32Array(nR);
   for (let r = 0; r < nR; r++) order[r] = r;
-  let lr = lr0;
-  let lrBias = lrBias0;
-  for (let e = 0; e < epochs; e++, lr *= lrDecay, lrBias *= lrDecay) {
+  for (let e = 0; e < epochs; e++) {
     shuffleInPlace(order, rng);
     for (let o = 0; o < nR; o++) {
       const r = order[o];
