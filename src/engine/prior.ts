@@ -133,7 +133,7 @@ export function withCommunityPrior(base: ScopeModels, prior: CommunityPrior | un
     community: m,
     popularity,
     rating: { ...base.rating, id: `${base.rating.id}+prior`, predict: (user, item) => m.predict(user, item), toState: () => base.rating.toState() },
-    cowatch: { ...base.cowatch, similarTo: (items, k, exclude) => similarTo(m, items, k, exclude), toState: () => base.cowatch.toState() },
+    cowatch: { ...base.cowatch, similarTo: (items, k, exclude, weights) => similarTo(m, items, k, exclude, weights), toState: () => base.cowatch.toState() },
     sequential: { ...base.sequential, scoreNext: (recent, k, exclude) => nextItems(m, recent, k, exclude), toState: () => base.sequential.toState() },
   };
 }

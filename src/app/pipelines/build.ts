@@ -110,7 +110,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   const weights: Record<string, number> = {};
   for (const [name, spec] of Object.entries(def.sources) as [SourceName, SourceSpec][]) {
     if (spec.needsQuery && !p.hasQuery) continue;
-    const source = buildSource(name, p, title);
+    const source = buildSource(name, p, title, spec);
     if (!source) continue;
     sources.push(source);
     const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
@@ -132,7 +132,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   };
 }
 
-function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined): CandidateSource | undefined {
+function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec): CandidateSource | undefined {
   const { catalog, models, profile, clock } = p;
   switch (name) {
     case 'embedding':
@@ -148,7 +148,7 @@ function buildSource(name: SourceName, p: StageInputs, title: (id: string) => st
         ? new CommunitySource({ id: name, model: models.community, userId: p.userId, profile, title, mode: name === 'community' ? 'taste' : 'next' })
         : undefined;
     case 'co-watch':
-      return new CoWatchSource({ model: models.cowatch, profile, title });
+      return new CoWatchSource({ model: models.cowatch, profile, title, recentDecay: spec.recentDecay });
     case 'sequence':
       return new SequenceSource({ model: models.sequential, profile, title });
     case 'popular':

@@ -44,6 +44,11 @@ export interface SourceSpec {
   seeded?: number;
   /** The weight instead, when the request searches by its words ("a tense heist movie"): the words lead. */
   withText?: number;
+  /**
+   * `co-watch` from the member's last watched items (no seeds named): each step back from the last one
+   * multiplies its seed's weight by this (default: all weigh alike).
+   */
+  recentDecay?: number;
 }
 
 export interface PipelineDefinition {
@@ -167,12 +172,14 @@ export const PIPELINES = {
   /**
    * `/next`: from the order of the watch history. The sequence model leads and no rating model reorders: what
    * a member watches next is not what they would rate highest (`npm run eval`, validation item: NDCG@10
-   * 0.0972 with `sequence` 3 and `rating-model` 0.3, 0.1044 with these).
+   * 0.0972 with `sequence` 3 and `rating-model` 0.3, 0.1044 with these). Co-watch weighs the member's last
+   * items by recency (0.7 per step back): on the validation item and the one before it (the test item
+   * untouched), NDCG@10 0.1028 and 0.1011 against 0.1005 and 0.0947 with every seed alike.
    */
   next: {
     name: 'next',
     intent: 'next',
-    sources: { taste: { weight: 0.7 }, 'community-next': { weight: 3 }, 'co-watch': { weight: 1 }, sequence: { weight: 5 }, popular: { weight: 0.3 } },
+    sources: { taste: { weight: 0.7 }, 'community-next': { weight: 3 }, 'co-watch': { weight: 1, recentDecay: 0.7 }, sequence: { weight: 5 }, popular: { weight: 0.3 } },
     filters: USER_FILTERS,
     scorers: { fusion: 1 },
     selector: { id: 'top-k' },

@@ -14,8 +14,11 @@ export interface CowatchOptions {
 export interface CowatchModel {
   /** Plain data for `cowatchFromState` (the model's own arrays, not copies). */
   toState(): CowatchState;
-  /** Items most often found together with `items` (summed similarity), skipping them and `exclude`. */
-  similarTo(items: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[];
+  /**
+   * Items most often found together with `items` (similarity summed, seed j's row times `weights[j]`, default
+   * 1), skipping them and `exclude`.
+   */
+  similarTo(items: readonly string[], k: number, exclude?: ReadonlySet<string>, weights?: readonly number[]): ScoredItem[];
 }
 
 /** A trained co-watch model as plain data: item ids and the normalised similarity graph (CSR). */
@@ -74,15 +77,15 @@ export function cowatchFromState(st: CowatchState): CowatchModel {
   const scratch = new Float64Array(n);
   return {
     toState: () => st,
-    similarTo(items, k, exclude) {
+    similarTo(items, k, exclude, weights) {
       scratch.fill(0);
       const seeds = new Set<number>();
-      for (const id of items) {
+      items.forEach((id, j) => {
         const i = index.get(id);
-        if (i === undefined) continue;
+        if (i === undefined) return;
         seeds.add(i);
-        addRow(g, i, 1, scratch);
-      }
+        addRow(g, i, weights?.[j] ?? 1, scratch);
+      });
       const top = topKIndices(scratch, k, (i) => scratch[i] <= 0 || seeds.has(i) || (exclude?.has(ids[i]) ?? false));
       return top.map((i) => ({ itemId: ids[i], score: scratch[i] }));
     },

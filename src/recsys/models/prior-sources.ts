@@ -64,13 +64,13 @@ export function coldTop(m: PriorAwareModels, k: number, exclude?: ReadonlySet<st
   return scored(m, top(m, m.cold, k, exclude ?? new Set()), m.cold);
 }
 
-/** Items most co-watched with `items` (prior + server), for the `co-watch` source. */
-export function similarTo(m: PriorAwareModels, items: readonly string[], k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
+/** Items most co-watched with `items` (prior + server; item t's row times `weights[t]`, default 1), for the `co-watch` source. */
+export function similarTo(m: PriorAwareModels, items: readonly string[], k: number, exclude?: ReadonlySet<string>, weights?: readonly number[]): ScoredItem[] {
   const out = m.scratch.fill(0);
-  for (const id of items) {
+  items.forEach((id, t) => {
     const j = m.stats.index.get(id);
-    if (j !== undefined) m.addRow('cowatch', j, 1 / items.length, out);
-  }
+    if (j !== undefined) m.addRow('cowatch', j, (weights?.[t] ?? 1) / items.length, out);
+  });
   const skip = new Set([...items, ...(exclude ?? [])]);
   const idx = top(m, out, k, skip).filter((i) => out[i] > 0);
   return scored(m, idx, out, 'cowatch', items);

@@ -17,6 +17,8 @@ export interface CoWatchSourceOptions extends Common {
   profile?: Profile;
   /** Last watched items used as seeds when the query has none. Default 10. */
   recent?: number;
+  /** Seed weight decay per step back from the last watched item (default none: every seed weighs 1). */
+  recentDecay?: number;
 }
 
 export interface SequenceSourceOptions extends Common {
@@ -68,7 +70,10 @@ export class CoWatchSource implements CandidateSource {
   async fetch(q: RecQuery, k: number): Promise<Candidate[]> {
     const seeds = q.seeds && q.seeds.length > 0 ? q.seeds : lastWatched(this.opts.profile, this.opts.recent ?? 10);
     if (seeds.length === 0) return [];
-    const hits = keepAllowed(q, this.opts.model.similarTo(seeds, k, excludeOf(q, seeds)));
+    // named seeds ("like X") weigh alike; the member's own last items by recency
+    const decay = q.seeds && q.seeds.length > 0 ? undefined : this.opts.recentDecay;
+    const weights = decay === undefined ? undefined : seeds.map((_, j) => decay ** (seeds.length - 1 - j));
+    const hits = keepAllowed(q, this.opts.model.similarTo(seeds, k, excludeOf(q, seeds), weights));
     const fallback = seeds[seeds.length - 1];
     return hits.map((h, r) =>
       candidate(this.id, h.itemId, h.score, r, naming('co-watched', h.because ?? fallback, this.opts.title)),

@@ -3,7 +3,7 @@ import type { ScoredId } from './candidate.js';
 
 /** What the sources need from the collaborative models (structural: any object with these methods). */
 export interface CoWatchLike {
-  similarTo(items: ItemId[], k: number, exclude?: Set<ItemId>): ScoredId[];
+  similarTo(items: ItemId[], k: number, exclude?: Set<ItemId>, weights?: number[]): ScoredId[];
 }
 
 export interface SequenceLike {

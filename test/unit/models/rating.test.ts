@@ -51,6 +51,35 @@ describe('rating models', () => {
     expect(trainHybridMf(ratings, { itemVectors: vectors }).predict('u3', 'i4')).toBe(a);
   });
 
+  it('GIVEN orderFree and the same ratings in another member order THEN the model predicts exactly the same', () => {
+    const { ratings, vectors } = synthetic();
+    const reversed = ratings.slice().reverse();
+    const opts = { itemVectors: vectors, factors: 8, epochs: 10, orderFree: true };
+    const a = trainHybridMf(ratings, opts);
+    const b = trainHybridMf(reversed, opts);
+    for (const [u, i] of [['u1', 'i2'], ['u3', 'i5'], ['u20', 'i52']]) expect(b.predict(u, i)).toBe(a.predict(u, i));
+    // without it, the order the ratings come in decides the starting factors
+    expect(trainHybridMf(reversed, { ...opts, orderFree: false }).predict('u3', 'i5')).not.toBe(a.predict('u3', 'i5'));
+  });
+
+  it('GIVEN ensemble 2 THEN each prediction is the mean of the models trained from the two seeds', () => {
+    const { ratings, vectors } = synthetic();
+    const opts = { itemVectors: vectors, factors: 8, epochs: 10 };
+    const both = trainHybridMf(ratings, { ...opts, ensemble: 2 });
+    const a = trainHybridMf(ratings, { ...opts, seed: 7 });
+    const b = trainHybridMf(ratings, { ...opts, seed: 8 });
+    let compared = 0;
+    for (const [u, i] of [['u1', 'i2'], ['u3', 'i5'], ['u7', 'i11'], ['u20', 'i52'], ['nobody', 'i3']]) {
+      const pa = a.predict(u, i);
+      const pb = b.predict(u, i);
+      if (Math.min(pa, pb) <= 0.5 || Math.max(pa, pb) >= 5) continue; // clipped: the mean of clipped values differs
+      expect(both.predict(u, i)).toBeCloseTo((pa + pb) / 2, 4);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(2);
+    expect(both.toState().factors).toBe(16);
+  });
+
   it('GIVEN items nobody rated but whose text says good or bad THEN side features predict good ones higher', () => {
     const { ratings, vectors, cold } = synthetic();
     const withText = trainHybridMf(ratings, { itemVectors: vectors });

@@ -4,6 +4,8 @@ import { VectorIndex } from '../../../src/recsys/index/vector-index.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../../src/recsys/sources/collaborative.js';
 import { EmbeddingSource } from '../../../src/recsys/sources/embedding.js';
 import { tasteWeights } from '../../../src/recsys/sources/taste.js';
+import { trainCowatch } from '../../../src/recsys/models/cowatch.js';
+import { trainSequential } from '../../../src/recsys/models/sequential.js';
 import { profile, query } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -97,6 +99,28 @@ describe('model-backed sources', () => {
     expect(recent).toEqual(['a', 'b']);
     expect(got[0]).toMatchObject({ itemId: 'd', sources: ['sequence'], reason: { kind: 'after', itemId: 'b', title: 'Aliens' } });
     expect(got[1]).toMatchObject({ itemId: 'e', reason: { kind: 'after', itemId: 'a', title: 'Alien' } });
+  });
+
+  it('GIVEN A 5★, B 5★, then C 1★ THEN /next continues from B (C is no seed, nor the reason for a pick)', async () => {
+    const watched = profile({
+      history: [{ itemId: 'a', at: 1 }, { itemId: 'b', at: 2 }, { itemId: 'c', at: 3 }],
+      ratings: { a: { value: 5, at: 1 }, b: { value: 5, at: 2 }, c: { value: 1, at: 3 } },
+    });
+    const trained = trainSequential(new Map([['u1', ['a', 'b', 'd']], ['u2', ['c', 'e']], ['u3', ['b', 'd', 'c', 'e']]]));
+    const got = await new SequenceSource({ model: trained, profile: watched, title }).fetch(query(), 2);
+    expect(got[0]).toMatchObject({ itemId: 'd', reason: { kind: 'after', itemId: 'b', title: 'Aliens' } });
+    expect(got.some((c) => c.reason?.kind === 'after' && c.reason.itemId === 'c')).toBe(false);
+  });
+
+  it('GIVEN a recency decay THEN co-watch weighs the last watched seed most, and named seeds ("like X") all alike', async () => {
+    const trained = trainCowatch(new Map([['u1', ['a', 'c']], ['u2', ['a', 'c']], ['u3', ['b', 'd']], ['u4', ['b']], ['u5', ['d']]]));
+    const seeds = profile({ history: [{ itemId: 'a', at: 1 }, { itemId: 'b', at: 2 }] });
+    const plain = await new CoWatchSource({ model: trained, profile: seeds, title }).fetch(query(), 2);
+    expect(plain.map((c) => c.itemId)).toEqual(['c', 'd']);
+    const decayed = await new CoWatchSource({ model: trained, profile: seeds, title, recentDecay: 0.3 }).fetch(query(), 2);
+    expect(decayed.map((c) => c.itemId)).toEqual(['d', 'c']);
+    const named = await new CoWatchSource({ model: trained, profile: seeds, title, recentDecay: 0.3 }).fetch(query({ seeds: ['a', 'b'] }), 2);
+    expect(named.map((c) => c.itemId)).toEqual(['c', 'd']);
   });
 
   it('GIVEN a sequence hit with no observed transition THEN it claims no "watched after"', async () => {
