@@ -66,12 +66,18 @@ export interface RerankPass {
   plan(first: Recommendation[]): { candidates: Recommendation[]; scorers: WeightedScorer[]; selector?: Selector } | undefined;
 }
 
-/** Union of the sources' lists; a candidate keeps each source's best rank (and that rank's score). */
+/**
+ * Union of the sources' lists; a candidate keeps each source's best rank (and that rank's score). A rank is
+ * the candidate's place in its source's list, or the rank the source gave it when that is better (a source
+ * may rank near-ties alike: the embedding source's `tiedRanks`).
+ */
 export function mergeCandidates(lists: { sourceId: string; candidates: Candidate[] }[]): Candidate[] {
   const byId = new Map<ItemId, Candidate>();
   const reasons = new Map<ItemId, { reason: Reason | undefined; rank: number }[]>();
   for (const { sourceId, candidates } of lists) {
-    candidates.forEach((c, rank) => {
+    candidates.forEach((c, at) => {
+      const own = c.sourceRanks[sourceId];
+      const rank = Number.isInteger(own) && own >= 0 && own < at ? own : at;
       let m = byId.get(c.itemId);
       if (!m) {
         m = { itemId: c.itemId, sources: [], sourceScores: {}, sourceRanks: {} };

@@ -9,6 +9,7 @@ import type { ItemId } from '../../domain/item.js';
 import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
 import { rescoreEchoes, type TitleEchoes } from './title-echo.js';
+import { liftUntitled } from './untitled-lift.js';
 
 export interface EmbeddingSourceOptions {
   index: SearchIndex;
@@ -28,7 +29,15 @@ export interface EmbeddingSourceOptions {
    * default DEFAULT_FEEDBACK; `false` turns it off). See README "Text requests".
    */
   feedback?: FeedbackOptions | false;
+  /**
+   * Text searches only: the hits whose cosine is within this share of the best hit's all rank first (0: each
+   * hit its own rank; default TEXT_TIE_MARGIN). See `tiedRanks`.
+   */
+  tieMargin?: number;
 }
+
+/** Default `tieMargin`: see `tiedRanks` (tuned with `liftUntitled` on four broad requests: 0, 0.02, 0.05). */
+export const TEXT_TIE_MARGIN = 0.02;
 
 /**
  * Nearest items by cosine, from (in order of preference) the query text, the query's seed items
@@ -67,8 +76,10 @@ export class EmbeddingSource implements CandidateSource {
         if (round > 0 && fb) qv = feedbackQuery(qv, hits, index, fb);
         hits = index.search(qv, k, round === 0 ? { exclude, allow } : { allow: new Set(hits.map((h) => h.id)) });
         if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, qv, this.opts.titleEchoes, embedder, signal);
+        if (this.opts.titleEchoes) hits = await liftUntitled(hits, qv, this.opts.titleEchoes, embedder, signal);
       }
-      return hits.map((h, r) => candidate(this.id, h.id, h.score, r, { kind: 'request' }));
+      const ranks = tiedRanks(hits.map((h) => h.score), this.opts.tieMargin ?? TEXT_TIE_MARGIN);
+      return hits.map((h, r) => candidate(this.id, h.id, h.score, ranks[r], { kind: 'request' }));
     }
     let contributors: TasteWeight[];
     let kind: 'similar' | 'liked';
@@ -112,4 +123,20 @@ export class EmbeddingSource implements CandidateSource {
     }
     return best;
   }
+}
+
+/**
+ * Ranks for scores sorted best first, with the near-ties of the best shared: every hit within `margin` x the
+ * best score of it ranks 0, the others keep their place. A broad request's best cosines differ by a few
+ * hundredths for reasons a member does not care about (a short title dilutes an item's text less than a
+ * long one), so an obscure item whose whole text is the request's genre would otherwise outrank every
+ * better film that matches as well; sharing the first rank lets the pipeline's other scorers (quality, the
+ * rating model, the blended models' order) decide among them. Only the top band: further down, where
+ * cosines crowd, sharing ranks would lift weak matches by popularity.
+ */
+export function tiedRanks(scores: readonly number[], margin: number): number[] {
+  const best = scores[0];
+  if (!(margin > 0) || best === undefined || !(best > 0)) return scores.map((_, i) => i);
+  const floor = best * (1 - margin);
+  return scores.map((s, i) => (s >= floor ? 0 : i));
 }

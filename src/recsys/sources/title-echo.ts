@@ -24,7 +24,7 @@ export interface TitleEchoes {
  */
 const embeddedUntitled = new WeakMap<Embedder, LRUCache<string, Float32Array>>();
 
-async function embedUntitled(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
+export async function embedUntitled(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
   let known = embeddedUntitled.get(embedder);
   if (!known) embeddedUntitled.set(embedder, (known = new LRUCache<string, Float32Array>({ max: 1000 })));
   const got = new Map<string, Float32Array>();

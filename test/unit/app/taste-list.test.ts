@@ -77,11 +77,16 @@ describe('an empty /recommend on a new server with a community prior', () => {
     expect(list.filter((id) => !isNiche(id))).toEqual(list);
   });
 
-  it('GIVEN a request with words THEN the crowd quality and the rating model still rank it, and the member\'s taste order does not lead', () => {
-    const scorers = (text: string) =>
-      planDefinition(() => 0, { scope: 'taste-test', userId: 'fan' }, { catalog, models, profile: fan }, PIPELINES.recommend, { text, count: 5 }).deps.scorers.map((s) => s.scorer.id);
-    expect(scorers('a tense heist movie')).toEqual(expect.arrayContaining(['quality', 'rating-model']));
-    expect(scorers('a tense heist movie')).not.toContain('taste-model');
+  it('GIVEN a request with words THEN the words lead; the crowd quality, the rating model and (lighter) the member\'s taste order break near-ties', () => {
+    const weights = (text: string) =>
+      Object.fromEntries(
+        planDefinition(() => 0, { scope: 'taste-test', userId: 'fan' }, { catalog, models, profile: fan }, PIPELINES.recommend, { text, count: 5 }).deps.scorers.map((s) => [s.scorer.id, s.weight]),
+      );
+    const scorers = (text: string) => Object.keys(weights(text));
+    const worded = weights('a tense heist movie');
+    expect(scorers('a tense heist movie')).toEqual(expect.arrayContaining(['quality', 'rating-model', 'taste-model']));
+    expect(worded['taste-model']).toBeLessThan(worded.fusion);
+    expect(worded['taste-model']).toBeLessThan(worded.quality);
     expect(scorers('something for tonight')).toContain('taste-model');
     expect(scorers('something for tonight')).not.toContain('rating-model');
   });

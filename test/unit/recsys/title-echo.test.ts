@@ -54,10 +54,12 @@ describe('text search and titles that echo the request', () => {
     expect(e.calls).toEqual([['request']]);
   });
 
-  it('GIVEN no echo among the hits THEN the search is as it was, with no extra call', async () => {
+  it('GIVEN no echo among the hits THEN nothing falls back: a title that is not an echo keeps its score (untitled-lift.ts only raises scores)', async () => {
     const e = embedder();
     const src = new EmbeddingSource({ index: index(), embedder: e, titleEchoes: echoes([]) });
-    expect((await src.fetch(query({ text: 'request' }), 3)).map((c) => c.itemId)[0]).toBe('echo');
-    expect(e.calls).toHaveLength(1);
+    const plain = await new EmbeddingSource({ index: index(), embedder: embedder() }).fetch(query({ text: 'request' }), 3);
+    const got = await src.fetch(query({ text: 'request' }), 3);
+    expect(got.map((c) => c.itemId)).toEqual(plain.map((c) => c.itemId));
+    expect(got.map((c) => c.sourceScores.embedding)).toEqual(plain.map((c) => c.sourceScores.embedding));
   });
 });
