@@ -2,7 +2,7 @@ import type { Scope } from '../domain/profile.js';
 import type { EnginesOptions } from './engines-options.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import { buildSharedCatalog, coreOf, shareCatalog, type CatalogCore, type CatalogShelf } from './catalog-share.js';
-import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
+import { collectItemVectors, collectTrainingData, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
 import { blendScopeModels } from './scope-factory.js';
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
@@ -42,7 +42,7 @@ export class Engines {
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
-    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder], (bytes) => ({ bytes }));
+    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder], (bytes) => ({ bytes }), (key) => this.pool?.forget(key));
   }
 
   private slot(scope: Scope): Slot {
@@ -176,12 +176,13 @@ export class Engines {
     if (this.closed) throw new Error('engines closed');
     const [cat, profiles] = await Promise.all([this.catalog(scope), this.o.profiles.all(scope)]);
     const started = this.clock();
-    const input = collectTrainingInput(profiles, cat, started);
+    const data = collectTrainingData(profiles, cat, started);
     let m: ScopeModels | undefined;
     let where = 'inline';
-    if (this.o.trainInWorker !== false && trainingWork(input) >= (this.o.inlineMaxWork ?? 5_000)) {
+    if (this.o.trainInWorker !== false && trainingWork(data) >= (this.o.inlineMaxWork ?? 5_000)) {
       try {
-        const job = this.trainPool().train(scope, input);
+        // the vectors are collected (and sent) only when the worker does not hold this catalog's already
+        const job = this.trainPool().train(scope, data, { key: cat.sharedKey, collect: () => collectItemVectors(cat) });
         const state = await (this.o.holdWorkerResult ? this.o.holdWorkerResult(scope, job) : job);
         m = scopeModelsFromState(state, this.clock());
         where = 'worker';
@@ -191,8 +192,8 @@ export class Engines {
         where = 'inline-fallback';
       }
     }
-    // the input's arrays went to the worker (transferred): collect again for an inline fallback
-    m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
+    // the data's arrays went to the worker (transferred): collect again for an inline fallback
+    m ??= trainFromInput({ ...(where === 'inline' ? data : collectTrainingData(profiles, cat, started)), ...collectItemVectors(cat) }, this.clock);
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
       if (loaded) this.slots.shared.add(loaded).add(loaded.prior); // every scope's: weighs 0
@@ -204,7 +205,7 @@ export class Engines {
   }
 
   private trainPool(): TrainPool {
-    this.pool ??= new TrainPool({ logger: this.o.logger, spawn: this.o.spawnWorker });
+    this.pool ??= new TrainPool({ logger: this.o.logger, spawn: this.o.spawnWorker, vectorBytes: this.o.workerVectorBytes });
     return this.pool;
   }
 
