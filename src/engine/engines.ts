@@ -4,6 +4,7 @@ import type { ScopeCatalog } from './scope-catalog.js';
 import { buildSharedCatalog, coreOf, shareCatalog, type CatalogCore, type CatalogShelf } from './catalog-share.js';
 import { collectItemVectors, collectTrainingData, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
+import type { VectorsSource } from './train-vectors.js';
 import { blendScopeModels } from './scope-factory.js';
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
@@ -181,8 +182,7 @@ export class Engines {
     let where = 'inline';
     if (this.o.trainInWorker !== false && trainingWork(data) >= (this.o.inlineMaxWork ?? 5_000)) {
       try {
-        // the vectors are collected (and sent) only when the worker does not hold this catalog's already
-        const job = this.trainPool().train(scope, data, { key: cat.sharedKey, collect: () => collectItemVectors(cat) });
+        const job = this.trainPool().train(scope, data, this.vectorsOf(cat));
         const state = await (this.o.holdWorkerResult ? this.o.holdWorkerResult(scope, job) : job);
         m = scopeModelsFromState(state, this.clock());
         where = 'worker';
@@ -202,6 +202,21 @@ export class Engines {
     this.o.logger.debug({ scope, ratings: m.ratingCount, ms: this.clock() - started, where }, 'trained scope models');
     if (!this.closed) this.slots.weigh(scope, s, [s.loaded, (s.models = m)]); // after close() nothing is replaced
     return m;
+  }
+
+  /**
+   * The catalog's item vectors for the worker (collected only when it lacks them). The content key counts
+   * while the core is still shared when the job is posted: one claimed for a merge in place (`claimIndex`)
+   * sends its vectors with the job, not kept.
+   */
+  private vectorsOf(cat: ScopeCatalog): VectorsSource {
+    const slots = this.slots;
+    return {
+      get key() {
+        return cat.sharedKey && slots.part<CatalogCore>(cat.sharedKey)?.index === cat.index ? cat.sharedKey : undefined;
+      },
+      collect: () => collectItemVectors(cat),
+    };
   }
 
   private trainPool(): TrainPool {

@@ -6,8 +6,8 @@ export const DEFAULT_WORKER_VECTOR_BYTES = 64 * 1024 * 1024;
 
 /** How a training job names its catalog's item vectors: the catalog's content key, and how to collect them. */
 export interface VectorsSource {
-  /** The catalog core's content key (catalog-share.ts `catalogKey`); without one, the vectors go with every job. */
-  key?: string;
+  /** The catalog core's content key (catalog-share.ts `catalogKey`), read when the job is posted; without one, the vectors go with every job. */
+  readonly key?: string;
   collect: () => ItemVectors;
 }
 

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
 import type { Profile } from '../../../src/domain/profile.js';
 import { createLocalEmbedder } from '../../../src/embed/local.js';
+import { Engines } from '../../../src/engine/engines.js';
+import { CatalogRepo, createStore, ProfileRepo, type Store } from '../../../src/store/index.js';
 import { shareCatalog } from '../../../src/engine/catalog-share.js';
 import { buildScopeCatalog, type ScopeCatalog } from '../../../src/engine/scope-catalog.js';
 import { collectItemVectors, collectTrainingData, collectTrainingInput, scopeModelsToState, trainFromInput } from '../../../src/engine/scope-models.js';
@@ -42,15 +44,18 @@ function model(state: unknown): unknown {
 }
 
 let pool: TrainPool | undefined;
+let engines: Engines | undefined;
+let store: Store | undefined;
 afterEach(async () => {
   await pool?.close();
-  pool = undefined;
+  engines?.close();
+  await store?.close();
+  pool = engines = store = undefined;
 });
 
 /** A pool over the real worker that records, per train job, whether it carried vectors. */
-function recordingPool(): { pool: TrainPool; carried: boolean[] } {
-  const carried: boolean[] = [];
-  const spawn = (): Worker => {
+function recordingSpawn(carried: boolean[]): () => Worker {
+  return () => {
     const w = spawnTrainWorker();
     const post = w.postMessage.bind(w);
     w.postMessage = (req: TrainRequest, transfer?: readonly ArrayBuffer[]) => {
@@ -59,8 +64,26 @@ function recordingPool(): { pool: TrainPool; carried: boolean[] } {
     };
     return w;
   };
-  pool = new TrainPool({ logger: createLogger('silent'), spawn });
+}
+
+function recordingPool(): { pool: TrainPool; carried: boolean[] } {
+  const carried: boolean[] = [];
+  pool = new TrainPool({ logger: createLogger('silent'), spawn: recordingSpawn(carried) });
   return { pool, carried };
+}
+
+/** Engines training every job in the (recorded) worker, over servers on the same catalog, each with rated items. */
+async function enginesOn(servers: string[]): Promise<{ engines: Engines; carried: boolean[] }> {
+  store = await createStore('memory://');
+  const catalogs = new CatalogRepo(store);
+  const profiles = new ProfileRepo(store);
+  for (const g of servers) {
+    await catalogs.write(g, ITEMS, null, { updatedBy: 'admin', source: 'upload' });
+    for (let k = 0; k < 5; k++) await profiles.setRating(g, `u${k}`, ITEMS[k * 7].id, 4, k);
+  }
+  const carried: boolean[] = [];
+  engines = new Engines({ catalogs, profiles, embedder: createLocalEmbedder(), logger: createLogger('silent'), inlineMaxWork: 0, spawnWorker: recordingSpawn(carried) });
+  return { engines, carried };
 }
 
 describe('training worker: item vectors sent once per catalog', () => {
@@ -89,5 +112,22 @@ describe('training worker: item vectors sent once per catalog', () => {
     const again = await pool.train('a', collectTrainingData(ps, cat, 5_000), src);
     expect(carried).toEqual([true, true]);
     expect(model(again)).toEqual(model(scopeModelsToState(trainFromInput(collectTrainingInput(ps, cat, 5_000)))));
+  });
+
+  it('GIVEN two servers on the same catalog and a retrain THEN only the first training sends the vectors', async () => {
+    const { engines, carried } = await enginesOn(['a', 'b']);
+    await engines.models('a');
+    await engines.models('b');
+    await engines.train('a');
+    expect(carried).toEqual([true, false, false]);
+  });
+
+  it('GIVEN a catalog core claimed for a merge in place THEN its trainings send their vectors and the worker does not keep them', async () => {
+    const { engines, carried } = await enginesOn(['a']);
+    await engines.models('a');
+    expect(engines.claimIndex('a', await engines.catalog('a'))).toBe(true);
+    await engines.train('a');
+    await engines.train('a');
+    expect(carried).toEqual([true, true, true]);
   });
 });
