@@ -26,8 +26,8 @@ interface Slot extends WeighedSlot {
  * from the server's profiles, retrained debounced after changes, in the background).
  *
  * Where training runs: in one worker thread per process (TrainPool), so the event loop keeps answering
- * commands while it runs; the main thread only collects the input (typed arrays, transferred) and rebuilds
- * the models from their states. Small jobs (`trainingWork` < `inlineMaxWork`: ratings plus, once there is a
+ * commands while it runs; the main thread only collects the members' data (typed arrays, transferred; item
+ * vectors go once per catalog content, train-vectors.ts) and rebuilds the models from their states. Small jobs (`trainingWork` < `inlineMaxWork`: ratings plus, once there is a
  * rating, every catalog item with a vector, since the text prior is fitted over all of them) train inline,
  * where they take a few ms. If the worker crashes or cannot start, that job trains inline (warning logged).
  *
