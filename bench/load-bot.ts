@@ -61,8 +61,23 @@ async function main(): Promise<void> {
   process.on('message', (m) => {
     if (m !== 'stop') return;
     clearInterval(timer);
+    diagnoseMemory();
     void bot.client.destroy().then(() => services.close()).finally(() => process.exit(0));
   });
+}
+
+/**
+ * With `LOAD_BOT_NODE_ARGS=--expose-gc`: the bot's memory at the end before and after a full collection, on
+ * stderr (what was garbage not yet collected, and what is really held: heap, array buffers, the rest of RSS).
+ */
+function diagnoseMemory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  const mb = (m: NodeJS.MemoryUsage) => `RSS ${Math.round(m.rss / 1e6)} MB, heap ${Math.round(m.heapUsed / 1e6)} MB, external ${Math.round(m.external / 1e6)} MB, array buffers ${Math.round(m.arrayBuffers / 1e6)} MB`;
+  const before = process.memoryUsage();
+  gc();
+  gc();
+  console.error(`bot memory at the end: ${mb(before)}; after full GC: ${mb(process.memoryUsage())}`);
 }
 
 main().catch((e: unknown) => {

@@ -21,6 +21,8 @@ export interface EnginesOptions {
   inlineMaxWork?: number;
   /** Starts the training worker (tests inject broken ones). Default `spawnTrainWorker`. */
   spawnWorker?: () => Worker;
+  /** Bytes of catalogs' item vectors the training worker keeps between jobs (train-vectors.ts). Default 64 MB. */
+  workerVectorBytes?: number;
   /**
    * Test hook: gets each worker training's pending result as soon as the job is handed to the worker, and
    * returns what the engine awaits instead (a test holds it back to order events deterministically). The new

@@ -2,8 +2,9 @@ import type { Scope } from '../domain/profile.js';
 import type { EnginesOptions } from './engines-options.js';
 import type { ScopeCatalog } from './scope-catalog.js';
 import { buildSharedCatalog, coreOf, shareCatalog, type CatalogCore, type CatalogShelf } from './catalog-share.js';
-import { collectTrainingInput, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
+import { collectItemVectors, collectTrainingData, scopeModelsFromState, trainFromInput, trainingWork, type ScopeModels } from './scope-models.js';
 import { TrainPool } from './train-pool.js';
+import type { VectorsSource } from './train-vectors.js';
 import { blendScopeModels } from './scope-factory.js';
 import { DEFAULT_ENGINE_MEMORY_BYTES, ScopeCache, type WeighedSlot } from './scope-cache.js';
 
@@ -25,8 +26,8 @@ interface Slot extends WeighedSlot {
  * from the server's profiles, retrained debounced after changes, in the background).
  *
  * Where training runs: in one worker thread per process (TrainPool), so the event loop keeps answering
- * commands while it runs; the main thread only collects the input (typed arrays, transferred) and rebuilds
- * the models from their states. Small jobs (`trainingWork` < `inlineMaxWork`: ratings plus, once there is a
+ * commands while it runs; the main thread only collects the members' data (typed arrays, transferred; item
+ * vectors go once per catalog content, train-vectors.ts) and rebuilds the models from their states. Small jobs (`trainingWork` < `inlineMaxWork`: ratings plus, once there is a
  * rating, every catalog item with a vector, since the text prior is fitted over all of them) train inline,
  * where they take a few ms. If the worker crashes or cannot start, that job trains inline (warning logged).
  *
@@ -42,7 +43,7 @@ export class Engines {
 
   constructor(private readonly o: EnginesOptions) {
     this.clock = o.clock ?? Date.now;
-    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder], (bytes) => ({ bytes }));
+    this.slots = new ScopeCache<Slot>(o.maxBytes ?? DEFAULT_ENGINE_MEMORY_BYTES, o.logger, [o.embedder], (bytes) => ({ bytes }), (key) => this.pool?.forget(key));
   }
 
   private slot(scope: Scope): Slot {
@@ -176,12 +177,12 @@ export class Engines {
     if (this.closed) throw new Error('engines closed');
     const [cat, profiles] = await Promise.all([this.catalog(scope), this.o.profiles.all(scope)]);
     const started = this.clock();
-    const input = collectTrainingInput(profiles, cat, started);
+    const data = collectTrainingData(profiles, cat, started);
     let m: ScopeModels | undefined;
     let where = 'inline';
-    if (this.o.trainInWorker !== false && trainingWork(input) >= (this.o.inlineMaxWork ?? 5_000)) {
+    if (this.o.trainInWorker !== false && trainingWork(data) >= (this.o.inlineMaxWork ?? 5_000)) {
       try {
-        const job = this.trainPool().train(scope, input);
+        const job = this.trainPool().train(scope, data, this.vectorsOf(cat));
         const state = await (this.o.holdWorkerResult ? this.o.holdWorkerResult(scope, job) : job);
         m = scopeModelsFromState(state, this.clock());
         where = 'worker';
@@ -191,8 +192,8 @@ export class Engines {
         where = 'inline-fallback';
       }
     }
-    // the input's arrays went to the worker (transferred): collect again for an inline fallback
-    m ??= trainFromInput(where === 'inline' ? input : collectTrainingInput(profiles, cat, started), this.clock);
+    // the data's arrays went to the worker (transferred): collect again for an inline fallback
+    m ??= trainFromInput({ ...(where === 'inline' ? data : collectTrainingData(profiles, cat, started)), ...collectItemVectors(cat) }, this.clock);
     if (this.o.prior) {
       const loaded = await this.o.prior.get();
       if (loaded) this.slots.shared.add(loaded).add(loaded.prior); // every scope's: weighs 0
@@ -203,8 +204,23 @@ export class Engines {
     return m;
   }
 
+  /**
+   * The catalog's item vectors for the worker (collected only when it lacks them). The content key counts
+   * while the core is still shared when the job is posted: one claimed for a merge in place (`claimIndex`)
+   * sends its vectors with the job, not kept.
+   */
+  private vectorsOf(cat: ScopeCatalog): VectorsSource {
+    const slots = this.slots;
+    return {
+      get key() {
+        return cat.sharedKey && slots.part<CatalogCore>(cat.sharedKey)?.index === cat.index ? cat.sharedKey : undefined;
+      },
+      collect: () => collectItemVectors(cat),
+    };
+  }
+
   private trainPool(): TrainPool {
-    this.pool ??= new TrainPool({ logger: this.o.logger, spawn: this.o.spawnWorker });
+    this.pool ??= new TrainPool({ logger: this.o.logger, spawn: this.o.spawnWorker, vectorBytes: this.o.workerVectorBytes });
     return this.pool;
   }
 

@@ -38,6 +38,8 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
     shared: object[],
     /** A slot standing for a shared part in the cache (only its `bytes` are read). */
     private readonly partSlot: (bytes: number) => S,
+    /** Told the key of a shared part once it leaves the cache (the training worker drops its vectors). */
+    private readonly onPartDropped?: (key: string) => void,
   ) {
     super({
       maxSize: maxBytes,
@@ -145,6 +147,7 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
     for (const o of p?.covers ?? []) this.shared.delete(o);
     for (const [scope, k] of this.holds) if (k === key) this.holds.delete(scope);
     this.logger.debug({ part: key.slice(PART.length, PART.length + 12) }, 'shared engine part dropped from memory (no server uses it)');
+    this.onPartDropped?.(key.slice(PART.length));
   }
 }
 

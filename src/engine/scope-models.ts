@@ -29,20 +29,19 @@ export interface ScopeModels {
 }
 
 /**
- * Everything training needs, as compact plain data a worker thread can receive (typed arrays transferred).
- * Users' ratings and histories are grouped by user: user u's ratings are ratingStart[u]..ratingStart[u+1]
- * (indices into itemIds), in the profile's order; likewise the history.
+ * What training reads of the members (compact plain data a worker thread can receive, typed arrays
+ * transferred). Users' ratings and histories are grouped by user: user u's ratings are
+ * ratingStart[u]..ratingStart[u+1] (indices into itemIds), in the profile's order; likewise the history.
  */
-export interface TrainingInput {
+export interface TrainingData {
   catalogVersion: number;
   /** Reference time of the popularity decay. */
   now: number;
   /** Catalog items, catalog order. */
   itemIds: string[];
   dims: number;
-  /** itemIds.length x dims; rows of items without a vector are zero and hasVector 0. */
-  vectors: Float32Array;
-  hasVector: Uint8Array;
+  /** How many catalog items have a vector (what `trainingWork` counts without reading the vectors). */
+  vectored: number;
   userIds: string[];
   ratingStart: Int32Array;
   ratingItem: Int32Array;
@@ -52,6 +51,20 @@ export interface TrainingInput {
   historyItem: Int32Array;
   historyAt: Float64Array;
 }
+
+/**
+ * The catalog's item vectors as training reads them: the same for every training over the same catalog
+ * content, so the training worker keeps them by the catalog's content key (train-vectors.ts) and they
+ * cross to it once, not with every retrain. Never changed after they are collected.
+ */
+export interface ItemVectors {
+  /** itemIds.length x dims; rows of items without a vector are zero and hasVector 0. */
+  vectors: Float32Array;
+  hasVector: Uint8Array;
+}
+
+/** Everything training needs (`vectored` is `TrainingData`'s count for `trainingWork`; training counts `hasVector`). */
+export type TrainingInput = Omit<TrainingData, 'vectored'> & ItemVectors;
 
 /** ScopeModels as plain data (what the worker posts back). */
 export interface ScopeModelsState {
@@ -66,18 +79,30 @@ export interface ScopeModelsState {
 
 /** Reads what training needs out of the profiles and the catalog (only items of the catalog count). */
 export function collectTrainingInput(profiles: { userId: string; profile: Profile }[], catalog: ScopeCatalog, now: number): TrainingInput {
-  const itemIds = catalog.items.map((it) => it.id);
-  const index = new Map<string, number>();
-  itemIds.forEach((id, i) => index.set(id, i));
+  return { ...collectTrainingData(profiles, catalog, now), ...collectItemVectors(catalog) };
+}
+
+/** The catalog's item vectors, catalog order, in one fresh array (a copy: the index is not shared with training). */
+export function collectItemVectors(catalog: ScopeCatalog): ItemVectors {
   const dims = catalog.index.dims;
-  const vectors = new Float32Array(itemIds.length * dims);
-  const hasVector = new Uint8Array(itemIds.length);
-  itemIds.forEach((id, i) => {
-    const v = catalog.index.vector(id);
+  const vectors = new Float32Array(catalog.items.length * dims);
+  const hasVector = new Uint8Array(catalog.items.length);
+  catalog.items.forEach((it, i) => {
+    const v = catalog.index.vector(it.id);
     if (!v) return;
     vectors.set(v, i * dims);
     hasVector[i] = 1;
   });
+  return { vectors, hasVector };
+}
+
+/** What training reads of the members' profiles (only items of the catalog count), without the item vectors. */
+export function collectTrainingData(profiles: { userId: string; profile: Profile }[], catalog: ScopeCatalog, now: number): TrainingData {
+  const itemIds = catalog.items.map((it) => it.id);
+  const index = new Map<string, number>();
+  itemIds.forEach((id, i) => index.set(id, i));
+  let vectored = 0;
+  for (const id of itemIds) if (catalog.index.has(id)) vectored++;
   const ratingStart = new Int32Array(profiles.length + 1);
   const historyStart = new Int32Array(profiles.length + 1);
   const rItem: number[] = [];
@@ -106,9 +131,8 @@ export function collectTrainingInput(profiles: { userId: string; profile: Profil
     catalogVersion: catalog.version,
     now,
     itemIds,
-    dims,
-    vectors,
-    hasVector,
+    dims: catalog.index.dims,
+    vectored,
     userIds: profiles.map((p) => p.userId),
     ratingStart,
     ratingItem: Int32Array.from(rItem),
@@ -121,12 +145,10 @@ export function collectTrainingInput(profiles: { userId: string; profile: Profil
 }
 
 /** Rough size of a training job: ratings, plus every item with a vector once there is a rating to fit (text prior). */
-export function trainingWork(input: TrainingInput): number {
+export function trainingWork(input: Pick<TrainingData, 'ratingItem' | 'historyItem' | 'vectored'>): number {
   const ratings = input.ratingItem.length;
   if (ratings === 0) return input.historyItem.length;
-  let vectored = 0;
-  for (let i = 0; i < input.hasVector.length; i++) vectored += input.hasVector[i];
-  return ratings + vectored;
+  return ratings + input.vectored;
 }
 
 /** Trains every model of a scope from collected input. Pure CPU: runs inline or in the training worker. */

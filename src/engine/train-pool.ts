@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import type { Scope } from '../domain/profile.js';
-import { transferables, type ScopeModelsState, type TrainingInput } from './scope-models.js';
+import { transferables, type ScopeModelsState, type TrainingData } from './scope-models.js';
+import { WorkerVectorShelf, type VectorsSource } from './train-vectors.js';
 import type { TrainReply, TrainRequest } from './train-worker.js';
 
 /**
@@ -42,12 +43,15 @@ export interface TrainPoolOptions {
   spawn?: () => Worker;
   /** After this many crashes or failed starts in a row the pool gives up: every job then rejects at once. */
   maxFailures?: number;
+  /** Bytes of catalogs' item vectors the worker keeps between jobs (train-vectors.ts). Default 64 MB. */
+  vectorBytes?: number;
 }
 
 interface Job {
   id: number;
   scope: Scope;
-  input: TrainingInput;
+  input: TrainingData;
+  vectors: VectorsSource;
   promise: Promise<ScopeModelsState>;
   resolve: (s: ScopeModelsState) => void;
   reject: (e: Error) => void;
@@ -60,6 +64,10 @@ interface Job {
  * (so a caller awaiting the result is not cut off by the process exiting). A crash or failed start
  * rejects the running job (the caller trains inline) and the next job starts a fresh worker, until
  * `maxFailures` in a row.
+ *
+ * Item vectors (the same for every training over the same catalog content, ~24 MB for the starter
+ * catalog) cross to the worker once per catalog content key and stay there (`WorkerVectorShelf`, within
+ * `vectorBytes`); later jobs over that catalog send only the key, and collect no vectors.
  */
 export class TrainPool {
   private worker?: Worker;
@@ -70,9 +78,12 @@ export class TrainPool {
   private disabled = false;
   private closed = false;
   private readonly spawn: () => Worker;
+  /** Which catalogs' vectors the worker holds. */
+  readonly vectors: WorkerVectorShelf;
 
   constructor(private readonly o: TrainPoolOptions) {
     this.spawn = o.spawn ?? spawnTrainWorker;
+    this.vectors = new WorkerVectorShelf(o.vectorBytes);
   }
 
   /** False once closed or given up after repeated failures. */
@@ -81,7 +92,7 @@ export class TrainPool {
   }
 
   /** Trains in the worker. Rejects when the worker fails (crash, start failure, training error) or the pool closes. */
-  train(scope: Scope, input: TrainingInput): Promise<ScopeModelsState> {
+  train(scope: Scope, input: TrainingData, vectors: VectorsSource): Promise<ScopeModelsState> {
     if (!this.available) {
       const why = this.closed ? 'training pool closed' : 'training worker disabled after repeated failures';
       return Promise.reject(new TrainPoolUnavailableError(why));
@@ -89,6 +100,7 @@ export class TrainPool {
     const waiting = this.queue.find((j) => j.scope === scope);
     if (waiting) {
       waiting.input = input;
+      waiting.vectors = vectors;
       return waiting.promise;
     }
     let resolve!: Job['resolve'];
@@ -97,9 +109,21 @@ export class TrainPool {
       resolve = res;
       reject = rej;
     });
-    this.queue.push({ id: this.nextId++, scope, input, promise, resolve, reject });
+    this.queue.push({ id: this.nextId++, scope, input, vectors, promise, resolve, reject });
     this.pump();
     return promise;
+  }
+
+  /** The catalog with this content key left the engine: the worker drops its vectors (now, or with the next job). */
+  forget(key: string): void {
+    this.vectors.forget(key);
+    const drop = this.vectors.take();
+    if (!this.worker || drop.length === 0) return;
+    try {
+      this.worker.postMessage({ kind: 'drop', keys: drop } satisfies TrainRequest);
+    } catch {
+      // the worker is failing: the next one starts empty
+    }
   }
 
   /** Terminates the worker; running and waiting jobs reject. */
@@ -122,10 +146,14 @@ export class TrainPool {
     const job = this.queue.shift()!;
     this.current = job;
     w.ref();
+    let sending: string | undefined;
     try {
-      const req: TrainRequest = { id: job.id, input: job.input };
-      w.postMessage(req, transferables(job.input));
+      const { wire, drop } = this.vectors.wire(job.vectors);
+      if (wire.vectors) sending = wire.key;
+      const req: TrainRequest = { kind: 'train', id: job.id, input: job.input, vectors: wire, drop };
+      w.postMessage(req, transferables([job.input, wire.vectors]));
     } catch (err) {
+      if (sending !== undefined) this.vectors.forget(sending); // not delivered: the worker does not hold them
       this.current = undefined;
       job.reject(asError(err));
       this.idle(w);
@@ -169,6 +197,7 @@ export class TrainPool {
   private failed(w: Worker | undefined, err: Error): void {
     if (this.closed || (w && w !== this.worker)) return;
     this.worker = undefined;
+    this.vectors.reset();
     if (w) void w.terminate().catch(() => undefined);
     this.failures++;
     const maxFailures = this.o.maxFailures ?? 3;
