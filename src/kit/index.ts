@@ -4,7 +4,7 @@
  * cockatiel, lru-cache); own code only where measured (see each file).
  */
 export { KeyedLock } from './lock.js';
-export { deadline, sleep, withTimeout, type Deadline, type Sleep } from './timing.js';
+export { deadline, settleWithin, sleep, withTimeout, type Deadline, type Sleep } from './timing.js';
 export { mapLimit } from './map-limit.js';
 export { retry, type RetryOptions, type RetryPolicy } from './retry.js';
 export { BreakerOpenError, createBreaker, type Breaker, type BreakerOptions, type BreakerState } from './breaker.js';

@@ -89,3 +89,16 @@ export function withTimeout<T>(
     );
   }).finally(() => d.done());
 }
+
+/**
+ * `work`'s result, or `timeoutError()` once `ms` pass first: for work that takes no signal (a store call),
+ * where `withTimeout`'s abort controller and listeners would be made and dropped for nothing. The timer is
+ * cleared when `work` settles.
+ */
+export function settleWithin<T>(work: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    t = setTimeout(() => reject(timeoutError()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(t));
+}

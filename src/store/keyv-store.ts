@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import { StoreError, redactUrl, toStoreError } from './errors.js';
 import type { KvEntry, Store } from './kv.js';
-import { KeyedLock, errorMessage, withTimeout } from '../kit/index.js';
+import { KeyedLock, errorMessage, settleWithin } from '../kit/index.js';
 import { NO_METRICS, type Metrics } from '../kit/metrics.js';
 import { update } from './lock.js';
 import type { Driver } from './drivers/driver.js';
@@ -49,7 +49,7 @@ export class KeyvStore implements Store {
     }
     const timedOut = () => new StoreError({ code: 'store.timeout', op, key, backend: this.backend, message: `no answer after ${this.opTimeoutMs} ms` });
     try {
-      return await withTimeout(() => fn(), this.opTimeoutMs, undefined, timedOut);
+      return await settleWithin(fn(), this.opTimeoutMs, timedOut);
     } catch (error) {
       // A SQLite failure (read-only file, disk full) names the file, so the operator knows which one.
       const where = this.backend === 'sqlite' ? `file ${this.url.replace(/^sqlite:\/\//, '')}` : undefined;

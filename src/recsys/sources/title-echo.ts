@@ -20,13 +20,16 @@ export interface TitleEchoes {
 
 /**
  * Untitled item texts already embedded, per embedder (an item's text is fixed, and the same few echo many
- * requests): a request embeds only texts it is the first to need.
+ * requests; since every text search lifts its hits by their untitled text, untitled-lift.ts, a broad request's
+ * 80 hits too): a request embeds only texts it is the first to need. Up to 4,000 texts (about 10 MB at 624
+ * dimensions), so that the hits of a server's usual requests stay embedded.
  */
+const UNTITLED_CACHE_TEXTS = 4000;
 const embeddedUntitled = new WeakMap<Embedder, LRUCache<string, Float32Array>>();
 
 export async function embedUntitled(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
   let known = embeddedUntitled.get(embedder);
-  if (!known) embeddedUntitled.set(embedder, (known = new LRUCache<string, Float32Array>({ max: 1000 })));
+  if (!known) embeddedUntitled.set(embedder, (known = new LRUCache<string, Float32Array>({ max: UNTITLED_CACHE_TEXTS })));
   const got = new Map<string, Float32Array>();
   for (const t of texts) {
     const v = known.get(t);

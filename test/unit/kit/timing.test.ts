@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadline, mapLimit, sleep, withTimeout } from '../../../src/kit/index.js';
+import { deadline, mapLimit, settleWithin, sleep, withTimeout } from '../../../src/kit/index.js';
 import { retry } from '../../../src/kit/retry.js';
 import { describeError } from '../../../src/kit/errors.js';
 
@@ -51,6 +51,19 @@ describe('withTimeout', () => {
   it('GIVEN work that settles THEN no timer is left', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     await expect(withTimeout(async () => 7, 60_000)).resolves.toBe(7);
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+});
+
+describe('settleWithin', () => {
+  it('GIVEN work slower than the limit THEN it rejects with the given error', async () => {
+    await expect(settleWithin(new Promise(() => {}), 20, () => new Error('no answer after 20 ms'))).rejects.toThrow('no answer after 20 ms');
+  });
+
+  it('GIVEN work that fails first THEN its own error comes through and no timer is left', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    await expect(settleWithin(Promise.reject(new Error('disk full')), 60_000, () => new Error('late'))).rejects.toThrow('disk full');
+    await expect(settleWithin(Promise.resolve(7), 60_000, () => new Error('late'))).resolves.toBe(7);
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
   });
 });
