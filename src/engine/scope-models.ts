@@ -10,7 +10,7 @@ import type { ScopeCatalog } from './scope-catalog.js';
 import type { PriorAwareModels } from '../recsys/models/prior-models.js';
 import { SCOPE_TRAIN_OPTIONS, type ScopeTrainOptions } from './scope-options.js';
 import type { ServerCounts } from '../recsys/models/prior-server.js';
-import { countsFromInput } from './server-counts.js';
+import { countsFromInput, type CountsInput } from './server-counts.js';
 
 /** The collaborative models of one scope, trained from every profile of that server. */
 export interface ScopeModels {
@@ -33,7 +33,7 @@ export interface ScopeModels {
  * transferred). Users' ratings and histories are grouped by user: user u's ratings are
  * ratingStart[u]..ratingStart[u+1] (indices into itemIds), in the profile's order; likewise the history.
  */
-export interface TrainingData {
+export interface TrainingData extends CountsInput {
   catalogVersion: number;
   /** Reference time of the popularity decay. */
   now: number;
@@ -43,12 +43,6 @@ export interface TrainingData {
   /** How many catalog items have a vector (what `trainingWork` counts without reading the vectors). */
   vectored: number;
   userIds: string[];
-  ratingStart: Int32Array;
-  ratingItem: Int32Array;
-  ratingValue: Float64Array;
-  ratingAt: Float64Array;
-  historyStart: Int32Array;
-  historyItem: Int32Array;
   historyAt: Float64Array;
 }
 

@@ -63,17 +63,26 @@ export async function rescoreEchoes(
 ): Promise<SearchHit[]> {
   const ids = echoes.among(hits.slice(0, CHECKED).map((h) => h.id));
   if (ids.length === 0) return hits;
-  const texts = ids.map((id) => echoes.untitled(id) ?? '');
-  const withText = ids.filter((_, i) => texts[i].trim() !== '');
-  const vectors = withText.length ? await embedUntitled(embedder, texts.filter((t) => t.trim() !== ''), signal) : [];
-  throwIfAborted(signal);
-  const q = normalized(query);
-  const rescored = new Map<ItemId, number>(ids.map((id) => [id, 0]));
-  withText.forEach((id, i) => {
-    const v = normalized(vectors[i]);
-    rescored.set(id, dotAt(v, 0, q, q.length));
-  });
+  const cosines = await untitledCosines(ids.map((id) => ({ id, text: echoes.untitled(id) ?? '' })), query, embedder, signal);
+  const rescored = new Map<ItemId, number>(ids.map((id) => [id, cosines.get(id) ?? 0]));
   return hits
     .map((h) => (rescored.has(h.id) ? { id: h.id, score: Math.min(h.score, rescored.get(h.id)!) } : h))
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Each item's cosine to `query` by its text without the title (as given; items with blank text are left
+ * out), in one embedding call through the cache above: what `rescoreEchoes` and `liftUntitled` compare.
+ */
+export async function untitledCosines(
+  items: readonly { id: ItemId; text: string }[],
+  query: Float32Array,
+  embedder: Embedder,
+  signal?: AbortSignal,
+): Promise<Map<ItemId, number>> {
+  const withText = items.filter((x) => x.text.trim() !== '');
+  const vectors = withText.length ? await embedUntitled(embedder, withText.map((x) => x.text), signal) : [];
+  throwIfAborted(signal);
+  const q = normalized(query);
+  return new Map(withText.map((x, i) => [x.id, dotAt(normalized(vectors[i]), 0, q, q.length)]));
 }

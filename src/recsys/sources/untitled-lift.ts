@@ -1,9 +1,7 @@
 import type { Embedder } from '../../embed/types.js';
 import type { ItemId } from '../../domain/item.js';
-import { dotAt, normalized } from '../index/dot.js';
 import type { SearchHit } from '../index/types.js';
-import { throwIfAborted } from './candidate.js';
-import { embedUntitled, type TitleEchoes } from './title-echo.js';
+import { untitledCosines, type TitleEchoes } from './title-echo.js';
 
 /**
  * Titles that dilute a match, in a text search. An item's vector embeds its title with the rest of its text,
@@ -27,11 +25,7 @@ export async function liftUntitled(
   const echoed = new Set<ItemId>(echoes.among(hits.map((h) => h.id)));
   const lifted = hits.filter((h) => !echoed.has(h.id)).map((h) => ({ id: h.id, text: echoes.untitled(h.id)?.trim() ?? '' })).filter((x) => x.text !== '');
   if (lifted.length === 0) return hits;
-  const vectors = await embedUntitled(embedder, lifted.map((x) => x.text), signal);
-  throwIfAborted(signal);
-  const q = normalized(query);
-  const untitled = new Map<ItemId, number>();
-  lifted.forEach((x, i) => untitled.set(x.id, dotAt(normalized(vectors[i]), 0, q, q.length)));
+  const untitled = await untitledCosines(lifted, query, embedder, signal);
   return hits
     .map((h) => {
       const u = untitled.get(h.id);
