@@ -3,9 +3,14 @@ import { groupFitText } from './together-fit.js';
 
 /**
  * What a public list shows instead of a personal reason: the item it names, without the rating or the
- * history ("because you rated Heat 4.5" becomes "similar to Heat"), or a neutral line when it names none.
+ * asker ("because you rated Heat 4.5" becomes "similar to Heat"), or a neutral line when it names none. A
+ * reason from what members watch together or next keeps saying so ("often watched with The Godfather"): it
+ * is a fact about the two films, and "similar to" would claim a likeness (Star Wars, similar to The
+ * Godfather) that nobody measured.
  */
 function publicStandIn(r: Reason): string {
+  if (r.kind === 'co-watched') return `often watched with ${r.title}`;
+  if (r.kind === 'after') return `often watched after ${r.title}`;
   return 'title' in r ? `similar to ${r.title}` : 'close to the request';
 }
 

@@ -9,8 +9,8 @@ const EVERY: Record<ReasonKind, { reason: Reason; text: string; publicText: stri
   similar: { reason: { kind: 'similar', itemId: 'm1', title: 'The Matrix (1999)' }, text: 'similar to The Matrix (1999)', publicText: 'similar to The Matrix (1999)' },
   liked: { reason: { kind: 'liked', itemId: 'm2', title: "Ocean's 11" }, text: "because you liked Ocean's 11", publicText: "similar to Ocean's 11" },
   rated: { reason: { kind: 'rated', itemId: 'm3', title: 'Heat', value: 4.5 }, text: 'because you rated Heat 4.5', publicText: 'similar to Heat' },
-  'co-watched': { reason: { kind: 'co-watched', itemId: 'm4', title: 'Up' }, text: 'people who watched Up also watched this', publicText: 'similar to Up' },
-  after: { reason: { kind: 'after', itemId: 'm5', title: 'Alien' }, text: 'often watched after Alien', publicText: 'similar to Alien' },
+  'co-watched': { reason: { kind: 'co-watched', itemId: 'm4', title: 'Up' }, text: 'people who watched Up also watched this', publicText: 'often watched with Up' },
+  after: { reason: { kind: 'after', itemId: 'm5', title: 'Alien' }, text: 'often watched after Alien', publicText: 'often watched after Alien' },
   popular: { reason: { kind: 'popular' }, text: 'a crowd favourite', publicText: 'a crowd favourite' },
   listed: { reason: { kind: 'listed' }, text: 'on your list', publicText: 'on your list' },
   kept: { reason: { kind: 'kept' }, text: 'still on your list', publicText: 'still on your list' },
@@ -33,15 +33,16 @@ describe('reasonText', () => {
     }
   });
 
-  it('GIVEN a personal reason in a public list THEN it says "similar to X", never the rating or the history', () => {
+  it('GIVEN a personal reason in a public list THEN it names the film without the rating or the asker: "similar to X" for taste, "often watched with/after X" for what members watch together', () => {
     const personal = Object.values(EVERY).filter((x) => isPersonal(x.reason));
     expect(personal.map((x) => x.reason.kind).sort()).toEqual(['after', 'co-watched', 'liked', 'rated']);
     for (const { reason } of personal) {
       const shown = reasonText(reason, { public: true });
-      expect(shown).toBe(`similar to ${(reason as { title: string }).title}`);
-      expect(shown).not.toMatch(/because you|you rated|you liked|watched|4\.5/);
+      expect(shown).toContain((reason as { title: string }).title);
+      expect(shown).not.toMatch(/\byou\b|\byour\b|4\.5/);
     }
     expect(reasonText({ kind: 'rated', itemId: 'm9', title: 'Blade Runner 2049', value: 5 }, { public: true })).toBe('similar to Blade Runner 2049');
+    expect(reasonText({ kind: 'co-watched', itemId: 'm8', title: 'The Godfather' }, { public: true })).toBe('often watched with The Godfather');
   });
 
   it('GIVEN reasons that name no history THEN a public list shows them as they are', () => {
