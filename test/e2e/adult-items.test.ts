@@ -21,18 +21,7 @@ describe('e2e: adult and nsfw catalog items', () => {
   let h: Harness;
   beforeAll(async () => {
     app = await makeApp();
-    h = await startHarness({
-      services: app,
-      emulator: {
-        guilds: [{
-          id: GUILD, name: 'Test Guild', ownerId: 'admin',
-          channels: [{ id: 'c1', name: 'general', type: ChannelType.GuildText }, { id: 'c2', name: 'late-night', type: ChannelType.GuildText, nsfw: true }],
-          members: [{ user: { id: 'admin', username: 'admin' }, permissions: ADMIN_PERMISSIONS }, { user: { id: 'member', username: 'member' }, permissions: MEMBER_PERMISSIONS }],
-        }],
-      },
-    });
-    await app.catalog.upload({ scope: GUILD, userId: ADMIN.id }, { bytes: utf8(CSV), filename: 'heists.csv', mode: 'replace' });
-    await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { conversationMode: 'inline' });
+    h = await guildWithCatalog(app, CSV);
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -82,18 +71,7 @@ describe('e2e: adult items in title lookups and TMDB cards', () => {
       ],
     });
     app = await makeApp({ env: { TMDB_API_KEY: tmdb.apiKey, TMDB_BASE_URL: tmdb.url } });
-    h = await startHarness({
-      services: app,
-      emulator: {
-        guilds: [{
-          id: GUILD, name: 'Test Guild', ownerId: 'admin',
-          channels: [{ id: 'c1', name: 'general', type: ChannelType.GuildText }, { id: 'c2', name: 'late-night', type: ChannelType.GuildText, nsfw: true }],
-          members: [{ user: { id: 'admin', username: 'admin' }, permissions: ADMIN_PERMISSIONS }, { user: { id: 'member', username: 'member' }, permissions: MEMBER_PERMISSIONS }],
-        }],
-      },
-    });
-    await app.catalog.upload({ scope: GUILD, userId: ADMIN.id }, { bytes: utf8(TMDB_CSV), filename: 'heists.csv', mode: 'replace' });
-    await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { conversationMode: 'inline' });
+    h = await guildWithCatalog(app, TMDB_CSV);
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -123,3 +101,20 @@ describe('e2e: adult items in title lookups and TMDB cards', () => {
     expect(predict).toMatch(/could not find|couldn't find/i);
   });
 });
+
+/** The test guild (a general and an age-restricted channel, an admin and a member) with `csv` as its catalog, lists inline. */
+async function guildWithCatalog(app: AppServices, csv: string): Promise<Harness> {
+  const h = await startHarness({
+    services: app,
+    emulator: {
+      guilds: [{
+        id: GUILD, name: 'Test Guild', ownerId: 'admin',
+        channels: [{ id: 'c1', name: 'general', type: ChannelType.GuildText }, { id: 'c2', name: 'late-night', type: ChannelType.GuildText, nsfw: true }],
+        members: [{ user: { id: 'admin', username: 'admin' }, permissions: ADMIN_PERMISSIONS }, { user: { id: 'member', username: 'member' }, permissions: MEMBER_PERMISSIONS }],
+      }],
+    },
+  });
+  await app.catalog.upload({ scope: GUILD, userId: ADMIN.id }, { bytes: utf8(csv), filename: 'heists.csv', mode: 'replace' });
+  await app.settings.set({ scope: GUILD, userId: ADMIN.id }, { conversationMode: 'inline' });
+  return h;
+}
