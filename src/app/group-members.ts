@@ -1,3 +1,4 @@
+import { observeMember } from '../engine/prior.js';
 import type { Recommendation } from '../recsys/types.js';
 import type { GroupTaste } from '../recsys/group-scorer.js';
 import type { AppDeps } from './deps.js';
@@ -36,7 +37,10 @@ export async function loadGroup(d: AppDeps, c: Caller, l: Loaded, memberIds: rea
   let neutral = 0;
   profiles.forEach((profile, i) => {
     if (!allowsGroup(profile)) return;
-    if (profile.history.length > 0 || Object.keys(profile.ratings).length > 0) allowed.push({ userId: all[i], profile });
+    if (profile.history.length > 0 || Object.keys(profile.ratings).length > 0) {
+      observeMember(l.models, all[i], profile);
+      allowed.push({ userId: all[i], profile });
+    }
     else {
       neutral++;
       turnedDown.push(...profile.notInterested);

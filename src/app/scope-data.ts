@@ -1,6 +1,7 @@
 import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from '../engine/scope-catalog.js';
 import type { ScopeModels } from '../engine/scope-models.js';
+import { observeMember } from '../engine/prior.js';
 import type { GroupTaste } from '../recsys/group-scorer.js';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
@@ -20,5 +21,6 @@ export async function load(d: AppDeps, c: Caller, opts: { requireCatalog?: boole
   const catalog = await scopeCatalog(d, c);
   if (opts.requireCatalog !== false && catalog.items.length === 0) throw new AppError('catalog.empty');
   const [models, profile] = await Promise.all([d.engines.models(c.scope), d.profiles.get(c.scope, c.userId)]);
+  observeMember(models, c.userId, profile);
   return { catalog, models, profile };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { decodePrior, parsePriorHeader, type CommunityPrior, type PriorHeader } from '../recsys/models/prior-format.js';
 import { PriorAwareModels, type PriorModelOptions } from '../recsys/models/prior-models.js';
 import type { ServerData } from '../recsys/models/prior-server.js';
+import type { MemberInput } from '../recsys/models/live-members.js';
 import { coldTop, nextItems, similarTo } from '../recsys/models/prior-sources.js';
 import type { RatingTriple } from '../recsys/models/types.js';
 import type { ScopeModels } from './scope-models.js';
@@ -88,17 +89,31 @@ export function priorApplies(prior: CommunityPrior, itemIds: readonly string[], 
   return known / itemIds.length >= 0.8;
 }
 
+/** A member's ratings (oldest first) and watch history, as the models read them, from their profile. */
+export function memberInput(profile: Profile): MemberInput {
+  const ratings = Object.entries(profile.ratings).map(([item, r]) => ({ item, value: r.value, at: r.at }));
+  ratings.sort((a, b) => a.at - b.at);
+  return { ratings, history: profile.history.map((h) => h.itemId) };
+}
+
 /** A server's interactions over its catalog, from its members' profiles (ratings and watch histories). */
 export function serverDataFromProfiles(profiles: readonly { userId: string; profile: Profile }[], itemIds: readonly string[]): ServerData {
   const ratings: RatingTriple[] = [];
   const histories = new Map<string, string[]>();
   for (const { userId, profile } of profiles) {
-    const rs = Object.entries(profile.ratings).map(([item, r]) => ({ user: userId, item, value: r.value, at: r.at }));
-    rs.sort((a, b) => a.at - b.at);
-    ratings.push(...rs);
-    histories.set(userId, profile.history.map((h) => h.itemId));
+    const m = memberInput(profile);
+    for (const r of m.ratings) ratings.push({ user: userId, ...r });
+    histories.set(userId, [...m.history]);
   }
   return { items: itemIds, ratings, histories };
+}
+
+/**
+ * Lets the scope's blended models read a member as their profile is now (what they rated or watched since
+ * the last training counts at once). A no-op for models without the blended part.
+ */
+export function observeMember(models: { community?: PriorAwareModels }, userId: string, profile: Profile): void {
+  models.community?.observe(userId, memberInput(profile));
 }
 
 /** ScopeModels whose parts answer from the community prior blended with the server's own interactions. */

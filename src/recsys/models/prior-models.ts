@@ -6,6 +6,7 @@ import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike 
 import { LRUCache } from '../../kit/index.js';
 import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
+import { LiveMembers, type MemberInput, type MemberView } from './live-members.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
 
@@ -35,10 +36,16 @@ export class PriorAwareModels {
   readonly scratch: Float64Array;
   /** Scratch per catalog item for `explainers` (prior-sources.ts): -1 between calls. */
   readonly marks: Int32Array;
+  /** Members' interactions since training (`observe`), read instead of the snapshot's. */
+  private readonly live: LiveMembers;
 
   constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
     this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
     const s = (this.stats = serverStats(data, prior, opts));
+    this.live = new LiveMembers(s.index, (user) => {
+      const history = s.memberHistory.get(user);
+      return history ? { ratings: s.memberRatings.get(user) ?? [], history } : undefined;
+    });
     const n = data.items.length;
     this.scratch = new Float64Array(n);
     this.marks = new Int32Array(n).fill(-1);
@@ -154,12 +161,27 @@ export class PriorAwareModels {
     return this.offsets;
   }
 
+  /**
+   * Hands in a member's current interactions (their profile at request time): ratings and watches made since
+   * the models were trained count at once, in their fold-in, taste and co-watch seeds, not after the retrain.
+   */
+  observe(user: string, input: MemberInput): void {
+    if (!this.live.observe(user, input)) return;
+    this.folded.delete(user);
+    this.tastes.delete(user);
+  }
+
+  /** What the models read of a member: their ratings (oldest first) and history (catalog indices). */
+  memberView(user: string): MemberView {
+    return this.live.get(user);
+  }
+
   /** The member folded in (cached): their ratings against the prior's item factors and biases. */
   member(user: string): FoldedMember | undefined {
     if (!this.prior) return undefined;
     let m = this.folded.get(user);
     if (!m) {
-      m = foldIn(this.prior, this.stats.memberRatings.get(user) ?? [], { ...this.o.foldIn, itemOffset: this.itemOffsets() });
+      m = foldIn(this.prior, this.memberView(user).ratings, { ...this.o.foldIn, itemOffset: this.itemOffsets() });
       this.folded.set(user, m);
     }
     return m;
@@ -176,8 +198,9 @@ export class PriorAwareModels {
   /** Co-watch seeds of a member: their watched items, liked ones (rated >= likedFrom, or unrated) weigh 1. */
   private seeds(user: string): Array<[number, number]> {
     const s = this.stats;
-    const rated = new Map((s.memberRatings.get(user) ?? []).map((r) => [r.item, r.value]));
-    return Array.from(s.memberHistory.get(user) ?? [], (i) => {
+    const { ratings, history } = this.memberView(user);
+    const rated = new Map(ratings.map((r) => [r.item, r.value]));
+    return Array.from(history, (i) => {
       const v = rated.get(s.items[i]);
       return [i, v === undefined || v >= this.o.likedFrom ? 1 : this.o.dislikedWeight] as [number, number];
     });

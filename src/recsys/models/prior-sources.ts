@@ -86,7 +86,7 @@ export function nextItems(m: PriorAwareModels, recent: readonly string[], k: num
 }
 
 function watched(m: PriorAwareModels, user: string, exclude?: ReadonlySet<string>): Set<string> {
-  const seen = new Set(Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]));
+  const seen = new Set(Array.from(m.memberView(user).history, (i) => m.items[i]));
   for (const id of exclude ?? []) seen.add(id);
   return seen;
 }
@@ -96,8 +96,9 @@ export function tasteTop(m: PriorAwareModels, user: string, k: number, exclude?:
   const out = m.scratch;
   m.scoreTaste(user, out);
   // A pick is explained by what the member liked, never by what they rated as disliked.
-  const disliked = new Set((m.stats.memberRatings.get(user) ?? []).filter((r) => isDisliked(r.value)).map((r) => r.item));
-  const history = Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]).filter((id) => !disliked.has(id));
+  const view = m.memberView(user);
+  const disliked = new Set(view.ratings.filter((r) => isDisliked(r.value)).map((r) => r.item));
+  const history = Array.from(view.history, (i) => m.items[i]).filter((id) => !disliked.has(id));
   return scored(m, top(m, out, k, watched(m, user, exclude)), out, 'cowatch', history);
 }
 
