@@ -120,7 +120,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   for (const [name, weight] of Object.entries(def.scorers) as [ScorerName, number][]) scorers.push({ scorer: buildScorer(name, p, weights), weight });
   return {
     sources,
-    filters: def.filters.map((f) => buildFilter(f, p.profile, items, p.facts)),
+    filters: def.filters.map((f) => buildFilter(f, p.profile, items, p.facts, vectors)),
     scorers,
     selector: buildSelector(def.selector, vectors, catalog.index.dots?.bind(catalog.index)),
     perSource: def.perSource,
@@ -177,7 +177,13 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
   }
 }
 
-function buildFilter(name: FilterName, profile: Profile, items: (id: string) => CatalogItem | undefined, facts?: StageInputs['facts']): Filter {
+function buildFilter(
+  name: FilterName,
+  profile: Profile,
+  items: (id: string) => CatalogItem | undefined,
+  facts?: StageInputs['facts'],
+  vectors?: (id: string) => Float32Array | undefined,
+): Filter {
   switch (name) {
     case 'allow-list':
       return allowListFilter();
@@ -190,7 +196,7 @@ function buildFilter(name: FilterName, profile: Profile, items: (id: string) => 
     case 'not-interested':
       return notInterestedFilter(profile);
     case 'content-match':
-      return contentMatchFilter();
+      return contentMatchFilter(undefined, vectors ? { vectors } : undefined);
     case 'constraints':
       return constraintsFilter(items, facts);
   }

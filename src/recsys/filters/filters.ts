@@ -127,15 +127,59 @@ export function defaultFilters(opts: { profile?: Profile; items: (id: ItemId) =>
  * Candidates only the crowd's favourites or co-watch counts brought in are dropped (those still rank what was
  * found), so "like Toy Story" is not Forrest Gump because everyone watched both. A no-op when those sources
  * found fewer than the list needs (a new member has no taste yet; a failed search finds nothing).
+ *
+ * With `near` (the catalog's vectors), a request that names titles also keeps what members watch with them
+ * when it is nearly as close in content as what the search found: at least `reach` x the cosine of the
+ * farthest item the search kept (0.9 reaches about 200 deep where the search returned 80). "Like Spirited
+ * Away" then keeps Howl's Moving Castle and Princess Mononoke, which the search alone ranked 119th and
+ * 200th below other animated fantasy, and still drops Forrest Gump for "like Toy Story" (cosine 0.38 there,
+ * against 0.62 for the 80th hit).
  */
-export function contentMatchFilter(sources: { query: string; taste: readonly string[] } = { query: 'embedding', taste: ['taste', 'community'] }): Filter {
+export function contentMatchFilter(
+  sources: { query: string; taste: readonly string[] } = { query: 'embedding', taste: ['taste', 'community'] },
+  near?: { vectors: (id: ItemId) => Float32Array | undefined; reach?: number },
+): Filter {
   return {
     id: 'content-match',
     async apply(q, cs) {
       const wanted: readonly string[] = q.text || q.seeds?.length ? [sources.query] : sources.taste;
-      const fits = (c: Candidate) => c.sources.some((s) => wanted.includes(s));
+      const found = (c: Candidate) => c.sources.some((s) => wanted.includes(s));
+      const fits = near && q.seeds?.length && !q.text ? nearSeeds(q.seeds, cs, found, near.vectors, near.reach ?? 0.9) : found;
       if (cs.filter(fits).length < q.count) return { kept: cs, removed: [] };
       return split(cs, fits);
     },
   };
+}
+
+/** Found by the search, or at least `reach` x as close to a seed (best cosine) as the farthest item the search found. */
+function nearSeeds(
+  seeds: readonly ItemId[],
+  cs: Candidate[],
+  found: (c: Candidate) => boolean,
+  vectors: (id: ItemId) => Float32Array | undefined,
+  reach: number,
+): (c: Candidate) => boolean {
+  const seedVecs = seeds.map(vectors).filter((v): v is Float32Array => v !== undefined);
+  const closeness = (id: ItemId): number => {
+    const v = vectors(id);
+    let best = Number.NEGATIVE_INFINITY;
+    if (v) for (const s of seedVecs) best = Math.max(best, cosine(s, v));
+    return best;
+  };
+  let floor = Number.POSITIVE_INFINITY;
+  for (const c of cs) if (found(c)) floor = Math.min(floor, closeness(c.itemId));
+  if (!Number.isFinite(floor) || floor <= 0) return found;
+  return (c) => found(c) || closeness(c.itemId) >= reach * floor;
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
 }

@@ -91,6 +91,13 @@ describe('"like X"', () => {
     for (const t of ['Forrest Gump', 'Titanic', 'The Shawshank Redemption', 'Pulp Fiction']) expect(titlesOf(r)).not.toContain(t);
   });
 
+  it('GIVEN the starter community prior WHEN I ask for something like Spirited Away THEN most of the top 5 are other Studio Ghibli films, which the text search alone ranks far down', async () => {
+    const ghibli = ["Howl's Moving Castle", 'My Neighbor Totoro', 'Nausicaä', 'Princess Mononoke', 'Porco Rosso', 'Laputa', 'Ponyo', "Kiki's Delivery Service", 'Cat Returns', 'Whisper of the Heart', 'Arrietty', 'Grave of the Fireflies', 'Only Yesterday', 'Pom Poko', 'Princess Kaguya', 'When Marnie Was There', 'Poppy Hill', 'Tales from Earthsea', 'The Wind Rises'];
+    const r = await app.recommend(caller('u-req-ghibli'), { text: 'something like Spirited Away', count: 5 });
+    const picks = titlesOf(r).filter((t) => ghibli.some((g) => t.startsWith(g)));
+    expect(picks.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('GIVEN no prior AND members of the server watched The Matrix together with other titles WHEN I ask for something like it THEN the ones like it come first and the one that is not stays out', async () => {
     const own = await makeApp({ prior: null });
     try {

@@ -35,4 +35,20 @@ describe('content-match filter', () => {
     const r = await contentMatchFilter().apply(q({ text: undefined }), tonight);
     expect(r.kept.map((c) => c.itemId)).toEqual(['goodfellas', 'casino', 'heat']);
   });
+
+  it('GIVEN a request that names a title AND the catalog vectors THEN a co-watched film nearly as close in content as the farthest search hit stays, a distant one goes', async () => {
+    // unit vectors at a given cosine to the seed (1, 0)
+    const at = (c: number) => Float32Array.from([c, Math.sqrt(1 - c * c)]);
+    const vecs: Record<string, Float32Array> = { spirited: at(1), laputa: at(0.6), 'cars-2': at(0.55), howl: at(0.52), 'forrest-gump': at(0.2) };
+    const like = [cand('laputa', 'embedding', 'co-watch'), cand('howl', 'co-watch'), cand('forrest-gump', 'co-watch'), cand('cars-2', 'embedding')];
+    const near = { vectors: (id: string) => vecs[id] };
+    const r = await contentMatchFilter(undefined, near).apply(q({ seeds: ['spirited'] }), like);
+    expect(r.kept.map((c) => c.itemId)).toEqual(['laputa', 'howl', 'cars-2']);
+    // how far it reaches is the search's own depth: 0.52 is not within 0.9 x 0.6
+    const deeper = await contentMatchFilter(undefined, near).apply(q({ seeds: ['spirited'], count: 1 }), like.filter((c) => c.itemId !== 'cars-2'));
+    expect(deeper.kept.map((c) => c.itemId)).toEqual(['laputa']);
+    // a request with words keeps only what the words found
+    const worded = await contentMatchFilter(undefined, near).apply(q({ text: 'studio ghibli', count: 1 }), like);
+    expect(worded.kept.map((c) => c.itemId)).toEqual(['laputa', 'cars-2']);
+  });
 });
