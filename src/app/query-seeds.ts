@@ -24,17 +24,33 @@ const INNER = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', '
 
 type Match = (text: string) => TitleMatch | null;
 
+/** A title a request introduces, and the request's words after it ("but funnier"). */
+interface Introduced {
+  match: TitleMatch;
+  after: string;
+}
+
 /**
- * The title introduced by "like ...", up to the first constraint ("but older", ", no horror"); words of asking
- * after it are let go one by one until a title is read ("like Inception please", "like Heat for tonight").
+ * The title introduced by "like ...": the longest run of words after it that reads as a title as written
+ * ("like Gone with the Wind", and "Heat" of "like Heat with more romance"); else the words up to the first
+ * constraint ("but older", ", no horror"), any reading (a near spelling too), words of asking after it let
+ * go one by one until a title is read ("like Inception please", "like Heat for tonight").
  */
-function introduced(text: string, match: Match): TitleMatch | null {
+function introduced(text: string, match: Match): Introduced | null {
   const m = LIKE.exec(text);
   if (!m) return null;
-  const words = m[1].split(CUT)[0].replace(/[.!?]+$/, '').trim().split(/\s+/);
+  const all = m[1].trim().split(/\s+/);
+  const clean = (ws: string[]) => ws.join(' ').replace(/[.!?,;:]+$/, '');
+  for (let n = all.length; n >= 1; n--) {
+    const found = match(clean(all.slice(0, n)));
+    if (found && AS_WRITTEN.has(found.how)) return { match: found, after: all.slice(n).join(' ') };
+  }
+  const head = m[1].split(CUT)[0];
+  const words = head.replace(/[.!?]+$/, '').trim().split(/\s+/);
   while (words.join(' ').length >= 2) {
     const found = match(words.join(' '));
-    if (found || !isRequestWord(words[words.length - 1].replace(/[.!?]+$/, ''))) return found;
+    if (found) return { match: found, after: m[1].slice(head.length) };
+    if (!isRequestWord(words[words.length - 1].replace(/[.!?]+$/, ''))) return null;
     words.pop();
   }
   return null;
@@ -89,15 +105,39 @@ function written(text: string, match: Match): TitleMatch[] {
   });
 }
 
-/** The titles a request names, in the order above (introduced, quoted, written), each once. */
-export function namedTitles(text: string, titles: TitleIndex, popularity?: (id: string) => number): TitleMatch[] {
+/** The titles a request names, in the order above (introduced, quoted, written), each once, and what it says besides. */
+export function readTitles(text: string, titles: TitleIndex, popularity?: (id: string) => number): { named: TitleMatch[]; besides: string } {
   const match: Match = (t) => titles.match(t, { popularity });
   const first = introduced(text, match);
-  const all = [...(first ? [first] : []), ...quoted(text, match), ...written(text, match)];
-  return all.filter((m, i) => all.findIndex((x) => x.item.id === m.item.id) === i);
+  const all = [...(first ? [first.match] : []), ...quoted(text, match), ...written(text, match)];
+  const named = all.filter((m, i) => all.findIndex((x) => x.item.id === m.item.id) === i);
+  return { named, besides: besidesTitles(text, named, first) };
+}
+
+/** The titles a request names, in the order above (introduced, quoted, written), each once. */
+export function namedTitles(text: string, titles: TitleIndex, popularity?: (id: string) => number): TitleMatch[] {
+  return readTitles(text, titles, popularity).named;
 }
 
 /** The ids of the titles a request names: "something like The Matrix, but older" -> the Matrix's id. */
 export function titleSeeds(text: string, titles: TitleIndex, popularity?: (id: string) => number): string[] {
   return namedTitles(text, titles, popularity).map((m) => m.item.id);
+}
+
+/**
+ * What a request says besides the titles it names: "like Pulp Fiction but funnier" -> "but funnier" (the
+ * words before "like ..." and after its title, quoted titles and the named titles as written left out). The
+ * caller keeps only what is worth searching by (query-text.ts); '' when nothing is left.
+ */
+function besidesTitles(text: string, named: readonly TitleMatch[], first: Introduced | null): string {
+  if (named.length === 0) return text;
+  let rest = text;
+  const m = first ? LIKE.exec(rest) : null;
+  if (m && first) rest = `${rest.slice(0, m.index)} ${first.after}`;
+  rest = rest.replace(QUOTED, ' ');
+  for (const { item } of named) {
+    const at = rest.toLowerCase().indexOf(item.title.toLowerCase());
+    if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + item.title.length)}`;
+  }
+  return rest.replace(/\s+/g, ' ').trim();
 }

@@ -4,10 +4,10 @@ import { isAskingWord, isRequestWord } from './request-words.js';
 /**
  * What of a request is worth embedding: the request without the words of asking ("recommend me some
  * movies for tonight", request-words.ts), and without negated or numeric constraints ("no horror",
- * "not too gory", "before 2000"), which the constraint filter enforces and which would otherwise pull the
+ * "not too gory", "less scary", "before 2000"), which the constraint filter enforces and which would otherwise pull the
  * very items they exclude towards the query. A request with nothing left has no content: `queryText` is ''.
  */
-const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of)\s+(?:(?:any|more|the|too|very|so|overly|that|super|really)\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
+const NEGATED = /\b(?:no|not|without|except|nothing|never|avoid(?:ing)?|skip(?:ping)?|but not|anything but|none of|less|fewer)\s+(?:(?:any|more|the|too|very|so|overly|that|super|really)\s+)?[\w'-]+(?:\s+(?:or|and|nor)\s+[\w'-]+)*/gi;
 const YEARS = /\b(?:older|newer|earlier|later)\s+than\s+(?:the\s+)?\d{2,4}s?\b|\b(?:before|after|since|from|in|between)\s+(?:the\s+)?(?:\d{4}|'?\d0s|\d{4}s)\b|(?:\bthe\s+)?(?:'|\b)\d0s\b|\b(?:18|19|20)\d{2}s?\b|\b(?:only|just)\b/gi;
 
 /** Where and how long ("on Netflix", "free to stream", "under 2 hours"): the constraints filter checks them (constraints-watch.ts). */

@@ -11,7 +11,7 @@ import { llmContext } from './llm-context.js';
 import { openWorldList } from './open-world.js';
 import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
-import { titleSeeds } from './query-seeds.js';
+import { readTitles } from './query-seeds.js';
 import { load } from './scope-data.js';
 import type { Caller, EngineInfo, RecResult, TurnReply } from './types.js';
 
@@ -32,10 +32,12 @@ export async function recommend(d: AppDeps, c: Caller, input: { text: string; co
     ({ items, info } = await openWorldList(d, c, l, ctx, def.noCatalog, { text, count }));
     if (info.engine !== 'llm') throw new AppError('catalog.empty');
   } else {
-    // "something like The Matrix": the named title leads as a seed, instead of its words as text.
-    const seeds = titleSeeds(text, l.catalog.titles);
+    // "something like The Matrix": the named title leads as a seed, instead of its words as text; what is
+    // said besides ("... but funnier") is searched together with it.
+    const { named, besides } = readTitles(text, l.catalog.titles);
+    const seeds = named.map((m) => m.item.id);
     const res = await runDefinition(d, c, l, def, {
-      ...(seeds.length ? { seeds, exclude: seeds } : { text }),
+      ...(seeds.length ? { seeds, exclude: seeds, text: besides } : { text }),
       constraints,
       count,
       // the history's briefs are written only for the LLM

@@ -10,6 +10,7 @@ import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
 import { rescoreEchoes, type TitleEchoes } from './title-echo.js';
 import { liftUntitled } from './untitled-lift.js';
+import { mixSeeds } from './seed-mix.js';
 
 export interface EmbeddingSourceOptions {
   index: SearchIndex;
@@ -40,7 +41,8 @@ export interface EmbeddingSourceOptions {
 export const TEXT_TIE_MARGIN = 0.02;
 
 /**
- * Nearest items by cosine, from (in order of preference) the query text, the query's seed items
+ * Nearest items by cosine, from (in order of preference) the query text (mixed with the seeds' vector when
+ * a request names titles and says more: seed-mix.ts), the query's seed items
  * (`q.seeds`, e.g. "more like 3" or /similar), or the user's taste vector. Seeds and the items that
  * made the taste vector are never returned by this source.
  */
@@ -68,7 +70,8 @@ export class EmbeddingSource implements CandidateSource {
       const [v] = await embedder.embed([q.text], { signal });
       throwIfAborted(signal);
       const fb = this.opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...this.opts.feedback };
-      let qv: Float32Array = v;
+      // words said besides named titles ("like Pulp Fiction but funnier"): the search is from both
+      let qv: Float32Array = q.seeds?.length ? mixSeeds(v, q.seeds, (id) => index.vector(id)) : v;
       let hits: SearchHit[] = [];
       // Round 0 is the plain search; each feedback round moves the query towards the first hits (echoes
       // already fallen back) and re-scores the hits it has (a pass over k rows, not the index).

@@ -98,6 +98,16 @@ describe('"like X"', () => {
     expect(picks.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('GIVEN "like Heat with more romance" THEN the list is crime and thrillers with romance in them, not Heat\'s list and not romances alone', async () => {
+    const crimeRomance = (r: RecResult) =>
+      r.items.filter((x) => hasTag(x.item, 'Romance') && ['Crime', 'Thriller', 'Action'].some((g) => hasTag(x.item, g))).length;
+    const plain = await app.recommend(caller('u-req-heat'), { text: 'something like Heat', count: 5 });
+    const more = await app.recommend(caller('u-req-heat-romance'), { text: 'something like Heat with more romance', count: 5 });
+    expect(titlesOf(more)).not.toContain('Heat');
+    expect(crimeRomance(more)).toBeGreaterThanOrEqual(3);
+    expect(crimeRomance(more)).toBeGreaterThan(crimeRomance(plain));
+  });
+
   it('GIVEN no prior AND members of the server watched The Matrix together with other titles WHEN I ask for something like it THEN the ones like it come first and the one that is not stays out', async () => {
     const own = await makeApp({ prior: null });
     try {

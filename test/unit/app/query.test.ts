@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryText } from '../../../src/app/query-text.js';
-import { titleSeeds } from '../../../src/app/query-seeds.js';
+import { readTitles, titleSeeds } from '../../../src/app/query-seeds.js';
 import { TitleIndex } from '../../../src/catalog/titles.js';
 
 describe('queryText: what of a request is embedded', () => {
@@ -9,6 +9,7 @@ describe('queryText: what of a request is embedded', () => {
     ['recommend me some good films about space', /space/, /recommend|films|good/],
     ['a thriller but no horror', /thriller/, /horror/],
     ['comedies without romance or musicals', /comedies/, /romance|musicals/],
+    ['a space adventure but less scary', /space/, /scary|horror/],
     ['westerns older than 1970', /westerns/, /1970|older/],
     ['dramas from the 90s', /dramas/, /90s/],
   ])('GIVEN "%s" THEN it keeps the subject and drops filler, negations and years', (req, keep, drop) => {
@@ -49,3 +50,29 @@ describe('queryText: year words never reach the embedding', () => {
     expect(queryText(req)).not.toMatch(/\d/);
   });
 });
+
+describe('readTitles: what a request says besides the titles it names', () => {
+  const titles = new TitleIndex([
+    { id: 'm1', title: 'Pulp Fiction', year: 1994 },
+    { id: 'm2', title: 'Heat', year: 1995 },
+    { id: 'm3', title: 'Gone with the Wind', year: 1939 },
+    { id: 'm4', title: 'Gone Girl', year: 2014 },
+    { id: 'm5', title: 'The Matrix', year: 1999 },
+  ]);
+  it.each([
+    ['like Pulp Fiction but funnier', ['m1'], 'but funnier'],
+    ['something like Heat with more romance', ['m2'], 'with more romance'],
+    ['movies like Gone with the Wind', ['m3'], ''],
+    ['something like The Matrix', ['m5'], ''],
+    ['a "Heat" kind of night, set in space', ['m2'], 'a kind of night, set in space'],
+  ])('GIVEN "%s" THEN it names %j and says "%s" besides', (text, ids, besides) => {
+    const r = readTitles(text, titles);
+    expect(r.named.map((m) => m.item.id)).toEqual(ids);
+    expect(r.besides).toBe(besides);
+  });
+
+  it('GIVEN a request that names no title THEN all of it is what it says', () => {
+    expect(readTitles('a tense heist movie', titles)).toEqual({ named: [], besides: 'a tense heist movie' });
+  });
+});
+
