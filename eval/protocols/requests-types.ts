@@ -8,6 +8,8 @@ export interface RequestsOptions {
   starter: string;
   /** Also run variants of local-sem-v2 (see `defaultRequestEmbedders`). */
   ablation?: boolean;
+  /** Also score every embedder but the baseline with a catalog LSA block appended (requests-lsa.ts). */
+  lsa?: boolean;
   /** Keywords need at least this many joined movies (default 15). */
   minMovies?: number;
   /** Embedders to compare, the baseline first (default: `requestEmbedders(ablation)`). */

@@ -25,6 +25,7 @@ import { DEFAULT_FEEDBACK, searchWithFeedback } from '../../src/recsys/index/fee
 import { VectorIndex } from '../../src/recsys/index/vector-index.js';
 import { round } from '../metrics.js';
 import { requestEmbedders } from './requests-embedders.js';
+import { LSA_SUFFIX, withCatalogLsa } from './requests-lsa.js';
 import { formatRequests } from './requests-format.js';
 import { loadRequestInputs, type KeywordRequest } from './requests-inputs.js';
 import { requestMetrics, topK } from './requests-metrics.js';
@@ -60,10 +61,11 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
   const embedders = opts.embedders ?? requestEmbedders(opts.ablation);
   const feedback = opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...opts.feedback };
   const results: RequestsReport['results'] = {};
-  for (const { label, embedder: e } of embedders) {
+  for (const [n, { label, embedder: e }] of embedders.entries()) {
     const qv = await e.embed(requests.map((r) => r.text));
     const perCatalog = {} as RequestsReport['results'][string];
     const withFeedback = {} as RequestsReport['results'][string];
+    const lsaRows = { plain: {} as RequestsReport['results'][string], feedback: {} as RequestsReport['results'][string] };
     for (const name of Object.keys(catalogs) as CatalogName[]) {
       const items = catalogs[name];
       const ids = items.map((i) => i.id);
@@ -76,9 +78,22 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
         withFeedback[name] = scoreRequests(requests, (qi) => searchWithFeedback(qv[qi], index, 10, feedback).map((h) => h.id));
         log(`${label}${FEEDBACK_SUFFIX} on ${name}: NDCG@10 ${withFeedback[name]['ndcg@10']}, P@5 ${withFeedback[name]['p@5']}`);
       }
+      if (opts.lsa && n > 0) {
+        const texts = items.map(name === 'overviews' ? (i) => i.title : itemText);
+        const j = withCatalogLsa({ texts, vectors: vecs }, { texts: requests.map((r) => r.text), vectors: qv });
+        const index = new VectorIndex({ model: `${e.model}+lsa`, dims: j.dims });
+        index.upsert(ids, j.items);
+        lsaRows.plain[name] = scoreRequests(requests, (qi) => index.search(j.requests[qi], 10).map((h) => h.id));
+        lsaRows.feedback[name] = scoreRequests(requests, (qi) => searchWithFeedback(j.requests[qi], index, 10, feedback ?? { beta: 0 }).map((h) => h.id));
+        log(`${label}${LSA_SUFFIX} on ${name} (LSA built in ${Math.round(j.buildMs)} ms): NDCG@10 ${lsaRows.plain[name]['ndcg@10']}, with feedback ${lsaRows.feedback[name]['ndcg@10']}`);
+      }
     }
     results[label] = perCatalog;
     if (feedback) results[label + FEEDBACK_SUFFIX] = withFeedback;
+    if (opts.lsa && n > 0) {
+      results[label + LSA_SUFFIX] = lsaRows.plain;
+      if (feedback) results[label + LSA_SUFFIX + FEEDBACK_SUFFIX] = lsaRows.feedback;
+    }
   }
   const base = results[embedders[0].label];
   const ratios: RequestsReport['ratios'] = {};
@@ -98,7 +113,7 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
   };
 }
 
-export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--no-feedback] [--json]';
+export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--lsa] [--no-feedback] [--json]';
 
 /** `npm run eval -- --protocol requests ...`: runs this protocol alone. */
 export async function requestsMain(argv: string[], repoRoot: string): Promise<void> {
@@ -106,6 +121,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
   let starter = resolve(repoRoot, 'data/starter-movies.csv');
   let json = false;
   let ablation = false;
+  let lsa = false;
   let feedback = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -117,6 +133,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     };
     if (a === '--json') json = true;
     else if (a === '--ablation') ablation = true;
+    else if (a === '--lsa') lsa = true;
     else if (a === '--no-feedback') feedback = false;
     else if (name === '--protocol') {
       if (value() !== 'requests') throw new Error(`this runner only runs --protocol requests (${REQUESTS_USAGE})`);
@@ -125,6 +142,6 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     else if (name === '--starter') starter = value();
     else if (a !== '--') throw new Error(`unknown argument ${a} (${REQUESTS_USAGE})`);
   }
-  const report = await runRequests({ overviews, starter, ablation, feedback: feedback ? undefined : false }, (m) => process.stderr.write(`[eval] ${m}\n`));
+  const report = await runRequests({ overviews, starter, ablation, lsa, feedback: feedback ? undefined : false }, (m) => process.stderr.write(`[eval] ${m}\n`));
   process.stdout.write((json ? JSON.stringify(report) : formatRequests(report)) + '\n');
 }

@@ -86,4 +86,18 @@ describe('eval protocol `requests`', () => {
     expect(text).toContain('local-sem-v2-624');
     expect(text).toContain('overviews');
   });
+
+  it('GIVEN --lsa THEN the embedders but the baseline are also scored with the catalog LSA block, without and with feedback', async () => {
+    const r = await runRequests({ starter, overviews, minMovies: 2, lsa: true });
+    expect(Object.keys(r.results)).toEqual([
+      'local-hash-v1-512',
+      'local-hash-v1-512 + feedback',
+      'local-sem-v2-624',
+      'local-sem-v2-624 + feedback',
+      'local-sem-v2-624 + catalog LSA',
+      'local-sem-v2-624 + catalog LSA + feedback',
+    ]);
+    for (const s of Object.values(r.results['local-sem-v2-624 + catalog LSA'])) expect(s.requests).toBe(3);
+    expect(r.ratios['local-sem-v2-624 + catalog LSA'].overviews).toBeGreaterThan(0);
+  });
 });
