@@ -1,11 +1,11 @@
 /**
  * The `requests` protocol's `--lsa` rows (issue 8, "catalog-adapted semantics"): an embedder's vectors with a
- * block of latent semantic analysis of the catalog's own text appended (src/embed/catalog-lsa.ts), for the
+ * block of latent semantic analysis of the catalog's own text appended (eval/lsa/catalog-lsa.ts), for the
  * items and the requests alike, searched plainly and with the bot's feedback. The settings were chosen on the
  * tune half of the keywords on the overviews catalog (README "Text requests"). Not in the bot: it measured
  * below issue 8's 2x there and lowered the starter catalog's ratio.
  */
-import { appendBlock, buildCatalogLsa, type CatalogLsaOptions } from '../../src/embed/catalog-lsa.js';
+import { appendBlock, buildCatalogLsa, type CatalogLsaOptions } from '../lsa/catalog-lsa.js';
 
 export const LSA_SUFFIX = ' + catalog LSA';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendBlock, buildCatalogLsa } from '../../../src/embed/catalog-lsa.js';
-import { truncatedSvd, type CsrMatrix } from '../../../src/embed/sparse-svd.js';
+import { appendBlock, buildCatalogLsa } from '../../../eval/lsa/catalog-lsa.js';
+import { truncatedSvd, type CsrMatrix } from '../../../eval/lsa/sparse-svd.js';
 
 /** A dense row-major matrix as CSR. */
 function csr(rows: number[][]): CsrMatrix {

@@ -7,7 +7,7 @@
  *
  * Learnt from the text the server uploaded, at index time; it changes when the catalog's text changes.
  */
-import { analyze } from './semantic/analyze.js';
+import { analyze } from '../../src/embed/semantic/analyze.js';
 import { truncatedSvd, type CsrMatrix } from './sparse-svd.js';
 
 export interface CatalogLsaOptions {
