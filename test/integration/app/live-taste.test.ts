@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonText } from '../../../src/present/reason-text.js';
 import type { AppServices } from '../../../src/services.js';
-import { caller, hasTag, idsOf, makeApp, titled } from '../../helpers/app.js';
+import { caller, hasTag, idsOf, makeApp, settle, titled } from '../../helpers/app.js';
 
 let app: AppServices;
 const SCOPE = 'guild-live-taste';
@@ -33,5 +33,27 @@ describe('GIVEN a member who just rated The Matrix 5, Inception 5, Blade Runner 
     const reasons = mine.items.map((x) => reasonText(x.reason, { public: false }));
     expect(reasons.filter((t) => loved.some((l) => t.includes(l))).length).toBeGreaterThanOrEqual(3);
     expect(mine.items.filter((x) => hasTag(x.item, 'Romance'))).toEqual([]);
+  });
+});
+
+describe('GIVEN a member whose ratings and watches the models were trained on', () => {
+  it('THEN their request reads the trained snapshot (nothing held for them), and a new rating is read at once', async () => {
+    const scope = 'guild-live-snapshot';
+    const me = caller('u-snap', scope);
+    await app.catalog.starter(caller('u-admin', scope));
+    await app.rate(me, (await titled(app, me, 'Heat')).id, 5);
+    await app.watched.add(me, (await titled(app, me, 'Ronin')).id);
+    await app.rate(me, (await titled(app, me, 'Mamma Mia!')).id, 1);
+    // trains now (the scheduled retrain waits an hour), then no retrain comes within the test
+    await settle(app, scope);
+    await app.recommend(me, { text: 'something for tonight', count: 5 });
+    const m = (await app.deps.engines.models(scope)).community!;
+    const trained = m.stats.memberHistory.get('u-snap');
+    expect(trained).toBeDefined();
+    expect(m.memberView('u-snap').history).toBe(trained);
+    const collateral = (await titled(app, me, 'Collateral')).id;
+    await app.rate(me, collateral, 4.5);
+    await app.recommend(me, { text: 'something for tonight', count: 5 });
+    expect(Array.from(m.memberView('u-snap').history, (i) => m.items[i])).toContain(collateral);
   });
 });
