@@ -17,7 +17,7 @@ import type { ScopeCatalog } from '../../engine/scope-catalog.js';
 import type { ScopeModels } from '../../engine/scope-models.js';
 import type { PriorAwareModels } from '../../recsys/models/prior-models.js';
 import { personalPredictor } from '../personal-rating.js';
-import { titleEchoes } from '../title-echo.js';
+import { titleEchoes, untitledText } from '../title-echo.js';
 import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName, SourceSpec } from './definitions.js';
 
 /** The user's taste vector alone (ignores the query's text and seeds), so it can run beside a text search. */
@@ -110,7 +110,7 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   const weights: Record<string, number> = {};
   for (const [name, spec] of Object.entries(def.sources) as [SourceName, SourceSpec][]) {
     if (spec.needsQuery && !p.hasQuery) continue;
-    const source = buildSource(name, p, title, spec);
+    const source = buildSource(name, p, title, spec, 'co-watch' in def.sources);
     if (!source) continue;
     sources.push(source);
     const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
@@ -132,12 +132,23 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   };
 }
 
-function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec): CandidateSource | undefined {
+/**
+ * `withCoWatch`: the definition also asks what members watch together, which brings a film's sequels; its
+ * search from seed items then scores hits by their text without the title ("like Alien" is not "My Stepmother
+ * Is an Alien"). `/similar`, the search alone, keeps whole-text similarity, titles included.
+ */
+function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec, withCoWatch: boolean): CandidateSource | undefined {
   const { catalog, models, profile, clock } = p;
   switch (name) {
     case 'embedding':
       return new EmbeddingSource({
         index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000,
+        untitled: withCoWatch
+          ? (id) => {
+              const it = catalog.byId.get(id);
+              return it ? untitledText(it) : undefined;
+            }
+          : undefined,
         titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id)) : undefined,
       });
     case 'taste':

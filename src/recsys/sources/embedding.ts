@@ -11,6 +11,7 @@ import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
 import { rescoreEchoes, type TitleEchoes } from './title-echo.js';
 import { liftUntitled } from './untitled-lift.js';
 import { mixSeeds } from './seed-mix.js';
+import { rescoreBySeedText } from './seed-untitled.js';
 
 export interface EmbeddingSourceOptions {
   index: SearchIndex;
@@ -25,6 +26,11 @@ export interface EmbeddingSourceOptions {
   halfLifeDays?: number;
   /** Text searches: items that only share a title word with the request fall back (title-echo.ts). */
   titleEchoes?: TitleEchoes;
+  /**
+   * An item's text without its title (title-echo.ts `untitledText`): searches from seeds score their hits by
+   * it, so "like Alien" is not "My Stepmother Is an Alien" (seed-untitled.ts). Needs `embedder`.
+   */
+  untitled?: (id: ItemId) => string | undefined;
   /**
    * Text searches only (never seeds or taste): pseudo-relevance feedback over the hits (index/feedback.ts;
    * default DEFAULT_FEEDBACK; `false` turns it off). See README "Text requests".
@@ -98,7 +104,10 @@ export class EmbeddingSource implements CandidateSource {
     }
     const query = weightedMean(contributors, (id) => index.vector(id), index.dims);
     if (!query) return [];
-    const hits = index.search(query, k, { exclude, allow });
+    const { untitled, embedder } = this.opts;
+    const bySeedText = kind === 'similar' && untitled && embedder && embedder.model === index.model;
+    let hits = index.search(query, bySeedText ? 2 * k : k, { exclude, allow });
+    if (bySeedText) hits = (await rescoreBySeedText(hits, q.seeds!, untitled, embedder, signal)).slice(0, k);
     const closest = this.closest(hits.map((h) => h.id), contributors);
     return hits.map((h, r) => candidate(this.id, h.id, h.score, r, closest[r] === undefined ? undefined : naming(kind, closest[r], this.opts.title)));
   }

@@ -9,7 +9,7 @@ import { recommendationsView } from '../../../src/present/recommendations.js';
 import { messageFor } from '../../../src/app/messages.js';
 
 import type { AppServices } from '../../../src/services.js';
-import { caller, hasTag, idsOf, makeApp } from '../../helpers/app.js';
+import { caller, hasTag, idsOf, makeApp, SCOPE } from '../../helpers/app.js';
 
 const NOT_UNDERSTOOD_TEXT = messageFor('refine.not-understood');
 
@@ -42,6 +42,17 @@ describe('refinement turns, offline, on the starter catalog', () => {
     const matrix = (await app.resolveTitle(c.me, 'The Matrix'))!.id;
     expect(idsOf(c.first)).not.toContain(matrix);
     for (const t of ['no comedies', 'swap the second one', 'more like the first one']) expect(idsOf(await c.say(t))).not.toContain(matrix);
+  });
+
+  it('GIVEN a list like Alien WHEN the member asks for fewer horror THEN the new picks are like it in content, not films that only share its name', async () => {
+    const c = await open('something like Alien');
+    const alien = (await app.resolveTitle(c.me, 'Alien'))!.id;
+    const together = new Set((await app.deps.engines.models(SCOPE)).cowatch.similarTo([alien], 200, new Set()).map((h) => h.itemId));
+    const r = await c.say('fewer horror');
+    const fresh = r.items.filter((x) => !idsOf(c.first).includes(x.item.id));
+    expect(fresh.length).toBeGreaterThan(0);
+    // "Mutant Aliens", "Alien from L.A.", "My Stepmother Is an Alien": only the name links them to Alien
+    expect(fresh.filter((x) => /\balien/i.test(x.item.title) && !together.has(x.item.id)).map((x) => x.item.title)).toEqual([]);
   });
 
   it('GIVEN a list WHEN the member says "thanks!" THEN the list stays and the bot says it is glad, without showing the list again', async () => {
