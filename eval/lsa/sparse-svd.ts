@@ -6,6 +6,7 @@
  */
 
 /** Rows of a sparse matrix: row r holds `cols[rowStart[r]..rowStart[r+1])` with `values` alike. */
+import { mulberry32 } from '../../src/recsys/models/rng.js';
 export interface CsrMatrix {
   rows: number;
   cols: number;
@@ -27,18 +28,6 @@ export interface SvdOptions {
   oversample?: number;
   powerIterations?: number;
   seed?: number;
-}
-
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** out (rows x l, row-major) = A * X, X (cols x l, row-major). */
@@ -183,7 +172,7 @@ export function truncatedSvd(a: CsrMatrix, o: SvdOptions): TruncatedSvd {
   const rank = Math.max(0, Math.min(o.rank, a.rows, a.cols));
   const l = Math.min(rank + (o.oversample ?? 10), a.rows, a.cols);
   if (rank === 0 || l === 0) return { rank: 0, sigma: new Float64Array(0), v: new Float32Array(0) };
-  const rnd = prng(o.seed ?? 0x5eed);
+  const rnd = mulberry32(o.seed ?? 0x5eed);
   const omega = new Float64Array(a.cols * l);
   for (let i = 0; i < omega.length; i += 2) {
     const r = Math.sqrt(-2 * Math.log(1 - rnd()));

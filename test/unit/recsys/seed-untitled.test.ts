@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalEmbedder } from '../../../src/embed/local.js';
+import { createLocalEmbedder } from '../../../src/embed/semantic/factory.js';
 import { rescoreBySeedText } from '../../../src/recsys/sources/seed-untitled.js';
 
 const TEXT: Record<string, string> = {
