@@ -111,3 +111,22 @@ export function priorItemVector(prior: { index: Map<string, number>; factors: nu
   for (let f = 0; f < v.length; f++) v[f] *= s;
   return v;
 }
+
+/**
+ * What a server thinks of each prior item beyond the prior: the mean residual of its members' ratings
+ * against their own fold-in, shrunk by `shrink` pseudo-ratings (per prior index; 0 where none rated it).
+ */
+export function serverOffsets(prior: PriorFactors & { ids: readonly string[] }, members: Iterable<readonly { item: string; value: number }[]>, opts: FoldInOptions, shrink: number): Float64Array {
+  const sum = new Float64Array(prior.ids.length);
+  const cnt = new Float64Array(prior.ids.length);
+  for (const rs of members) {
+    const u = foldIn(prior, rs, opts);
+    for (const r of rs) {
+      const i = prior.index.get(r.item);
+      if (i === undefined) continue;
+      sum[i] += r.value - foldedPredict(prior, u, r.item);
+      cnt[i]++;
+    }
+  }
+  return sum.map((x, i) => (cnt[i] > 0 ? x / (cnt[i] + shrink) : 0));
+}

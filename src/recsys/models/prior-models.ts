@@ -1,5 +1,5 @@
 import type { CommunityPrior } from './prior-format.js';
-import { bayesianAverage, blendWeight, foldedPredict, foldIn, type FoldedMember, type FoldInOptions } from './prior-fold.js';
+import { bayesianAverage, blendWeight, foldedPredict, foldIn, serverOffsets, type FoldedMember, type FoldInOptions } from './prior-fold.js';
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
@@ -142,23 +142,10 @@ export class PriorAwareModels {
   }
   private pows?: PowTables;
 
-  /** Server residuals against the prior, per prior item: what this server thinks of an item beyond the prior. */
+  /** Server residuals against the prior, per prior item (prior-fold.ts `serverOffsets`), made once. */
   private itemOffsets(): Float64Array | undefined {
     if (!this.prior) return undefined;
-    if (this.offsets) return this.offsets;
-    const sum = new Float64Array(this.prior.ids.length);
-    const cnt = new Float64Array(this.prior.ids.length);
-    for (const rs of this.stats.memberRatings.values()) {
-      const u = foldIn(this.prior, rs, this.o.foldIn);
-      for (const r of rs) {
-        const i = this.prior.index.get(r.item);
-        if (i === undefined) continue;
-        sum[i] += r.value - foldedPredict(this.prior, u, r.item);
-        cnt[i]++;
-      }
-    }
-    this.offsets = sum.map((x, i) => (cnt[i] > 0 ? x / (cnt[i] + this.o.offsetShrink) : 0));
-    return this.offsets;
+    return (this.offsets ??= serverOffsets(this.prior, this.stats.memberRatings.values(), this.o.foldIn, this.o.offsetShrink));
   }
 
   /**
