@@ -1,4 +1,5 @@
 import { DURATION, SERVICE_PHRASE } from '../recsys/constraints-watch.js';
+import { isGenreWord } from './genre-words.js';
 import { isAskingWord, isRequestWord } from './request-words.js';
 
 /**
@@ -55,6 +56,9 @@ export function queryText(request: string): string {
   if (!words.some((w) => !isRequestWord(w))) return '';
   const lower = words.join(' ').toLowerCase();
   const extra = EXPAND.filter(([re]) => re.test(lower)).map(([, add]) => add);
-  // The user's own words twice: the expansions help, the words asked for lead.
-  return [...words, ...words, ...extra].join(' ');
+  // The user's own words twice: the expansions help, the words asked for lead. A genre said beside a topic
+  // ("a courtroom drama") counts once: most of a catalog carries it, the topic says which. A mood word ("cozy",
+  // "scary") is no topic: it is expanded into genres itself, so "a cozy mystery" keeps its genre whole.
+  const topical = words.some((w) => !isRequestWord(w) && !isGenreWord(w) && !EXPAND.some(([re]) => re.test(w.toLowerCase())));
+  return [...words, ...words.filter((w) => !(topical && isGenreWord(w))), ...extra].join(' ');
 }

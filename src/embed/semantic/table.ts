@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stem } from './analyze.js';
 import { WORD_VECTORS_BASENAME, WORD_VECTORS_FORMAT, WORD_VECTORS_VERSION, type WordVectorsHeader } from './format.js';
 
 /** The word-vector table (GloVe-derived, see data/WORD-VECTORS-LICENSE.txt), read-only and shared. */
@@ -16,6 +17,7 @@ export class WordVectors {
   private readonly scales: Float32Array;
   private readonly values: Int8Array;
   private readonly words: string[];
+  private stemRows: Map<string, number> | undefined;
 
   constructor(header: WordVectorsHeader, bin: Uint8Array, loadStart = performance.now()) {
     if (header.format !== WORD_VECTORS_FORMAT || header.version !== WORD_VECTORS_VERSION) {
@@ -50,6 +52,24 @@ export class WordVectors {
   /** The row of a word, else of its stem (as a word, then as an alias); -1 when none. */
   row(word: string, stem: string): number {
     return this.rowOf.get(word) ?? this.rowOf.get(stem) ?? this.aliasOf.get(stem) ?? -1;
+  }
+
+  /**
+   * The row of the most frequent word with this Porter2 stem ("music" for "musical"), else -1. The map is built
+   * on first use (one stem per row, ~0.1 s once per process).
+   */
+  stemRow(s: string): number {
+    if (!this.stemRows) {
+      const m = new Map<string, number>();
+      // rows run most frequent first: the first row of a stem is its most frequent word
+      for (let r = 0; r < this.words.length; r++) {
+        const k = stem(this.words[r]);
+        if (!m.has(k)) m.set(k, r);
+      }
+      for (const [a, r] of this.aliasOf) if (!m.has(a)) m.set(a, r);
+      this.stemRows = m;
+    }
+    return this.stemRows.get(s) ?? -1;
   }
 
   /** GloVe frequency rank (0 = most frequent) of the row's stem group. */
