@@ -48,9 +48,22 @@ export function hasContent(request: string): boolean {
   return queryText(request) !== '';
 }
 
-export function queryText(request: string): string {
+/**
+ * The member's own words worth searching by (asking, negated wishes, years and where-to-watch taken out; no
+ * expansions): what a list's text should say (the `text-coverage` scorer). '' when nothing is left.
+ */
+export function wantedWords(request: string): string {
+  const words = keptWords(request);
+  return words.some((w) => !isRequestWord(w)) ? words.join(' ') : '';
+}
+
+function keptWords(request: string): string[] {
   const stripped = request.replace(WATCH, ' ').replace(NEGATED, ' ').replace(YEARS, ' ');
-  const words = stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !isAskingWord(w));
+  return stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !isAskingWord(w));
+}
+
+export function queryText(request: string): string {
+  const words = keptWords(request);
   // Only asking ("something for tonight", "surprise me") or only constraints ("nothing from the 90s"):
   // no text at all, so the member's taste and the server's habits lead, never a search for those words.
   if (!words.some((w) => !isRequestWord(w))) return '';

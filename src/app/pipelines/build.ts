@@ -4,6 +4,8 @@ import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
 import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
+import { TextCoverageScorer } from '../../recsys/scorers/text-coverage.js';
+import { wantedWords } from '../query-text.js';
 import { TasteModelScorer } from '../../recsys/scorers/taste-model.js';
 import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
@@ -185,6 +187,11 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
       return new QualityScorer(p.models.community);
     case 'taste-model':
       return new TasteModelScorer(p.models.community);
+    case 'text-coverage':
+      return new TextCoverageScorer(p.request ? wantedWords(p.request) || undefined : undefined, (id) => {
+        const it = p.catalog.byId.get(id);
+        return it ? untitledText(it) : undefined;
+      });
   }
 }
 

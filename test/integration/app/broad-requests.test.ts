@@ -44,10 +44,10 @@ describe('a genre with a topic: the topic leads', () => {
     expect(items.filter((i) => tagged(i, /\bprison/i)).length, titles(items)).toBeGreaterThanOrEqual(3);
   });
 
-  it('GIVEN "a documentary about music" THEN all 5 are documentaries and at least 2 are music documentaries', async () => {
+  it('GIVEN "a documentary about music" THEN all 5 are documentaries and at least 4 are music documentaries (the popular plain ones do not win the tie)', async () => {
     const items = await top5('a documentary about music');
     expect(items.every((i) => hasTag(i, 'Documentary')), titles(items)).toBe(true);
-    expect(items.filter((i) => hasTag(i, 'Documentary') && hasTag(i, 'Musical')).length, titles(items)).toBeGreaterThanOrEqual(2);
+    expect(items.filter((i) => hasTag(i, 'Documentary') && hasTag(i, 'Musical')).length, titles(items)).toBeGreaterThanOrEqual(4);
   });
 
   it('GIVEN only genres ("a musical romance") THEN the genres still lead: at least 4 of the 5 are musicals or romances', async () => {

@@ -1,0 +1,46 @@
+import { analyze } from '../../embed/semantic/analyze.js';
+import { LRUCache } from '../../kit/index.js';
+import type { Candidate, RecQuery, Scorer } from '../types.js';
+
+/** Content keys (stems, phrase ids) of a text, memoised: an item's text is fixed and the same hits recur. */
+const keysOf = new LRUCache<string, ReadonlySet<string>>({ max: 20_000 });
+function contentKeys(text: string): ReadonlySet<string> {
+  let k = keysOf.get(text);
+  if (!k) {
+    k = new Set(analyze(text).filter((t) => !t.filler && !t.numeric).map((t) => t.key));
+    keysOf.set(text, k);
+  }
+  return k;
+}
+
+/**
+ * How much of what a request asks for an item's text (without its title) says: the share of the request's
+ * content words (stems and phrases) found in it. Unlike a cosine, extra tags do not dilute it: "a documentary
+ * about music" is met in full by "Documentary, Musical" and by a well-known music documentary with six more
+ * tags, and only half by a plain "Documentary". Cosine ties among the search's best are the reason it exists:
+ * among films that match about equally, the one that says every word wins before quality and popularity
+ * decide. The member's own words count, not the genres their mood words expand to ("cozy": comedy, mystery,
+ * romance), which a list need not all carry. 0 for every candidate without request text (no effect after
+ * normalisation).
+ */
+export class TextCoverageScorer implements Scorer {
+  readonly id = 'text-coverage';
+  /** `words`: the member's own words worth searching by (no expansions); undefined: no text request. */
+  constructor(
+    private readonly words: string | undefined,
+    private readonly untitled: (id: string) => string | undefined,
+  ) {}
+  async score(q: RecQuery, cs: Candidate[]): Promise<number[]> {
+    if (!q.text || !this.words) return cs.map(() => 0);
+    const wanted = contentKeys(this.words);
+    if (wanted.size === 0) return cs.map(() => 0);
+    return cs.map((c) => {
+      const text = this.untitled(c.itemId);
+      if (!text) return 0;
+      const have = contentKeys(text);
+      let n = 0;
+      for (const k of wanted) if (have.has(k)) n++;
+      return n / wanted.size;
+    });
+  }
+}
