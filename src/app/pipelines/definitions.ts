@@ -130,8 +130,9 @@ const CONVERSATIONAL = {
    * conversation's "fewer sci-fi" still outweighs the near-tie breakers on "5 more" (refine-turns.test.ts).
    * `text-coverage` 1: how many of the member's own words an item's text says, which cosine ranks cannot
    * show once fusion has flattened them ("a documentary about music": every music documentary, not the
-   * popular plain ones; 33 judged broad requests 54.5 -> 63.5 fan picks of 165, the issue's five unchanged;
-   * 0.5 and 2 not tried, 1 with the mood words' expansions counted lost "a cozy mystery" its Gosford Park).
+   * popular plain ones; 22 judged broad requests 54.5 -> 63 fan picks of 110, the held-out half 32.5 -> 36;
+   * the issue's five unchanged, "a sad movie" and "like Heat with more romance" half a pick down; 0.5 not
+   * tried, 2 with the mood words' expansions counted lost "a cozy mystery" its Gosford Park).
    */
   scorers: { fusion: 1, 'rating-model': 0.5, 'tag-weights': 1.2, quality: 1, 'taste-model': 0.5, 'text-coverage': 1 },
   /**
