@@ -58,14 +58,21 @@ export interface NextSplit {
 
 /** Leave-one-out: target = last item ('test') or second-last ('validation'); the input is the history before it. */
 export function splitNext(data: SequenceData, split: 'validation' | 'test'): NextSplit {
-  const cut = split === 'test' ? 1 : 2;
+  return splitAt(data, split === 'test' ? 1 : 2);
+}
+
+/**
+ * The target `cut` items from the end of each history (1: the test item, 2: the validation item, more: earlier
+ * validation items, never the test item); users with no input before it are left out.
+ */
+export function splitAt(data: SequenceData, cut: number): NextSplit {
   const train = new Map<string, string[]>();
   const targets = new Map<string, string>();
   for (const [u, h] of data.histories) {
     train.set(u, h.slice(0, Math.max(0, h.length - cut)));
     if (h.length >= cut + 1) targets.set(u, h[h.length - cut]);
   }
-  return { split, train, targets };
+  return { split: cut === 1 ? 'test' : 'validation', train, targets };
 }
 
 /**
