@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   if (process.argv.some((a) => a === 'cold-server' || a === '--protocol=cold-server')) return (await import('./protocols/cold-server.js')).coldServerMain(process.argv.slice(2), (a) => parseArgs(a, repoRoot));
   if (process.argv.some((a) => a === 'group' || a === '--protocol=group')) return (await import('./protocols/group-main.js')).groupMain(process.argv.slice(2), (a) => parseArgs(a, repoRoot));
+  if (process.argv.some((a) => a === 'next' || a === '--protocol=next')) return (await import('./protocols/next.js')).nextMain(process.argv.slice(2), (a) => parseArgs(a, repoRoot));
   if (process.argv.some((a) => a === 'requests' || a === '--protocol=requests')) return (await import('./protocols/requests.js')).requestsMain(process.argv.slice(2), repoRoot);
   const args = parseArgs(process.argv.slice(2), repoRoot);
   const { report, extras } = await runEval(args, (m) => process.stderr.write(`[eval] ${m}\n`));

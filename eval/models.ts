@@ -1,4 +1,6 @@
-import { PIPELINES } from '../src/app/pipelines/definitions.js';
+import { PIPELINES, type PipelineDefinition } from '../src/app/pipelines/definitions.js';
+import type { Profile } from '../src/domain/profile.js';
+import type { ScopeModels } from '../src/engine/scope-models.js';
 import type { ScopeCatalog } from '../src/engine/scope-catalog.js';
 import { trainBaseline } from '../src/recsys/models/baseline.js';
 import { trainGlobalMean } from '../src/recsys/models/global-mean.js';
@@ -9,7 +11,7 @@ import { askedAt, BOT, botList, botRatingModel, type Bot } from './bot.js';
 import { withoutVectors } from './catalog.js';
 import { latestAt, profileOf, profilesFromRatings } from './profiles.js';
 import type { Trainer } from './protocols/rating.js';
-import type { NextTrainer } from './protocols/sequential.js';
+import type { NextScorer, NextTrainer } from './protocols/sequential.js';
 
 /**
  * The rating models compared. The references are trained here; Tastemaker's is the bot's: its factory
@@ -54,19 +56,38 @@ export function sequentialTrainers(
       return (_u, _input, out) => out.set(scores);
     },
     tastemaker: (train) => {
-      const profiles = [...train].map(([userId, h]) => ({ userId, profile: profileOf(h.map((id) => rated.get(userId)!.get(id)!)) }));
-      const byUser = new Map(profiles.map((p) => [p.userId, p.profile]));
-      const models = bot.models(profiles, catalog, { now: latestAt(profiles) });
-      return async (user, _input, out) => {
-        const profile = byUser.get(user)!;
-        const list = await botList(PIPELINES.next, { catalog, models, profile }, user, k, askedAt(profile));
-        out.fill(Number.NEGATIVE_INFINITY);
-        list.forEach((id, r) => {
-          const i = pos.get(id);
-          if (i !== undefined) out[i] = list.length - r;
-        });
-      };
+      const { models, byUser } = botNextModels(train, catalog, rated, bot);
+      return botNextScorer(PIPELINES.next, { models, byUser, catalog, pos }, k);
     },
+  };
+}
+
+/** A server whose members are the training histories (with their ratings, from `rated`): its profiles and the factory's models. */
+export function botNextModels(
+  train: ReadonlyMap<string, readonly string[]>,
+  catalog: ScopeCatalog,
+  rated: ReadonlyMap<string, ReadonlyMap<string, RatingTriple>>,
+  bot: Bot = BOT,
+): { models: ScopeModels; byUser: Map<string, Profile> } {
+  const profiles = [...train].map(([userId, h]) => ({ userId, profile: profileOf(h.map((id) => rated.get(userId)!.get(id)!)) }));
+  const byUser = new Map(profiles.map((p) => [p.userId, p.profile]));
+  return { models: bot.models(profiles, catalog, { now: latestAt(profiles) }), byUser };
+}
+
+/** A pipeline definition's top k for each member (asked right after their last item), scored by rank over the protocol's items. */
+export function botNextScorer(
+  def: PipelineDefinition,
+  s: { models: ScopeModels; byUser: ReadonlyMap<string, Profile>; catalog: ScopeCatalog; pos: ReadonlyMap<string, number> },
+  k = 10,
+): NextScorer {
+  return async (user, _input, out) => {
+    const profile = s.byUser.get(user)!;
+    const list = await botList(def, { catalog: s.catalog, models: s.models, profile }, user, k, askedAt(profile));
+    out.fill(Number.NEGATIVE_INFINITY);
+    list.forEach((id, r) => {
+      const i = s.pos.get(id);
+      if (i !== undefined) out[i] = list.length - r;
+    });
   };
 }
 

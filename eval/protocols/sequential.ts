@@ -49,25 +49,50 @@ export interface SequentialMetrics {
   'mrr@10': number;
 }
 
+/** One split's inputs: each user's history before the target, and the target. */
+export interface NextSplit {
+  split: 'validation' | 'test';
+  train: Map<string, string[]>;
+  targets: Map<string, string>;
+}
+
+/** Leave-one-out: target = last item ('test') or second-last ('validation'); the input is the history before it. */
+export function splitNext(data: SequenceData, split: 'validation' | 'test'): NextSplit {
+  return splitAt(data, split === 'test' ? 1 : 2);
+}
+
 /**
- * Leave-one-out: target = last item ('test') or second-last ('validation'); the input is the history
- * before it; ALL items are ranked with the input history masked; ties count against the target.
+ * The target `cut` items from the end of each history (1: the test item, 2: the validation item, more: earlier
+ * validation items, never the test item); users with no input before it are left out.
+ */
+export function splitAt(data: SequenceData, cut: number): NextSplit {
+  const train = new Map<string, string[]>();
+  const targets = new Map<string, string>();
+  for (const [u, h] of data.histories) {
+    train.set(u, h.slice(0, Math.max(0, h.length - cut)));
+    if (h.length >= cut + 1) targets.set(u, h[h.length - cut]);
+  }
+  return { split: cut === 1 ? 'test' : 'validation', train, targets };
+}
+
+/**
+ * Leave-one-out (`splitNext`): ALL items are ranked with the input history masked; ties count against the target.
  */
 export async function evaluateNext(data: SequenceData, trainer: NextTrainer, split: 'validation' | 'test', k = 10): Promise<SequentialMetrics> {
-  const cut = split === 'test' ? 1 : 2;
-  const train = new Map<string, string[]>();
-  for (const [u, h] of data.histories) train.set(u, h.slice(0, h.length - cut));
-  const scorer = trainer(train);
+  const s = splitNext(data, split);
+  return scoreNext(data, s, trainer(s.train), k);
+}
+
+/** The metrics of one trained scorer on a split (several scorers can share one split's training). */
+export async function scoreNext(data: SequenceData, s: NextSplit, scorer: NextScorer, k = 10): Promise<SequentialMetrics> {
   const pos = new Map(data.items.map((id, i) => [id, i]));
   const scores = new Float64Array(data.items.length);
   let ndcg = 0;
   let recall = 0;
   let mrr = 0;
   let n = 0;
-  for (const [u, h] of data.histories) {
-    if (h.length < cut + 1) continue;
-    const input = train.get(u)!;
-    const target = h[h.length - cut];
+  for (const [u, target] of s.targets) {
+    const input = s.train.get(u)!;
     await scorer(u, input, scores);
     for (const it of input) scores[pos.get(it)!] = Number.NEGATIVE_INFINITY;
     const t = scores[pos.get(target)!];

@@ -4,6 +4,7 @@ import { trainHybridMf } from '../recsys/models/hybrid-mf.js';
 import { popularityFromState, trainPopularity, type PopularityModel, type PopularityState } from '../recsys/models/popularity.js';
 import { ratingModelFromState, type RatingModelState, type SerialisableRatingModel } from '../recsys/models/rating-state.js';
 import { sequentialFromState, trainSequential, type SequentialModel, type SequentialState } from '../recsys/models/sequential.js';
+import { sessionKnnFromState, trainSessionKnn, type SessionKnnModel, type SessionKnnState } from '../recsys/models/session-knn.js';
 import type { RatingTriple } from '../recsys/models/types.js';
 import type { Profile } from '../domain/profile.js';
 import type { ScopeCatalog } from './scope-catalog.js';
@@ -16,6 +17,8 @@ import { countsFromInput, type CountsInput } from './server-counts.js';
 export interface ScopeModels {
   rating: SerialisableRatingModel;
   sequential: SequentialModel;
+  /** What members whose last items overlap a member's watched next (the `session-knn` source). */
+  sessionKnn: SessionKnnModel;
   cowatch: CowatchModel;
   popularity: PopularityModel;
   ratingCount: number;
@@ -64,6 +67,7 @@ export type TrainingInput = Omit<TrainingData, 'vectored'> & ItemVectors;
 export interface ScopeModelsState {
   rating: RatingModelState;
   sequential: SequentialState;
+  sessionKnn: SessionKnnState;
   cowatch: CowatchState;
   popularity: PopularityState;
   ratingCount: number;
@@ -184,6 +188,7 @@ export function trainFromInput(input: TrainingInput, clock: () => number = Date.
     // Content similarity to recent items comes from the taste source; in the sequence model it would cost
     // a pass over every item vector per request (3-4 ms at 10,000 items); the eval's tuned settings leave it off.
     sequential: trainSequential(histories, options.sequential),
+    sessionKnn: trainSessionKnn(histories, options.sessionKnn),
     cowatch: trainCowatch(histories),
     popularity: trainPopularity(events, { halfLife: options.popularityHalfLifeMs, now: input.now }),
     ratingCount: ratings.length,
@@ -197,6 +202,7 @@ export function scopeModelsToState(m: ScopeModels): ScopeModelsState {
   return {
     rating: m.rating.toState(),
     sequential: m.sequential.toState(),
+    sessionKnn: m.sessionKnn.toState(),
     cowatch: m.cowatch.toState(),
     popularity: m.popularity.toState(),
     ratingCount: m.ratingCount,
@@ -210,6 +216,7 @@ export function scopeModelsFromState(s: ScopeModelsState, trainedAt: number): Sc
   return {
     rating: ratingModelFromState(s.rating),
     sequential: sequentialFromState(s.sequential),
+    sessionKnn: sessionKnnFromState(s.sessionKnn),
     cowatch: cowatchFromState(s.cowatch),
     popularity: popularityFromState(s.popularity),
     ratingCount: s.ratingCount,

@@ -2,6 +2,7 @@ import type { HybridMfOptions } from '../recsys/models/hybrid-mf.js';
 import { TASTEMAKER_MF_OPTIONS } from '../recsys/models/hybrid-mf.js';
 import type { SequentialOptions } from '../recsys/models/sequential.js';
 import { TASTEMAKER_SEQ_OPTIONS } from '../recsys/models/sequential.js';
+import { TASTEMAKER_SKNN_OPTIONS, type SessionKnnOptions } from '../recsys/models/session-knn.js';
 
 /** How a scope's models are trained (`trainFromInput`): one set of settings for the bot and the eval. */
 export interface ScopeTrainOptions {
@@ -12,6 +13,8 @@ export interface ScopeTrainOptions {
   mfMinRatings: number;
   /** The sequence model (no item vectors: content similarity to recent items comes from the taste source). */
   sequential: Readonly<SequentialOptions>;
+  /** The session-kNN model (members whose last items overlap). */
+  sessionKnn: Readonly<SessionKnnOptions>;
   /** Half-life of the popularity decay. */
   popularityHalfLifeMs: number;
 }
@@ -30,5 +33,6 @@ export const SCOPE_TRAIN_OPTIONS: Readonly<ScopeTrainOptions> = {
   fewRatingsMf: { factors: 8, epochs: 20 },
   mfMinRatings: 50,
   sequential: TASTEMAKER_SEQ_OPTIONS,
+  sessionKnn: TASTEMAKER_SKNN_OPTIONS,
   popularityHalfLifeMs: 60 * DAY,
 };

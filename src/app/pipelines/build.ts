@@ -11,6 +11,7 @@ import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selecto
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
 import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
+import { SessionKnnSource } from '../../recsys/sources/session-knn.js';
 import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector, WatchFacts } from '../../recsys/types.js';
 import type { CatalogItem } from '../../domain/item.js';
 import { displayTitle } from '../../domain/item.js';
@@ -117,6 +118,8 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
     sources.push(source);
     const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
     weights[source.id] = p.seeded && spec.seeded !== undefined ? spec.seeded : textOnly && spec.withText !== undefined ? spec.withText : spec.weight;
+    const community = p.models.community;
+    if (spec.serverShare !== undefined && community?.prior) weights[source.id] *= community.popularityBlend ** spec.serverShare;
   }
   const scorers: WeightedScorer[] = [];
   for (const [name, weight] of Object.entries(def.scorers) as [ScorerName, number][]) scorers.push({ scorer: buildScorer(name, p, weights), weight });
@@ -164,6 +167,8 @@ function buildSource(name: SourceName, p: StageInputs, title: (id: string) => st
       return new CoWatchSource({ model: models.cowatch, profile, title, recentDecay: spec.recentDecay });
     case 'sequence':
       return new SequenceSource({ model: models.sequential, profile, title });
+    case 'session-knn':
+      return new SessionKnnSource({ model: models.sessionKnn, userId: p.userId, profile, title });
     case 'popular':
       return new PopularSource({ model: models.popularity, title });
     case 'list':

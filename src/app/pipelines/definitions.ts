@@ -12,7 +12,7 @@ import type { Intent } from '../../recsys/types.js';
  * Candidate sources. `taste`: the user's taste vector alone; `list`: ids the query gives; `llm-titles`: titles
  * the LLM proposes (src/llm/stages.ts), resolved against the catalog or kept as named (open world).
  */
-export type SourceName = 'embedding' | 'taste' | 'community' | 'community-next' | 'co-watch' | 'sequence' | 'popular' | 'list' | 'llm-titles';
+export type SourceName = 'embedding' | 'taste' | 'community' | 'community-next' | 'co-watch' | 'sequence' | 'session-knn' | 'popular' | 'list' | 'llm-titles';
 /** Filters, cheapest first (stage ids, src/recsys/filters). */
 export type FilterName = 'allow-list' | 'excluded' | 'already-watched' | 'already-rated' | 'not-interested' | 'constraints' | 'content-match';
 /**
@@ -49,6 +49,12 @@ export interface SourceSpec {
    * multiplies its seed's weight by this (default: all weigh alike).
    */
   recentDecay?: number;
+  /**
+   * A source of the server's own interactions alone (no community prior in it): with a prior, its weight is
+   * times the server's share of the blend to this power (`PriorAwareModels.popularityBlend`, n / (n + 2,000)
+   * for n interactions), so a new server's few members do not outvote the prior's transitions.
+   */
+  serverShare?: number;
 }
 
 export interface PipelineDefinition {
@@ -189,12 +195,15 @@ export const PIPELINES = {
    * a member watches next is not what they would rate highest (`npm run eval`, validation item: NDCG@10
    * 0.0972 with `sequence` 3 and `rating-model` 0.3, 0.1044 with these). Co-watch weighs the member's last
    * items by recency (0.7 per step back): on the validation item and the one before it (the test item
-   * untouched), NDCG@10 0.1028 and 0.1011 against 0.1005 and 0.0947 with every seed alike.
+   * untouched), NDCG@10 0.1028 and 0.1011 against 0.1005 and 0.0947 with every seed alike. `session-knn`
+   * (what members whose last films overlap the member's watched right after them), weight chosen on the mean
+   * of the eight items before the test item (`npm run eval -- --protocol next`): 0.1098 without it, 0.1125 /
+   * 0.1137 / 0.1142 / 0.1151 / 0.1152 / 0.1152 at 1 / 2 / 3 / 5 / 8 / 12; 5 is where it levels off.
    */
   next: {
     name: 'next',
     intent: 'next',
-    sources: { taste: { weight: 0.7 }, 'community-next': { weight: 3 }, 'co-watch': { weight: 1, recentDecay: 0.7 }, sequence: { weight: 5 }, popular: { weight: 0.3 } },
+    sources: { taste: { weight: 0.7 }, 'community-next': { weight: 3 }, 'co-watch': { weight: 1, recentDecay: 0.7 }, sequence: { weight: 5 }, 'session-knn': { weight: 5, serverShare: 2 }, popular: { weight: 0.3 } },
     filters: USER_FILTERS,
     scorers: { fusion: 1 },
     selector: { id: 'top-k' },
