@@ -75,8 +75,19 @@ export function namesByWords(request: string, title: string): boolean {
   return names(said(request), said(mainTitle(title)));
 }
 
-/** An item's text without its title: its tags and description, as `itemText` writes them. */
+/**
+ * An item's text without its title: its tags and description, as `itemText` writes them. Made once per
+ * catalog item (items are immutable, shared cores): every text search asks it for its hits, and the same
+ * string each time is a cheap key for the embedding cache (title-echo.ts in recsys).
+ */
 export function untitledText(item: CatalogItem): string {
+  let text = untitledTexts.get(item);
+  if (text === undefined) untitledTexts.set(item, (text = joinUntitled(item)));
+  return text;
+}
+const untitledTexts = new WeakMap<CatalogItem, string>();
+
+function joinUntitled(item: CatalogItem): string {
   const parts: string[] = [];
   if (item.tags?.length) parts.push(item.tags.join(', '));
   if (item.description) parts.push(item.description);
