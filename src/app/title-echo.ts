@@ -109,16 +109,23 @@ function titleSaid(it: CatalogItem): { all: Said; main: Said } {
 export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined): TitleEchoes | undefined {
   const asked = said(request);
   if (asked.content.length === 0) return undefined;
+  // One request's answers per item: a text search asks about the same hits several times (echoes, lift, feedback).
+  const known = new Map<string, boolean>();
+  const echo = (id: string): boolean => {
+    let e = known.get(id);
+    if (e === undefined) known.set(id, (e = echoOf(id)));
+    return e;
+  };
+  const echoOf = (id: string): boolean => {
+    const it = item(id);
+    if (!it) return false;
+    // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
+    const { all, main } = titleSaid(it);
+    const echoed = all.content.some((w) => asked.content.some((r) => echoes(w, r)));
+    return echoed && !names(asked, main);
+  };
   return {
-    among: (ids) =>
-      ids.filter((id) => {
-        const it = item(id);
-        if (!it) return false;
-        // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
-        const { all, main } = titleSaid(it);
-        const echoed = all.content.some((w) => asked.content.some((r) => echoes(w, r)));
-        return echoed && !names(asked, main);
-      }),
+    among: (ids) => ids.filter(echo),
     untitled: (id) => {
       const it = item(id);
       return it ? untitledText(it) : undefined;
