@@ -9,6 +9,7 @@ import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selecto
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
 import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
+import { PairedSearch } from '../../recsys/index/paired-search.js';
 import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector, WatchFacts } from '../../recsys/types.js';
 import type { CatalogItem } from '../../domain/item.js';
 import { displayTitle } from '../../domain/item.js';
@@ -108,9 +109,11 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   const vectors = (id: string) => catalog.index.vector(id);
   const sources: CandidateSource[] = [];
   const weights: Record<string, number> = {};
+  // the request's search and the member's taste search share one pass over the index's rows
+  const pair = p.hasQuery && def.sources.embedding && def.sources.taste ? new PairedSearch(catalog.index) : undefined;
   for (const [name, spec] of Object.entries(def.sources) as [SourceName, SourceSpec][]) {
     if (spec.needsQuery && !p.hasQuery) continue;
-    const source = buildSource(name, p, title, spec);
+    const source = buildSource(name, p, title, spec, pair);
     if (!source) continue;
     sources.push(source);
     const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
@@ -132,16 +135,16 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   };
 }
 
-function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec): CandidateSource | undefined {
+function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec, pair?: PairedSearch): CandidateSource | undefined {
   const { catalog, models, profile, clock } = p;
   switch (name) {
     case 'embedding':
       return new EmbeddingSource({
-        index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000,
+        index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
         titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id)) : undefined,
       });
     case 'taste':
-      return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock }));
+      return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock, pair }));
     case 'community':
     case 'community-next':
       return models.community
