@@ -35,6 +35,8 @@ export class PriorAwareModels {
   readonly scratch: Float64Array;
   /** Scratch per catalog item for `explainers` (prior-sources.ts): -1 between calls. */
   readonly marks: Int32Array;
+  /** Scratch per catalog item for the items a top-k skips (prior-sources.ts): 0 between calls. */
+  readonly skips: Uint8Array;
 
   constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
     this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
@@ -42,6 +44,7 @@ export class PriorAwareModels {
     const n = data.items.length;
     this.scratch = new Float64Array(n);
     this.marks = new Int32Array(n).fill(-1);
+    this.skips = new Uint8Array(n);
     this.fromPrior = new Int32Array(prior?.ids.length ?? 0).fill(-1);
     s.toPrior.forEach((p, i) => p >= 0 && (this.fromPrior[p] = i));
     this.mu = prior?.mu ?? (Number.isFinite(s.mean) ? s.mean : 3.5);

@@ -9,9 +9,22 @@ import { topKIndices } from './topk.js';
  * the blended graph has the edge.
  */
 
+/** The top k of `scores` but `skip` (ids): marked by catalog index for the scan, unmarked after. */
 function top(m: PriorAwareModels, scores: Float64Array, k: number, skip: ReadonlySet<string>): number[] {
-  const items = m.items;
-  return topKIndices(scores, k, (i) => skip.has(items[i]));
+  const mask = m.skips;
+  const marked: number[] = [];
+  for (const id of skip) {
+    const j = m.stats.index.get(id);
+    if (j !== undefined && mask[j] === 0) {
+      mask[j] = 1;
+      marked.push(j);
+    }
+  }
+  try {
+    return topKIndices(scores, k, marked.length > 0 ? (i) => mask[i] === 1 : undefined);
+  } finally {
+    for (const j of marked) mask[j] = 0;
+  }
 }
 
 /**
