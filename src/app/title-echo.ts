@@ -116,12 +116,19 @@ export function titleEchoes(request: string, item: (id: string) => CatalogItem |
     if (e === undefined) known.set(id, (e = echoOf(id)));
     return e;
   };
+  // and per title word: the same words come back in many titles
+  const words = new Map<string, boolean>();
+  const echoesRequest = (w: string): boolean => {
+    let e = words.get(w);
+    if (e === undefined) words.set(w, (e = asked.content.some((r) => echoes(w, r))));
+    return e;
+  };
   const echoOf = (id: string): boolean => {
     const it = item(id);
     if (!it) return false;
     // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
     const { all, main } = titleSaid(it);
-    const echoed = all.content.some((w) => asked.content.some((r) => echoes(w, r)));
+    const echoed = all.content.some(echoesRequest);
     return echoed && !names(asked, main);
   };
   return {

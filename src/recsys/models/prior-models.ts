@@ -6,6 +6,7 @@ import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike 
 import { LRUCache } from '../../kit/index.js';
 import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
+import { topKIndices } from './topk.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
 
@@ -80,6 +81,12 @@ export class PriorAwareModels {
   get items(): readonly string[] {
     return this.stats.items;
   }
+
+  /** Catalog indices by cold-start score, best first (ties by lower index, as `topKIndices`), made on first use. */
+  coldOrder(): Int32Array {
+    return (this.coldSorted ??= Int32Array.from(topKIndices(this.cold, this.cold.length)));
+  }
+  private coldSorted?: Int32Array;
 
   /**
    * Adds `scale` x the blended row of catalog item `j` of a graph into `out` (catalog order): the server's

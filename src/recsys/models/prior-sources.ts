@@ -74,7 +74,14 @@ function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?:
 
 /** Cold-start order: popularity and quality (prior and server blended), for the `popular` source. */
 export function coldTop(m: PriorAwareModels, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
-  return scored(m, top(m, m.cold, k, exclude ?? new Set()), m.cold);
+  // the model's whole cold order, sorted once, read until k items are not excluded: what top() would pick
+  const idx: number[] = [];
+  const items = m.items;
+  for (const i of m.coldOrder()) {
+    if (idx.length >= k) break;
+    if (!exclude?.has(items[i])) idx.push(i);
+  }
+  return scored(m, idx, m.cold);
 }
 
 /** Items most co-watched with `items` (prior + server; item t's row times `weights[t]`, default 1), for the `co-watch` source. */
