@@ -141,7 +141,7 @@ function buildSource(name: SourceName, p: StageInputs, title: (id: string) => st
     case 'embedding':
       return new EmbeddingSource({
         index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
-        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id)) : undefined,
+        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items) : undefined,
       });
     case 'taste':
       return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock, pair }));
