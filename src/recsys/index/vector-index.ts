@@ -138,10 +138,12 @@ export class VectorIndex implements SearchIndex {
   private hits(scores: Float32Array, k: number, exclude: Set<string> | undefined): SearchHit[] {
     const heap = new TopK(k);
     const skip = this.excludedRows(exclude);
+    let floor = heap.threshold;
     for (let r = 0; r < scores.length; r++) {
-      if (skip !== null && skip[r] === 1) continue;
       const s = scores[r];
-      if (s > heap.threshold) heap.push(r, s);
+      if (!(s > floor) || (skip !== null && skip[r] === 1)) continue;
+      heap.push(r, s);
+      floor = heap.threshold;
     }
     return heap.sorted().map((h) => ({ id: this.ids[h.row], score: h.score }));
   }
