@@ -113,8 +113,7 @@ function watched(m: PriorAwareModels, user: string, exclude?: ReadonlySet<string
 
 /** A member's taste-only top k (what they watched and `exclude` skipped): the cold-server "taste" ranking. */
 export function tasteTop(m: PriorAwareModels, user: string, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
-  const out = m.scratch;
-  m.scoreTaste(user, out);
+  const out = m.tasteScores(user); // read only: the member's kept taste scores, not a copy
   // A pick is explained by what the member liked, never by what they rated as disliked.
   const disliked = new Set((m.stats.memberRatings.get(user) ?? []).filter((r) => isDisliked(r.value)).map((r) => r.item));
   const history = Array.from(m.stats.memberHistory.get(user) ?? [], (i) => m.items[i]).filter((id) => !disliked.has(id));
