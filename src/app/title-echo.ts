@@ -75,8 +75,19 @@ export function namesByWords(request: string, title: string): boolean {
   return names(said(request), said(mainTitle(title)));
 }
 
-/** An item's text without its title: its tags and description, as `itemText` writes them. */
+/**
+ * An item's text without its title: its tags and description, as `itemText` writes them. Made once per
+ * catalog item (items are immutable, shared cores): every text search asks it for its hits, and the same
+ * string each time is a cheap key for the embedding cache (title-echo.ts in recsys).
+ */
 export function untitledText(item: CatalogItem): string {
+  let text = untitledTexts.get(item);
+  if (text === undefined) untitledTexts.set(item, (text = joinUntitled(item)));
+  return text;
+}
+const untitledTexts = new WeakMap<CatalogItem, string>();
+
+function joinUntitled(item: CatalogItem): string {
   const parts: string[] = [];
   if (item.tags?.length) parts.push(item.tags.join(', '));
   if (item.description) parts.push(item.description);
@@ -94,20 +105,96 @@ function titleSaid(it: CatalogItem): { all: Said; main: Said } {
   return t;
 }
 
-/** The echo rule for one request over a catalog, or undefined when the request has no words that could echo. */
-export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined): TitleEchoes | undefined {
+/**
+ * A catalog's title words by their first three letters, and the items whose title (every name it carries) has
+ * each, per item list (a catalog core's list never changes). Two words echo only when they share their first
+ * three letters (`echoes`), so a request finds the titles that may echo it without reading the others, whose
+ * objects a search's hits would otherwise bring into the cache one by one. Reading 10,000 titles takes a few
+ * hundred ms, so it is built in the background, 250 titles a turn, from the first request on; until it is
+ * ready, requests read their hits' titles (the same answers).
+ */
+interface TitleWords {
+  byPrefix: Map<string, string[]>;
+  items: Map<string, Set<CatalogItem>>;
+  ready: boolean;
+}
+const titleWordsOf = new WeakMap<readonly CatalogItem[], TitleWords>();
+const TITLES_PER_TURN = 250;
+
+function titleWords(list: readonly CatalogItem[]): TitleWords | undefined {
+  const known = titleWordsOf.get(list);
+  if (known) return known.ready ? known : undefined;
+  const t: TitleWords = { byPrefix: new Map(), items: new Map(), ready: false };
+  titleWordsOf.set(list, t);
+  const add = (it: CatalogItem): void => {
+    for (const w of said(it.title).content) {
+      if (w.length < 3) continue;
+      let holders = t.items.get(w);
+      if (!holders) {
+        t.items.set(w, (holders = new Set()));
+        const p = w.slice(0, 3);
+        const words = t.byPrefix.get(p);
+        if (words) words.push(w);
+        else t.byPrefix.set(p, [w]);
+      }
+      holders.add(it);
+    }
+  };
+  const turn = (from: number): void => {
+    const to = Math.min(list.length, from + TITLES_PER_TURN);
+    for (let i = from; i < to; i++) add(list[i]);
+    if (to < list.length) setImmediate(turn, to);
+    else t.ready = true;
+  };
+  setImmediate(turn, 0);
+  return undefined;
+}
+
+/** The items of `list` whose title has a word that echoes one of the request's content words (undefined: not known yet). */
+function echoingItems(list: readonly CatalogItem[], asked: Said): Set<CatalogItem> | undefined {
+  const t = titleWords(list);
+  if (!t) return undefined;
+  const out = new Set<CatalogItem>();
+  for (const r of asked.content) {
+    if (r.length < 3) continue;
+    for (const w of t.byPrefix.get(r.slice(0, 3)) ?? []) if (echoes(w, r)) for (const it of t.items.get(w)!) out.add(it);
+  }
+  return out;
+}
+
+/**
+ * The echo rule for one request over a catalog, or undefined when the request has no words that could echo.
+ * With the catalog's item list (`catalogItems`), the titles that may echo are looked up by word instead of
+ * read hit by hit (the same answers).
+ */
+export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined, catalogItems?: readonly CatalogItem[]): TitleEchoes | undefined {
   const asked = said(request);
   if (asked.content.length === 0) return undefined;
+  const echoing = catalogItems && echoingItems(catalogItems, asked);
+  // One request's answers per item: a text search asks about the same hits several times (echoes, lift, feedback).
+  const known = new Map<string, boolean>();
+  const echo = (id: string): boolean => {
+    let e = known.get(id);
+    if (e === undefined) known.set(id, (e = echoOf(id)));
+    return e;
+  };
+  // and per title word: the same words come back in many titles
+  const words = new Map<string, boolean>();
+  const echoesRequest = (w: string): boolean => {
+    let e = words.get(w);
+    if (e === undefined) words.set(w, (e = asked.content.some((r) => echoes(w, r))));
+    return e;
+  };
+  const echoOf = (id: string): boolean => {
+    const it = item(id);
+    if (!it || (echoing && !echoing.has(it))) return false;
+    // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
+    const { all, main } = titleSaid(it);
+    const echoed = echoing !== undefined || all.content.some(echoesRequest);
+    return echoed && !names(asked, main);
+  };
   return {
-    among: (ids) =>
-      ids.filter((id) => {
-        const it = item(id);
-        if (!it) return false;
-        // Every name the title carries is embedded with the item ("Damage (Fatale)"); it is named by its own.
-        const { all, main } = titleSaid(it);
-        const echoed = all.content.some((w) => asked.content.some((r) => echoes(w, r)));
-        return echoed && !names(asked, main);
-      }),
+    among: (ids) => ids.filter(echo),
     untitled: (id) => {
       const it = item(id);
       return it ? untitledText(it) : undefined;

@@ -12,6 +12,7 @@ import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../
 import { CommunitySource } from '../../recsys/sources/community.js';
 import { EmbeddingSource } from '../../recsys/sources/embedding.js';
 import { SessionKnnSource } from '../../recsys/sources/session-knn.js';
+import { PairedSearch } from '../../recsys/index/paired-search.js';
 import type { Candidate, CandidateSource, Filter, RecQuery, ScoredCandidate, Scorer, Selector, WatchFacts } from '../../recsys/types.js';
 import type { CatalogItem } from '../../domain/item.js';
 import { displayTitle } from '../../domain/item.js';
@@ -111,9 +112,11 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
   const vectors = (id: string) => catalog.index.vector(id);
   const sources: CandidateSource[] = [];
   const weights: Record<string, number> = {};
+  // the request's search and the member's taste search share one pass over the index's rows
+  const pair = p.hasQuery && def.sources.embedding && def.sources.taste ? new PairedSearch(catalog.index) : undefined;
   for (const [name, spec] of Object.entries(def.sources) as [SourceName, SourceSpec][]) {
     if (spec.needsQuery && !p.hasQuery) continue;
-    const source = buildSource(name, p, title, spec, 'co-watch' in def.sources);
+    const source = buildSource(name, p, title, spec, 'co-watch' in def.sources, pair);
     if (!source) continue;
     sources.push(source);
     const textOnly = p.hasQuery && !p.seeded && p.request !== undefined;
@@ -140,24 +143,32 @@ export function buildPipeline(def: PipelineDefinition, p: StageInputs): Pipeline
 /**
  * `withCoWatch`: the definition also asks what members watch together, which brings a film's sequels; its
  * search from seed items then scores hits by their text without the title ("like Alien" is not "My Stepmother
- * Is an Alien"). `/similar`, the search alone, keeps whole-text similarity, titles included.
+ * Is an Alien"). `/similar`, the search alone, keeps whole-text similarity, titles included. `pair`: the
+ * request's search and the member's taste search share one pass over the index.
  */
-function buildSource(name: SourceName, p: StageInputs, title: (id: string) => string | undefined, spec: SourceSpec, withCoWatch: boolean): CandidateSource | undefined {
+function buildSource(
+  name: SourceName,
+  p: StageInputs,
+  title: (id: string) => string | undefined,
+  spec: SourceSpec,
+  withCoWatch: boolean,
+  pair?: PairedSearch,
+): CandidateSource | undefined {
   const { catalog, models, profile, clock } = p;
   switch (name) {
     case 'embedding':
       return new EmbeddingSource({
-        index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000,
+        index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
         untitled: withCoWatch
           ? (id) => {
               const it = catalog.byId.get(id);
               return it ? untitledText(it) : undefined;
             }
           : undefined,
-        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id)) : undefined,
+        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items) : undefined,
       });
     case 'taste':
-      return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock }));
+      return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock, pair }));
     case 'community':
     case 'community-next':
       return models.community

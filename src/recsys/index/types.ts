@@ -10,6 +10,13 @@ export interface SearchOptions {
   allow?: Set<string>;
 }
 
+/** One of two searches run together (`SearchIndex.searchPair`). */
+export interface PairedQuery {
+  query: Float32Array;
+  k: number;
+  opts?: SearchOptions;
+}
+
 /** What sources and selectors need from an index (exact or quantised). */
 export interface SearchIndex {
   readonly model: string;
@@ -19,6 +26,8 @@ export interface SearchIndex {
   /** The stored (normalised) vector, or undefined. */
   vector(id: string): Float32Array | undefined;
   search(query: Float32Array, k: number, opts?: SearchOptions): SearchHit[];
+  /** Two searches at once, the same hits as `search` twice (an index that can scan its rows once for both). */
+  searchPair?(a: PairedQuery, b: PairedQuery): [SearchHit[], SearchHit[]];
   /** Dot products of `query` (as given, not normalised) with the stored vectors of `ids` (NaN where unknown). */
   dots?(query: Float32Array, ids: readonly string[]): Float64Array;
 }

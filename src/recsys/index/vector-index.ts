@@ -2,7 +2,7 @@ import { dotAt, normalized } from './dot.js';
 import { removeRows, rowFor, type RowIds } from './rows.js';
 import { TopK } from './topk.js';
 import { WasmRows, wasmSimdAvailable } from './wasm-dot.js';
-import { IndexMismatchError, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
+import { IndexMismatchError, type PairedQuery, type SearchHit, type SearchIndex, type SearchOptions } from './types.js';
 
 export interface VectorIndexOptions {
   model: string;
@@ -94,8 +94,12 @@ export class VectorIndex implements SearchIndex {
     if (query.length !== this.dims) throw new IndexMismatchError(`query has ${query.length} dims, index ${this.dims}`);
     if (k <= 0 || this.ids.length === 0) return [];
     const q = normalized(query);
-    const heap = new TopK(k);
     const { exclude, allow } = opts;
+    if (!allow && this.wasm) {
+      this.wasm.query.set(q);
+      return this.hits(this.wasm.dotAll(this.ids.length), k, exclude);
+    }
+    const heap = new TopK(k);
     const dims = this.dims;
     const data = this.data;
     if (allow) {
@@ -103,17 +107,6 @@ export class VectorIndex implements SearchIndex {
         const r = this.rowOf.get(id);
         if (r === undefined || exclude?.has(id)) continue;
         heap.push(r, dotAt(data, r * dims, q, dims));
-      }
-    } else if (this.wasm) {
-      const wasm = this.wasm;
-      wasm.query.set(q);
-      const n = this.ids.length;
-      const skip = this.excludedRows(exclude);
-      const scores = wasm.dotAll(n);
-      for (let r = 0; r < n; r++) {
-        if (skip !== null && skip[r] === 1) continue;
-        const s = scores[r];
-        if (s > heap.threshold) heap.push(r, s);
       }
     } else {
       const n = this.ids.length;
@@ -123,6 +116,34 @@ export class VectorIndex implements SearchIndex {
         const s = dotAt(data, off, q, dims);
         if (s > heap.threshold) heap.push(r, s);
       }
+    }
+    return heap.sorted().map((h) => ({ id: this.ids[h.row], score: h.score }));
+  }
+
+  /**
+   * Two searches in one pass over the rows when both scan the whole index (the WebAssembly kernel, no
+   * `allow`): the same hits as `search` twice, reading the rows once. Otherwise two plain searches.
+   */
+  searchPair(a: PairedQuery, b: PairedQuery): [SearchHit[], SearchHit[]] {
+    const scans = this.wasm !== null && !a.opts?.allow && !b.opts?.allow && a.k > 0 && b.k > 0 && this.ids.length > 0;
+    if (!scans || !this.wasm) return [this.search(a.query, a.k, a.opts), this.search(b.query, b.k, b.opts)];
+    for (const { query } of [a, b]) if (query.length !== this.dims) throw new IndexMismatchError(`query has ${query.length} dims, index ${this.dims}`);
+    this.wasm.query.set(normalized(a.query));
+    this.wasm.query2.set(normalized(b.query));
+    const [sa, sb] = this.wasm.dotAll2(this.ids.length);
+    return [this.hits(sa, a.k, a.opts?.exclude), this.hits(sb, b.k, b.opts?.exclude)];
+  }
+
+  /** The best k rows of a whole-index scan's scores (excluded ids skipped), best first. */
+  private hits(scores: Float32Array, k: number, exclude: Set<string> | undefined): SearchHit[] {
+    const heap = new TopK(k);
+    const skip = this.excludedRows(exclude);
+    let floor = heap.threshold;
+    for (let r = 0; r < scores.length; r++) {
+      const s = scores[r];
+      if (!(s > floor) || (skip !== null && skip[r] === 1)) continue;
+      heap.push(r, s);
+      floor = heap.threshold;
     }
     return heap.sorted().map((h) => ({ id: this.ids[h.row], score: h.score }));
   }

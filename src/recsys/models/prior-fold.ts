@@ -39,31 +39,77 @@ export function foldIn(prior: PriorFactors, ratings: Iterable<{ item: string; va
   const lb = opts.lambdaBias ?? FOLD_IN_DEFAULTS.lambdaBias;
   const k = prior.factors;
   const m = k + 1;
-  const A = new Float64Array(m * m);
-  const b = new Float64Array(m);
-  const phi = new Float64Array(m);
-  let used = 0;
+  const offset = opts.itemOffset;
+  // the member's rated prior items (their factor rows) and targets, in rating order
+  const rows: number[] = [];
+  const ys: number[] = [];
   for (const r of ratings) {
     const i = prior.index.get(r.item);
     if (i === undefined) continue;
-    used++;
-    phi[0] = 1;
-    for (let f = 0; f < k; f++) phi[f + 1] = prior.Q[i * k + f];
-    const y = r.value - prior.mu - prior.bias[i] - (opts.itemOffset ? opts.itemOffset[i] : 0);
-    for (let x = 0; x < m; x++) {
-      b[x] += phi[x] * y;
-      const px = phi[x];
-      if (px === 0) continue;
-      for (let z = 0; z <= x; z++) A[x * m + z] += px * phi[z];
-    }
+    rows.push(i);
+    ys.push(r.value - prior.mu - prior.bias[i] - (offset ? offset[i] : 0));
   }
+  const used = rows.length;
   if (used === 0) return { bu: 0, p: new Float64Array(k), used };
+  const { A, b } = normalEquations(prior.Q, k, rows, ys);
   for (let x = 0; x < m; x++) for (let z = x + 1; z < m; z++) A[x * m + z] = A[z * m + x];
   A[0] += lb;
   for (let x = 1; x < m; x++) A[x * m + x] += lf;
   choleskyInPlace(A, m);
   choleskySolveInPlace(A, m, b, 1);
   return { bu: b[0], p: b.subarray(1), used };
+}
+
+/**
+ * A = sum over ratings t of phi_t phi_t^T (lower triangle) and b = sum of phi_t y_t, with phi_t = (1, q_t):
+ * each entry summed over t in rating order from 0, so exactly the sums of adding one rating's outer product
+ * at a time, but four entries at once (independent sums the CPU overlaps) over phi stored feature-major.
+ */
+function normalEquations(Q: ArrayLike<number>, k: number, rows: readonly number[], ys: readonly number[]): { A: Float64Array; b: Float64Array } {
+  const m = k + 1;
+  const n = rows.length;
+  const phi = new Float64Array(m * n);
+  for (let t = 0; t < n; t++) {
+    phi[t] = 1;
+    for (let f = 0, o = rows[t] * k; f < k; f++) phi[(f + 1) * n + t] = Q[o + f];
+  }
+  const A = new Float64Array(m * m);
+  const b = new Float64Array(m);
+  for (let x = 0; x < m; x++) {
+    const ox = x * n;
+    let bx = 0;
+    for (let t = 0; t < n; t++) bx += phi[ox + t] * ys[t];
+    b[x] = bx;
+    let z = 0;
+    for (; z + 3 <= x; z += 4) {
+      const o0 = z * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let t = 0; t < n; t++) {
+        const px = phi[ox + t];
+        s0 += px * phi[o0 + t];
+        s1 += px * phi[o1 + t];
+        s2 += px * phi[o2 + t];
+        s3 += px * phi[o3 + t];
+      }
+      A[x * m + z] = s0;
+      A[x * m + z + 1] = s1;
+      A[x * m + z + 2] = s2;
+      A[x * m + z + 3] = s3;
+    }
+    for (; z <= x; z++) {
+      const oz = z * n;
+      let s = 0;
+      for (let t = 0; t < n; t++) s += phi[ox + t] * phi[oz + t];
+      A[x * m + z] = s;
+    }
+  }
+  return { A, b };
 }
 
 /** The folded member's predicted rating of prior item index `i` (unclipped, without b_u when `noBias`). */

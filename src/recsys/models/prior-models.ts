@@ -1,5 +1,6 @@
 import type { CommunityPrior } from './prior-format.js';
-import { bayesianAverage, blendWeight, foldedPredict, foldIn, serverOffsets, type FoldedMember, type FoldInOptions } from './prior-fold.js';
+import { foldedPredict, foldIn, serverOffsets, type FoldedMember, type FoldInOptions } from './prior-fold.js';
+import { coldStart } from './prior-cold.js';
 import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
 import { clipRating } from './types.js';
 import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
@@ -7,6 +8,7 @@ import { LRUCache } from '../../kit/index.js';
 import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
 import { LiveMembers, type MemberInput, type MemberView } from './live-members.js';
+import { topKIndices } from './topk.js';
 
 export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
 
@@ -38,6 +40,8 @@ export class PriorAwareModels {
   readonly marks: Int32Array;
   /** Members' interactions since training (`observe`), read instead of the snapshot's. */
   private readonly live: LiveMembers;
+  /** Scratch per catalog item for the items a top-k skips (prior-sources.ts): 0 between calls. */
+  readonly skips: Uint8Array;
 
   constructor(data: ServerData, readonly prior?: CommunityPrior, opts: PriorModelOptions = {}, private readonly fallback?: RatingPredictorLike) {
     this.o = { ...PRIOR_MODEL_DEFAULTS, ...opts, foldIn: opts.foldIn ?? {} };
@@ -49,30 +53,10 @@ export class PriorAwareModels {
     const n = data.items.length;
     this.scratch = new Float64Array(n);
     this.marks = new Int32Array(n).fill(-1);
+    this.skips = new Uint8Array(n);
     this.fromPrior = new Int32Array(prior?.ids.length ?? 0).fill(-1);
     s.toPrior.forEach((p, i) => p >= 0 && (this.fromPrior[p] = i));
-    this.mu = prior?.mu ?? (Number.isFinite(s.mean) ? s.mean : 3.5);
-    let priorTotal = 0;
-    if (prior) for (let i = 0; i < n; i++) if (s.toPrior[i] >= 0) priorTotal += prior.popularity[s.toPrior[i]];
-    let serverTotal = 0;
-    for (let i = 0; i < n; i++) serverTotal += s.members[i];
-    this.popularityBlend = priorTotal > 0 ? blendWeight(serverTotal, this.o.tauPopularity) : serverTotal > 0 ? 1 : 0;
-    const beta = this.popularityBlend;
-    const scale = Math.max(priorTotal, serverTotal, 1);
-    const raw = new Float64Array(n);
-    let maxRaw = 0;
-    this.quality = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const p = s.toPrior[i];
-      const share = (1 - beta) * (p >= 0 && priorTotal > 0 ? prior!.popularity[p] / priorTotal : 0) + beta * (serverTotal > 0 ? s.members[i] / serverTotal : 0);
-      raw[i] = Math.log1p(share * scale);
-      if (raw[i] > maxRaw) maxRaw = raw[i];
-      const pn = p >= 0 ? prior!.count[p] : 0;
-      const psum = p >= 0 ? prior!.mean[p] * pn : 0;
-      this.quality[i] = bayesianAverage(psum + s.ratingSum[i], pn + s.ratingCount[i], this.mu, this.o.qualityCount);
-    }
-    this.popularity = raw.map((x) => (maxRaw > 0 ? x / maxRaw : 0));
-    this.cold = this.popularity.map((x, i) => x + this.o.qualityWeight * (this.quality[i] - this.mu));
+    ({ mu: this.mu, popularityBlend: this.popularityBlend, popularity: this.popularity, quality: this.quality, cold: this.cold } = coldStart(s, prior, this.o));
     // Every row's weights once, here (one pass over both graphs), not on a request's first use of each row:
     // a member's taste reads the rows of their whole history, most of them new to a freshly trained model.
     for (const kind of ['cowatch', 'next'] as const) {
@@ -84,6 +68,12 @@ export class PriorAwareModels {
   get items(): readonly string[] {
     return this.stats.items;
   }
+
+  /** Catalog indices by cold-start score, best first (ties by lower index, as `topKIndices`), made on first use. */
+  coldOrder(): Int32Array {
+    return (this.coldSorted ??= Int32Array.from(topKIndices(this.cold, this.cold.length)));
+  }
+  private coldSorted?: Int32Array;
 
   /**
    * Adds `scale` x the blended row of catalog item `j` of a graph into `out` (catalog order): the server's

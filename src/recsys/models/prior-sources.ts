@@ -9,9 +9,22 @@ import { topKIndices } from './topk.js';
  * the blended graph has the edge.
  */
 
+/** The top k of `scores` but `skip` (ids): marked by catalog index for the scan, unmarked after. */
 function top(m: PriorAwareModels, scores: Float64Array, k: number, skip: ReadonlySet<string>): number[] {
-  const items = m.items;
-  return topKIndices(scores, k, (i) => skip.has(items[i]));
+  const mask = m.skips;
+  const marked: number[] = [];
+  for (const id of skip) {
+    const j = m.stats.index.get(id);
+    if (j !== undefined && mask[j] === 0) {
+      mask[j] = 1;
+      marked.push(j);
+    }
+  }
+  try {
+    return topKIndices(scores, k, marked.length > 0 ? (i) => mask[i] === 1 : undefined);
+  } finally {
+    for (const j of marked) mask[j] = 0;
+  }
 }
 
 /**
@@ -61,7 +74,14 @@ function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?:
 
 /** Cold-start order: popularity and quality (prior and server blended), for the `popular` source. */
 export function coldTop(m: PriorAwareModels, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
-  return scored(m, top(m, m.cold, k, exclude ?? new Set()), m.cold);
+  // the model's whole cold order, sorted once, read until k items are not excluded: what top() would pick
+  const idx: number[] = [];
+  const items = m.items;
+  for (const i of m.coldOrder()) {
+    if (idx.length >= k) break;
+    if (!exclude?.has(items[i])) idx.push(i);
+  }
+  return scored(m, idx, m.cold);
 }
 
 /** Items most co-watched with `items` (prior + server; item t's row times `weights[t]`, default 1), for the `co-watch` source. */
@@ -93,8 +113,7 @@ function watched(m: PriorAwareModels, user: string, exclude?: ReadonlySet<string
 
 /** A member's taste-only top k (what they watched and `exclude` skipped): the cold-server "taste" ranking. */
 export function tasteTop(m: PriorAwareModels, user: string, k: number, exclude?: ReadonlySet<string>): ScoredItem[] {
-  const out = m.scratch;
-  m.scoreTaste(user, out);
+  const out = m.tasteScores(user); // read only: the member's kept taste scores, not a copy
   // A pick is explained by what the member liked, never by what they rated as disliked.
   const view = m.memberView(user);
   const disliked = new Set(view.ratings.filter((r) => isDisliked(r.value)).map((r) => r.item));

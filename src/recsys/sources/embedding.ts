@@ -2,7 +2,8 @@ import type { Embedder } from '../../embed/types.js';
 import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
 import { DEFAULT_FEEDBACK, feedbackActive, feedbackQuery, type FeedbackOptions } from '../index/feedback.js';
-import type { SearchHit, SearchIndex } from '../index/types.js';
+import type { PairedSearch } from '../index/paired-search.js';
+import type { SearchHit, SearchIndex, SearchOptions } from '../index/types.js';
 import { naming } from '../reasons.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
@@ -41,6 +42,8 @@ export interface EmbeddingSourceOptions {
    * hit its own rank; default TEXT_TIE_MARGIN). See `tiedRanks`.
    */
   tieMargin?: number;
+  /** Whole-index searches go through it, to share a pass over the rows with another source's (paired-search.ts). */
+  pair?: PairedSearch;
 }
 
 /** Default `tieMargin`: see `tiedRanks` (tuned with `liftUntitled` on four broad requests: 0, 0.02, 0.05). */
@@ -83,7 +86,7 @@ export class EmbeddingSource implements CandidateSource {
       // already fallen back) and re-scores the hits it has (a pass over k rows, not the index).
       for (let round = 0; round <= (fb && feedbackActive(fb) ? fb.rounds : 0); round++) {
         if (round > 0 && fb) qv = feedbackQuery(qv, hits, index, fb);
-        hits = index.search(qv, k, round === 0 ? { exclude, allow } : { allow: new Set(hits.map((h) => h.id)) });
+        hits = round === 0 ? await this.search(qv, k, { exclude, allow }) : index.search(qv, k, { allow: new Set(hits.map((h) => h.id)) });
         if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, qv, this.opts.titleEchoes, embedder, signal);
         if (this.opts.titleEchoes) hits = await liftUntitled(hits, qv, this.opts.titleEchoes, embedder, signal);
       }
@@ -106,10 +109,14 @@ export class EmbeddingSource implements CandidateSource {
     if (!query) return [];
     const { untitled, embedder } = this.opts;
     const bySeedText = kind === 'similar' && untitled && embedder && embedder.model === index.model;
-    let hits = index.search(query, bySeedText ? 2 * k : k, { exclude, allow });
+    let hits = await this.search(query, bySeedText ? 2 * k : k, { exclude, allow });
     if (bySeedText) hits = (await rescoreBySeedText(hits, q.seeds!, untitled, embedder, signal)).slice(0, k);
     const closest = this.closest(hits.map((h) => h.id), contributors);
     return hits.map((h, r) => candidate(this.id, h.id, h.score, r, closest[r] === undefined ? undefined : naming(kind, closest[r], this.opts.title)));
+  }
+
+  private search(query: Float32Array, k: number, opts: SearchOptions): Promise<SearchHit[]> | SearchHit[] {
+    return this.opts.pair ? this.opts.pair.search(query, k, opts) : this.opts.index.search(query, k, opts);
   }
 
   /**

@@ -19,31 +19,30 @@ export interface TitleEchoes {
 }
 
 /**
- * Untitled item texts already embedded, per embedder (an item's text is fixed, and the same few echo many
- * requests; since every text search lifts its hits by their untitled text, untitled-lift.ts, a broad request's
- * 80 hits too): a request embeds only texts it is the first to need. Up to 4,000 texts (about 10 MB at 624
- * dimensions), so that the hits of a server's usual requests stay embedded.
+ * Untitled item texts already embedded, per embedder, kept L2-normalised (what every cosine below reads; an
+ * item's text is fixed, and the same few echo many requests; since every text search lifts its hits by their
+ * untitled text, untitled-lift.ts, a broad request's 80 hits too): a request embeds only texts it is the first
+ * to need, and normalises nothing it has seen before. Up to 4,000 texts (about 10 MB at 624 dimensions), so
+ * that the hits of a server's usual requests stay embedded.
  */
 const UNTITLED_CACHE_TEXTS = 4000;
 const embeddedUntitled = new WeakMap<Embedder, LRUCache<string, Float32Array>>();
 
+/** Unit vectors of `texts` (in order), embedded in one call for those not cached yet. */
 export async function embedUntitled(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
   let known = embeddedUntitled.get(embedder);
   if (!known) embeddedUntitled.set(embedder, (known = new LRUCache<string, Float32Array>({ max: UNTITLED_CACHE_TEXTS })));
-  const got = new Map<string, Float32Array>();
-  for (const t of texts) {
-    const v = known.get(t);
-    if (v) got.set(t, v);
-  }
-  const missing = [...new Set(texts.filter((t) => !got.has(t)))];
-  if (missing.length > 0) {
-    const vectors = await embedder.embed(missing, { signal });
-    missing.forEach((t, i) => {
-      got.set(t, vectors[i]);
-      known.set(t, vectors[i]);
-    });
-  }
-  return texts.map((t) => got.get(t)!);
+  const out: (Float32Array | undefined)[] = texts.map((t) => known.get(t));
+  const missing = [...new Set(texts.filter((_, i) => out[i] === undefined))];
+  if (missing.length === 0) return out as Float32Array[];
+  const vectors = await embedder.embed(missing, { signal });
+  const fresh = new Map<string, Float32Array>();
+  missing.forEach((t, i) => {
+    const unit = normalized(vectors[i]);
+    fresh.set(t, unit);
+    known.set(t, unit);
+  });
+  return texts.map((t, i) => out[i] ?? fresh.get(t)!);
 }
 
 /** Hits searched at most for echoes (the head of the list is what a request's answer is made of). */
@@ -84,5 +83,7 @@ export async function untitledCosines(
   const vectors = withText.length ? await embedUntitled(embedder, withText.map((x) => x.text), signal) : [];
   throwIfAborted(signal);
   const q = normalized(query);
-  return new Map(withText.map((x, i) => [x.id, dotAt(normalized(vectors[i]), 0, q, q.length)]));
+  const out = new Map<ItemId, number>();
+  for (let i = 0; i < withText.length; i++) out.set(withText[i].id, dotAt(vectors[i], 0, q, q.length));
+  return out;
 }

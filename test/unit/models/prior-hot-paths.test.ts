@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { VectorIndex } from '../../../src/recsys/index/vector-index.js';
 import { addFactorDots } from '../../../src/recsys/models/factor-dots.js';
 import { PriorAwareModels } from '../../../src/recsys/models/prior-models.js';
-import { nextItems, similarTo, tasteTop } from '../../../src/recsys/models/prior-sources.js';
+import { coldTop, nextItems, similarTo, tasteTop } from '../../../src/recsys/models/prior-sources.js';
 import { trainPrior } from '../../../src/recsys/models/prior-train.js';
 import { mulberry32 } from '../../../src/recsys/models/rng.js';
 import type { RatingTriple } from '../../../src/recsys/models/types.js';
@@ -84,6 +84,20 @@ describe('prior models: per-request hot paths', () => {
     for (let u = 2; u < 19; u++) tasteTop(m, `u${u}`, 10);
     expect(tasteTop(m, 'u1', 10)).toEqual(first);
     expect(tasteTop(m, 'u2', 10)).not.toEqual(first);
+  });
+
+  it('GIVEN exclusions THEN the cold-start list is the best cold scores without them, ties by catalog order', () => {
+    const ratings = community();
+    const prior = trainPrior(ratings, { mf: { factors: 8, epochs: 20, seed: 3 }, neighbours: 6 });
+    const m = new PriorAwareModels({ items: ITEMS, ratings: ratings.slice(0, 60), histories: new Map() }, prior);
+    const exclude = new Set([ITEMS[4], ITEMS[9], 'not-in-catalog']);
+    const want = ITEMS.map((id, i) => ({ id, i, s: m.cold[i] }))
+      .filter((x) => !exclude.has(x.id))
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice(0, 7)
+      .map((x) => x.id);
+    expect(coldTop(m, 7, exclude).map((h) => h.itemId)).toEqual(want);
+    expect(coldTop(m, 7).map((h) => h.itemId)).toEqual(ITEMS.map((_, i) => i).sort((a, b) => m.cold[b] - m.cold[a] || a - b).slice(0, 7).map((i) => ITEMS[i]));
   });
 
   it('GIVEN an index THEN dots() gives each listed row\'s dot product with the query, NaN for an unknown id, in both kernels', () => {
