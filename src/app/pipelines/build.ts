@@ -4,7 +4,7 @@ import type { WeightedScorer } from '../../recsys/scorers/combine.js';
 import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
 import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
-import { TextCoverageScorer } from '../../recsys/scorers/text-coverage.js';
+import { contentKeysOf, TextCoverageScorer } from '../../recsys/scorers/text-coverage.js';
 import { wantedWords } from '../query-text.js';
 import { TasteModelScorer } from '../../recsys/scorers/taste-model.js';
 import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selectors/selectors.js';
@@ -206,7 +206,7 @@ function buildScorer(name: ScorerName, p: StageInputs, weights: Record<string, n
     case 'text-coverage':
       return new TextCoverageScorer(p.request ? wantedWords(p.request) || undefined : undefined, (id) => {
         const it = p.catalog.byId.get(id);
-        return it ? untitledText(it) : undefined;
+        return it ? contentKeysOf(it, () => untitledText(it)) : undefined;
       });
   }
 }

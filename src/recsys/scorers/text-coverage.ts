@@ -1,15 +1,18 @@
 import { analyze } from '../../embed/semantic/analyze.js';
-import { LRUCache } from '../../kit/index.js';
 import type { Candidate, RecQuery, Scorer } from '../types.js';
 
-/** Content keys (stems, phrase ids) of a text, memoised: an item's text is fixed and the same hits recur. */
-const keysOf = new LRUCache<string, ReadonlySet<string>>({ max: 20_000 });
+/** Content keys (stems, phrase ids) of a text. */
 function contentKeys(text: string): ReadonlySet<string> {
-  let k = keysOf.get(text);
-  if (!k) {
-    k = new Set(analyze(text).filter((t) => !t.filler && !t.numeric).map((t) => t.key));
-    keysOf.set(text, k);
-  }
+  return new Set(analyze(text).filter((t) => !t.filler && !t.numeric).map((t) => t.key));
+}
+
+/** Each item's content keys, made once per item (catalog items are immutable, shared by the servers on a catalog). */
+const itemKeys = new WeakMap<object, ReadonlySet<string>>();
+
+/** An item's content keys, from `text` (its text without the title) the first time it is asked. */
+export function contentKeysOf(item: object, text: () => string): ReadonlySet<string> {
+  let k = itemKeys.get(item);
+  if (!k) itemKeys.set(item, (k = contentKeys(text())));
   return k;
 }
 
@@ -25,19 +28,21 @@ function contentKeys(text: string): ReadonlySet<string> {
  */
 export class TextCoverageScorer implements Scorer {
   readonly id = 'text-coverage';
-  /** `words`: the member's own words worth searching by (no expansions); undefined: no text request. */
+  /**
+   * `words`: the member's own words worth searching by (no expansions; undefined: no text request); `keys`: an
+   * item's content keys without its title (`contentKeysOf`), undefined for an unknown item.
+   */
   constructor(
     private readonly words: string | undefined,
-    private readonly untitled: (id: string) => string | undefined,
+    private readonly keys: (id: string) => ReadonlySet<string> | undefined,
   ) {}
   async score(q: RecQuery, cs: Candidate[]): Promise<number[]> {
     if (!q.text || !this.words) return cs.map(() => 0);
     const wanted = contentKeys(this.words);
     if (wanted.size === 0) return cs.map(() => 0);
     return cs.map((c) => {
-      const text = this.untitled(c.itemId);
-      if (!text) return 0;
-      const have = contentKeys(text);
+      const have = this.keys(c.itemId);
+      if (!have) return 0;
       let n = 0;
       for (const k of wanted) if (have.has(k)) n++;
       return n / wanted.size;
