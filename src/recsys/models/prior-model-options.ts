@@ -23,8 +23,6 @@ export interface PriorModelOptions extends ServerStatsOptions {
   factorWeight?: number;
   /** A prior row of an item rated n times weighs n / (n + seedShrink): few co-watchers, noisy neighbours. */
   seedShrink?: number;
-  /** Co-watch score of b for seed a: co(a, b) / (n_a^alpha n_b^(1 - alpha)); lower favours popular b. */
-  cowatchAlpha?: number;
   /** Next score: taste score + nextWeight x watch-next transitions from the last `recent` items (decay per step). */
   nextWeight?: number;
   recent?: number;
@@ -37,11 +35,14 @@ export interface PriorModelOptions extends ServerStatsOptions {
   foldIn?: FoldInOptions;
 }
 
+/** The options that only change how a server's interactions are counted (`cowatchAlpha` also scores with them). */
+export type CountingOptions = Exclude<keyof ServerStatsOptions, 'cowatchAlpha'>;
+
 /**
  * Settings tuned with the cold-server protocol on ml-latest-small, seed 7 (`npm run eval -- --protocol
  * cold-server` reports seed 20240; with 500 of 610 users held out per run, the two runs share most users).
  */
-export const PRIOR_MODEL_DEFAULTS: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> = {
+export const PRIOR_MODEL_DEFAULTS: Required<Omit<PriorModelOptions, 'foldIn' | CountingOptions>> = {
   tauCowatch: 10, tauNext: 30, tauPopularity: 2000, qualityCount: 10, qualityWeight: 0.1,
   cowatchWeight: 1, followWeight: 2, factorWeight: 0.3, cowatchAlpha: 0.3, nextWeight: 3, seedShrink: 20,
   recent: 5, recentDecay: 0.7, likedFrom: 3.5, dislikedWeight: 0.3,

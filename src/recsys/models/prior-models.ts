@@ -1,9 +1,9 @@
 import type { CommunityPrior } from './prior-format.js';
 import { foldedPredict, foldIn, serverOffsets, type FoldedMember, type FoldInOptions } from './prior-fold.js';
 import { coldStart } from './prior-cold.js';
-import { serverStats, type ServerData, type ServerStats, type ServerStatsOptions } from './prior-server.js';
+import { serverStats, type ServerData, type ServerStats } from './prior-server.js';
 import { clipRating } from './types.js';
-import { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
+import { PRIOR_MODEL_DEFAULTS, type CountingOptions, type PriorModelOptions, type RatingPredictorLike } from './prior-model-options.js';
 import { LRUCache } from '../../kit/index.js';
 import { addFactorDots } from './factor-dots.js';
 import { powTables, rowWeights, type PowTables } from './prior-rows.js';
@@ -21,7 +21,7 @@ export { PRIOR_MODEL_DEFAULTS, type PriorModelOptions, type RatingPredictorLike 
  */
 export class PriorAwareModels {
   readonly stats: ServerStats;
-  readonly o: Required<Omit<PriorModelOptions, 'foldIn' | keyof ServerStatsOptions>> & { foldIn: FoldInOptions };
+  readonly o: Required<Omit<PriorModelOptions, 'foldIn' | CountingOptions>> & { foldIn: FoldInOptions };
   /** Prior index -> catalog index, or -1. */
   readonly fromPrior: Int32Array;
   /** Per catalog item: log popularity scaled to 0..1, quality (Bayesian average), cold-start score. */

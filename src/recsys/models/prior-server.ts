@@ -1,4 +1,5 @@
 import type { ItemGraph } from './item-graph.js';
+import { pruneRows } from './graph-prune.js';
 import type { CommunityPrior } from './prior-format.js';
 import type { RatingTriple } from './types.js';
 
@@ -22,6 +23,13 @@ export interface ServerStatsOptions {
   lagPower?: number;
   /** Only each member's last `maxPerUser` items enter the co-watch counts. */
   maxPerUser?: number;
+  /**
+   * Each item's co-watch and watch-next rows keep their `maxNeighbours` strongest neighbours, ranked as the
+   * models rank them: co-watch by count / n_b^(1 - cowatchAlpha), watch-next by count / (n_b + 1)^0.3.
+   */
+  maxNeighbours?: number;
+  /** Co-watch score of b for seed a: co(a, b) / (n_a^alpha n_b^(1 - alpha)); lower favours popular b. */
+  cowatchAlpha?: number;
 }
 
 /**
@@ -71,7 +79,9 @@ export interface ServerCounts {
   historyItem: Int32Array;
 }
 
-const optionsOf = (o: ServerStatsOptions): Required<ServerStatsOptions> => ({ window: o.window ?? 10, lagPower: o.lagPower ?? 0.7, maxPerUser: o.maxPerUser ?? 200 });
+const optionsOf = (o: ServerStatsOptions): Required<ServerStatsOptions> => ({
+  window: o.window ?? 10, lagPower: o.lagPower ?? 0.7, maxPerUser: o.maxPerUser ?? 200, maxNeighbours: o.maxNeighbours ?? 200, cowatchAlpha: o.cowatchAlpha ?? 0.3,
+});
 
 /**
  * Counts `n` catalog items' interactions, members in order: what every member watched or rated, ratings per
@@ -116,11 +126,14 @@ export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: S
   const historyItem = Int32Array.from(items);
   const h = { n, historyStart, historyItem };
   // co-watch: every pair among a member's last `maxPerUser` items; watch-next: each item and the `window` after it
-  const cowatch = rowGraph(h, (k, t) => {
+  const allCowatch = rowGraph(h, (k, t) => {
     const from = Math.max(historyStart[k], historyStart[k + 1] - maxPerUser);
     return t < from ? null : [from, historyStart[k + 1], () => 1];
   });
-  const next = rowGraph(h, (k, t) => [t + 1, Math.min(historyStart[k + 1], t + window + 1), (u) => lagW[u - t]]);
+  const allNext = rowGraph(h, (k, t) => [t + 1, Math.min(historyStart[k + 1], t + window + 1), (u) => lagW[u - t]]);
+  const { maxNeighbours: keep, cowatchAlpha: alpha } = options;
+  const cowatch = pruneRows(allCowatch, keep, (b) => memberCount[b] ** (alpha - 1));
+  const next = pruneRows(allNext, keep, (b) => (memberCount[b] + 1) ** -0.3);
   return {
     options, members: memberCount, ratingCount, ratingSum, mean: kept > 0 ? total / kept : Number.NaN, cowatch, next, historyStart, historyItem,
   };
