@@ -5,6 +5,7 @@ import { meetsWatch } from '../constraints-watch.js';
 import type { Candidate, Constraints, Filter, RecQuery, WatchFacts } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
 import { canonicalTags, tagMatches } from './tags.js';
+import { cosine } from '../index/dot.js';
 
 type Split = { kept: Candidate[]; removed: Candidate[] };
 
@@ -170,16 +171,4 @@ function nearSeeds(
   for (const c of cs) if (found(c)) floor = Math.min(floor, closeness(c.itemId));
   if (!Number.isFinite(floor) || floor <= 0) return found;
   return (c) => found(c) || closeness(c.itemId) >= reach * floor;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    d += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
 }
