@@ -5,7 +5,6 @@ import { FusionScorer } from '../../recsys/scorers/fusion.js';
 import { RatingModelScorer } from '../../recsys/scorers/rating-model.js';
 import { TagWeightScorer } from '../../recsys/scorers/tag-weights.js';
 import { contentKeysOf, TextCoverageScorer } from '../../recsys/scorers/text-coverage.js';
-import { wantedWords } from '../query-text.js';
 import { TasteModelScorer } from '../../recsys/scorers/taste-model.js';
 import { MmrSelector, TopKSelector, type MmrOptions } from '../../recsys/selectors/selectors.js';
 import { CoWatchSource, ListSource, PopularSource, SequenceSource } from '../../recsys/sources/collaborative.js';
@@ -21,6 +20,7 @@ import type { ScopeCatalog } from '../../engine/scope-catalog.js';
 import type { ScopeModels } from '../../engine/scope-models.js';
 import type { PriorAwareModels } from '../../recsys/models/prior-models.js';
 import { personalPredictor } from '../personal-rating.js';
+import { wantedWords } from '../query-text.js';
 import { titleEchoes, untitledText } from '../title-echo.js';
 import type { FilterName, PipelineDefinition, ScorerName, SelectorSpec, SourceName, SourceSpec } from './definitions.js';
 
