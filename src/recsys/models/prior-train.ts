@@ -80,7 +80,11 @@ export function trainPrior(ratings: readonly RatingTriple[], opts: PriorTrainOpt
 
   // each user's items in time order, as dense indices
   const seqs: Int32Array[] = [];
-  for (const l of timeOrdered(ratings).values()) seqs.push(Int32Array.from(l, (r) => index.get(r.item)!));
+  const seqAt: Float64Array[] = [];
+  for (const l of timeOrdered(ratings).values()) {
+    seqs.push(Int32Array.from(l, (r) => index.get(r.item)!));
+    seqAt.push(Float64Array.from(l, (r) => r.at ?? 0));
+  }
   // postings: for every item, the (sequence, position) pairs where it occurs
   const postStart = new Int32Array(n + 1);
   for (const s of seqs) for (let t = 0; t < s.length; t++) postStart[s[t] + 1]++;
@@ -127,12 +131,16 @@ export function trainPrior(ratings: readonly RatingTriple[], opts: PriorTrainOpt
       }
     }
     cwRows.push(keepTop(a, nt, (b) => scratch[b] / (users[a] ** cowatchAlpha * users[b] ** (1 - cowatchAlpha))));
-    // transitions: the items rated after a, within the window, weighted by lag
+    // transitions: the items rated after a, within the window, weighted by lag; never one rated in the same
+    // second as a: their order is unknown (MovieLens members rate pages of films at once, and the time sort
+    // breaks the tie by id, which made "Dead Man Walking" look watched after "Heat" for six members)
     nt = 0;
     for (let p = postStart[a]; p < postStart[a + 1]; p++) {
       const s = seqs[postSeq[p]];
+      const at = seqAt[postSeq[p]];
       const t0 = postPos[p];
       for (let t = t0 + 1; t < Math.min(s.length, t0 + window + 1); t++) {
+        if (at[t] === at[t0]) continue;
         const b = s[t];
         if (scratch[b] === 0) touched[nt++] = b;
         scratch[b] += lagW[t - t0];

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bayesianAverage, blendWeight, foldedPredict, foldIn } from '../../../src/recsys/models/prior-fold.js';
 import { decodePrior, encodePrior, fromHalf, parsePriorHeader, toHalf } from '../../../src/recsys/models/prior-format.js';
+import { trainPrior } from '../../../src/recsys/models/prior-train.js';
 import { PriorAwareModels } from '../../../src/recsys/models/prior-models.js';
 import { coldTop, nextItems, similarTo, tasteTop } from '../../../src/recsys/models/prior-sources.js';
 import type { RatingTriple } from '../../../src/recsys/models/types.js';
@@ -158,3 +159,19 @@ describe('community prior: quality and blending', () => {
     expect(tasteTop(m, 'nobody', 5).map((s) => s.itemId)).toEqual(coldTop(m, 5).map((s) => s.itemId));
   });
 });
+
+describe('community prior: what counts as watched next', () => {
+  it('GIVEN members who rated two films in the same second THEN neither is "watched after" the other; a later rating is', () => {
+    const ratings: RatingTriple[] = [];
+    for (let u = 0; u < 6; u++) {
+      // ml-6 and ml-36 rated in one batch (the time sort puts 36 after 6 by id); ml-50 an hour later
+      ratings.push({ user: `b${u}`, item: 'ml-6', value: 4, at: 1_000 + u }, { user: `b${u}`, item: 'ml-36', value: 4, at: 1_000 + u });
+      if (u < 2) ratings.push({ user: `b${u}`, item: 'ml-50', value: 4, at: 4_600 + u });
+    }
+    const p = trainPrior(ratings, { mf: { factors: 2, epochs: 5, seed: 1 }, neighbours: 5 });
+    const i = p.index.get('ml-6')!;
+    const after = Array.from(p.next.col.subarray(p.next.start[i], p.next.start[i + 1]), (c) => p.ids[c]);
+    expect(after).toEqual(['ml-50']);
+  });
+});
+
