@@ -1,5 +1,6 @@
 import { expandAbbreviation, type TitleIndex, type TitleMatch, type TitleMatchKind } from '../catalog/titles.js';
 import { isRequestWord } from './request-words.js';
+import { withoutTitles } from '../recsys/refine/mentions.js';
 
 /**
  * Titles a request names, which lead the search as seeds (and are never recommended back) instead of their
@@ -36,13 +37,13 @@ interface Introduced {
  * constraint ("but older", ", no horror"), any reading (a near spelling too), words of asking after it let
  * go one by one until a title is read ("like Inception please", "like Heat for tonight").
  */
-function introduced(text: string, match: Match): Introduced | null {
+function introduced(text: string, match: Match, asWritten: Match): Introduced | null {
   const m = LIKE.exec(text);
   if (!m) return null;
   const all = m[1].trim().split(/\s+/);
   const clean = (ws: string[]) => ws.join(' ').replace(/[.!?,;:]+$/, '');
   for (let n = all.length; n >= 1; n--) {
-    const found = match(clean(all.slice(0, n)));
+    const found = asWritten(clean(all.slice(0, n)));
     if (found && AS_WRITTEN.has(found.how)) return { match: found, after: all.slice(n).join(' ') };
   }
   const head = m[1].split(CUT)[0];
@@ -108,7 +109,7 @@ function written(text: string, match: Match): TitleMatch[] {
 /** The titles a request names, in the order above (introduced, quoted, written), each once, and what it says besides. */
 export function readTitles(text: string, titles: TitleIndex, popularity?: (id: string) => number): { named: TitleMatch[]; besides: string } {
   const match: Match = (t) => titles.match(t, { popularity });
-  const first = introduced(text, match);
+  const first = introduced(text, match, (t) => titles.match(t, { popularity, asWritten: true }));
   const all = [...(first ? [first.match] : []), ...quoted(text, match), ...written(text, match)];
   const named = all.filter((m, i) => all.findIndex((x) => x.item.id === m.item.id) === i);
   return { named, besides: besidesTitles(text, named, first) };
@@ -135,9 +136,6 @@ function besidesTitles(text: string, named: readonly TitleMatch[], first: Introd
   const m = first ? LIKE.exec(rest) : null;
   if (m && first) rest = `${rest.slice(0, m.index)} ${first.after}`;
   rest = rest.replace(QUOTED, ' ');
-  for (const { item } of named) {
-    const at = rest.toLowerCase().indexOf(item.title.toLowerCase());
-    if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + item.title.length)}`;
-  }
-  return rest.replace(/\s+/g, ' ').trim();
+  // the titles as people write them: without "The", with the year, by another name it carries
+  return withoutTitles(rest, named.map((m) => m.item.title)).replace(/\s+/g, ' ').trim();
 }

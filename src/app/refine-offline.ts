@@ -5,7 +5,7 @@ import { PIPELINES } from './pipelines/definitions.js';
 import { runDefinition } from './pipelines/run.js';
 import type { Loaded } from './scope-data.js';
 import type { Caller, EngineInfo, TurnReply } from './types.js';
-import { readTitles, titleSeeds } from './query-seeds.js';
+import { readTitles } from './query-seeds.js';
 
 /** What one refinement turn came to: the list now shown, the state to save, and what to say with it. */
 export interface TurnOutcome {
@@ -41,16 +41,17 @@ export async function offlineTurn(d: AppDeps, c: Caller, l: Loaded, a: OfflineTu
   const { refined } = a;
   const q = refined.query;
   // A request that named titles ("something like The Matrix") refines from them as /recommend did: the
-  // titles are seeds, never picks.
-  // titles, and what is said besides them ("... but funnier"), searched together as /recommend did.
-  const read = q.text ? readTitles(q.text, l.catalog.titles) : undefined;
-  const named = titleSeeds(refined.state.request, l.catalog.titles);
+  // titles are seeds, never picks, and what is said besides them ("... but funnier", and the thread's later
+  // wishes) is searched together with them.
+  const read = readTitles(refined.state.request, l.catalog.titles);
+  const named = read.named.map((m) => m.item.id);
   const seeds = q.seeds.length > 0 ? q.seeds : q.text ? named : [];
+  const besides = [read.besides, refined.state.extraText].filter(Boolean).join('; ');
   const exclude = [...new Set([...q.exclude, ...(a.shownEarlier ?? []), ...seeds, ...named])];
   const res =
     !refined.settled && q.count > 0
       ? await runDefinition(d, c, l, refineDefinition(refined), {
-          ...(seeds.length > 0 ? { seeds, ...(q.seeds.length === 0 && read ? { text: read.besides } : {}) } : { text: q.text }),
+          ...(seeds.length > 0 ? { seeds, ...(q.seeds.length === 0 ? { text: besides } : {}) } : { text: q.text }),
           exclude,
           constraints: q.constraints,
           tagWeights: q.tagWeights,

@@ -37,6 +37,8 @@ export type Popularity = (itemId: string) => number;
 
 export interface TitleIndexOptions {
   popularity?: Popularity;
+  /** Only readings of the title as written (no typo tolerance, which scans the whole catalog). */
+  asWritten?: boolean;
 }
 
 /** A typed title, read once: its normalised key and words, and the year written after it ("Heat (1995)"). */
@@ -231,7 +233,7 @@ export class TitleIndex {
   match(text: string, o: TitleIndexOptions = {}): TitleMatch | null {
     const q = readTitleQuery(text);
     if (!q.norm) return null;
-    return this.read(text, q, RESOLVE_STEPS, o.popularity ?? this.popularity);
+    return this.read(text, q, o.asWritten ? SEARCH_STEPS : RESOLVE_STEPS, o.popularity ?? this.popularity);
   }
 
   /** `match` without saying how. */

@@ -159,12 +159,7 @@ function buildSource(
     case 'embedding':
       return new EmbeddingSource({
         index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
-        untitled: withCoWatch
-          ? (id) => {
-              const it = catalog.byId.get(id);
-              return it ? untitledText(it) : undefined;
-            }
-          : undefined,
+        untitled: withCoWatch ? untitledOf(catalog) : undefined,
         titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items) : undefined,
       });
     case 'taste':
@@ -246,3 +241,12 @@ export function buildSelector(spec: SelectorSpec, vectors: (id: string) => Float
       return new ByScorerSelector(spec.scorer);
   }
 }
+
+/** A catalog item's text without its title (title-echo.ts), by id. */
+function untitledOf(catalog: ScopeCatalog): (id: string) => string | undefined {
+  return (id) => {
+    const it = catalog.byId.get(id);
+    return it ? untitledText(it) : undefined;
+  };
+}
+

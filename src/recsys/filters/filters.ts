@@ -167,8 +167,9 @@ function nearSeeds(
     if (v) for (const s of seedVecs) best = Math.max(best, cosine(s, v));
     return best;
   };
+  const close = new Map(cs.map((c) => [c.itemId, closeness(c.itemId)]));
   let floor = Number.POSITIVE_INFINITY;
-  for (const c of cs) if (found(c)) floor = Math.min(floor, closeness(c.itemId));
+  for (const c of cs) if (found(c)) floor = Math.min(floor, close.get(c.itemId)!);
   if (!Number.isFinite(floor) || floor <= 0) return found;
-  return (c) => found(c) || closeness(c.itemId) >= reach * floor;
+  return (c) => found(c) || close.get(c.itemId)! >= reach * floor;
 }

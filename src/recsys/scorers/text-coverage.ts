@@ -32,14 +32,16 @@ export class TextCoverageScorer implements Scorer {
    * `words`: the member's own words worth searching by (no expansions; undefined: no text request); `keys`: an
    * item's content keys without its title (`contentKeysOf`), undefined for an unknown item.
    */
+  private readonly wanted: ReadonlySet<string>;
   constructor(
-    private readonly words: string | undefined,
+    words: string | undefined,
     private readonly keys: (id: string) => ReadonlySet<string> | undefined,
-  ) {}
+  ) {
+    this.wanted = words ? contentKeys(words) : new Set();
+  }
   async score(q: RecQuery, cs: Candidate[]): Promise<number[]> {
-    if (!q.text || !this.words) return cs.map(() => 0);
-    const wanted = contentKeys(this.words);
-    if (wanted.size === 0) return cs.map(() => 0);
+    const wanted = this.wanted;
+    if (!q.text || wanted.size === 0) return cs.map(() => 0);
     return cs.map((c) => {
       const have = this.keys(c.itemId);
       if (!have) return 0;

@@ -9,8 +9,8 @@ import type { Candidate, CandidateSource, RecQuery } from '../types.js';
 import type { ItemId } from '../../domain/item.js';
 import { candidate, throwIfAborted, type TitleOf } from './candidate.js';
 import { tasteWeights, weightedMean, type TasteWeight } from './taste.js';
-import { rescoreEchoes, type TitleEchoes } from './title-echo.js';
-import { liftUntitled } from './untitled-lift.js';
+import type { TitleEchoes } from './title-echo.js';
+import { rescoreUntitled } from './untitled-lift.js';
 import { mixSeeds } from './seed-mix.js';
 import { rescoreBySeedText } from './seed-untitled.js';
 
@@ -46,7 +46,7 @@ export interface EmbeddingSourceOptions {
   pair?: PairedSearch;
 }
 
-/** Default `tieMargin`: see `tiedRanks` (tuned with `liftUntitled` on four broad requests: 0, 0.02, 0.05). */
+/** Default `tieMargin`: see `tiedRanks` (tuned with `rescoreUntitled` on four broad requests: 0, 0.02, 0.05). */
 export const TEXT_TIE_MARGIN = 0.02;
 
 /**
@@ -87,8 +87,7 @@ export class EmbeddingSource implements CandidateSource {
       for (let round = 0; round <= (fb && feedbackActive(fb) ? fb.rounds : 0); round++) {
         if (round > 0 && fb) qv = feedbackQuery(qv, hits, index, fb);
         hits = round === 0 ? await this.search(qv, k, { exclude, allow }) : index.search(qv, k, { allow: new Set(hits.map((h) => h.id)) });
-        if (this.opts.titleEchoes) hits = await rescoreEchoes(hits, qv, this.opts.titleEchoes, embedder, signal);
-        if (this.opts.titleEchoes) hits = await liftUntitled(hits, qv, this.opts.titleEchoes, embedder, signal);
+        if (this.opts.titleEchoes) hits = await rescoreUntitled(hits, qv, this.opts.titleEchoes, embedder, signal);
       }
       const ranks = tiedRanks(hits.map((h) => h.score), this.opts.tieMargin ?? TEXT_TIE_MARGIN);
       return hits.map((h, r) => candidate(this.id, h.id, h.score, ranks[r], { kind: 'request' }));

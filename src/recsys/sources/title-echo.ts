@@ -1,7 +1,6 @@
 import type { Embedder } from '../../embed/types.js';
 import type { ItemId } from '../../domain/item.js';
 import { dotAt, normalized } from '../index/dot.js';
-import type { SearchHit } from '../index/types.js';
 import { LRUCache } from '../../kit/index.js';
 import { throwIfAborted } from './candidate.js';
 
@@ -45,33 +44,10 @@ export async function embedUntitled(embedder: Embedder, texts: string[], signal?
   return texts.map((t, i) => out[i] ?? fresh.get(t)!);
 }
 
-/** Hits searched at most for echoes (the head of the list is what a request's answer is made of). */
-const CHECKED = 40;
-
-/**
- * The hits with every echo scored by its text without the title (never higher than before), in order of
- * the new scores: an item the request is really about keeps its place, one that only shares a title word
- * falls back among the others. One embedding call for all the echoes of a search.
- */
-export async function rescoreEchoes(
-  hits: SearchHit[],
-  query: Float32Array,
-  echoes: TitleEchoes,
-  embedder: Embedder,
-  signal?: AbortSignal,
-): Promise<SearchHit[]> {
-  const ids = echoes.among(hits.slice(0, CHECKED).map((h) => h.id));
-  if (ids.length === 0) return hits;
-  const cosines = await untitledCosines(ids.map((id) => ({ id, text: echoes.untitled(id) ?? '' })), query, embedder, signal);
-  const rescored = new Map<ItemId, number>(ids.map((id) => [id, cosines.get(id) ?? 0]));
-  return hits
-    .map((h) => (rescored.has(h.id) ? { id: h.id, score: Math.min(h.score, rescored.get(h.id)!) } : h))
-    .sort((a, b) => b.score - a.score);
-}
-
 /**
  * Each item's cosine to `query` by its text without the title (as given; items with blank text are left
- * out), in one embedding call through the cache above: what `rescoreEchoes` and `liftUntitled` compare.
+ * out), in one embedding call through the cache above: what `rescoreUntitled` (untitled-lift.ts) and the seed
+ * search (seed-untitled.ts) compare.
  */
 export async function untitledCosines(
   items: readonly { id: ItemId; text: string }[],

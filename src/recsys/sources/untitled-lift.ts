@@ -3,18 +3,22 @@ import type { ItemId } from '../../domain/item.js';
 import type { SearchHit } from '../index/types.js';
 import { untitledCosines, type TitleEchoes } from './title-echo.js';
 
+/** Hits searched at most for echoes (the head of the list is what a request's answer is made of). */
+const ECHOES_CHECKED = 40;
+
 /**
- * Titles that dilute a match, in a text search. An item's vector embeds its title with the rest of its text,
- * so of two films whose text is the same genre, the one with a distinctive title ("Notting Hill", "Annie
- * Hall") scores a lower cosine for "a romantic comedy" than one whose title is common words that weigh
- * nothing ("Someone Like You"): on a genre-only catalog a broad request then lists the obscure films whose
- * whole text is its words. What a request is about is in the rest of the text (title-echo.ts), so each hit
- * scores at least the cosine of its text without the title; items with the same text then tie, and the
- * pipeline's other scorers (quality, the blended models) decide among them. A title that matches the request
- * keeps its score (the higher of the two); echoes (titles that only share a word with the request) are left
- * to `rescoreEchoes`, and items with no text but their title keep theirs.
+ * A text search's hits scored by their text without the title, in one pass (one embedding call through the
+ * untitled cache, one sort). An item's vector embeds its title with the rest of its text, and a request is
+ * about the rest:
+ * - an echo (title-echo.ts: its title only shares a word with the request, "a clever twist" and Oliver Twist)
+ *   among the first 40 hits falls to its untitled cosine (never higher; 0 when it has no other text);
+ * - every other hit scores at least its untitled cosine: of two films whose text is the same genre, the one
+ *   with a distinctive title ("Notting Hill") no longer scores below one whose title is common words that
+ *   weigh nothing ("Someone Like You"); items with the same text tie, and the pipeline's other scorers
+ *   (quality, the blended models) decide among them. A title that matches the request keeps its score (the
+ *   higher of the two), and an item with no text but its title keeps its own.
  */
-export async function liftUntitled(
+export async function rescoreUntitled(
   hits: SearchHit[],
   query: Float32Array,
   echoes: TitleEchoes,
@@ -23,13 +27,14 @@ export async function liftUntitled(
 ): Promise<SearchHit[]> {
   if (hits.length === 0) return hits;
   const echoed = new Set<ItemId>(echoes.among(hits.map((h) => h.id)));
-  const lifted = hits.filter((h) => !echoed.has(h.id)).map((h) => ({ id: h.id, text: echoes.untitled(h.id)?.trim() ?? '' })).filter((x) => x.text !== '');
-  if (lifted.length === 0) return hits;
-  const untitled = await untitledCosines(lifted, query, embedder, signal);
+  const checked = new Set(hits.slice(0, ECHOES_CHECKED).map((h) => h.id).filter((id) => echoed.has(id)));
+  const wanted = hits.filter((h) => checked.has(h.id) || !echoed.has(h.id)).map((h) => ({ id: h.id, text: echoes.untitled(h.id)?.trim() ?? '' }));
+  const untitled = await untitledCosines(wanted, query, embedder, signal);
   return hits
     .map((h) => {
       const u = untitled.get(h.id);
-      return u !== undefined && u > h.score ? { id: h.id, score: u } : h;
+      if (checked.has(h.id)) return { id: h.id, score: Math.min(h.score, u ?? 0) };
+      return !echoed.has(h.id) && u !== undefined && u > h.score ? { id: h.id, score: u } : h;
     })
     .sort((a, b) => b.score - a.score);
 }

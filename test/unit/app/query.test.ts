@@ -71,6 +71,14 @@ describe('readTitles: what a request says besides the titles it names', () => {
     expect(r.besides).toBe(besides);
   });
 
+  it('GIVEN a title written by its main name only ("Spirited Away") THEN its words are not searched as well', () => {
+    const ghibli = new TitleIndex([{ id: 's1', title: 'Spirited Away (Sen to Chihiro no kamikakushi)', year: 2001 }]);
+    const r = readTitles('I loved Spirited Away, something darker', ghibli);
+    expect(r.named.map((m) => m.item.id)).toEqual(['s1']);
+    expect(r.besides).not.toMatch(/spirited|away/i);
+    expect(r.besides).toMatch(/darker/);
+  });
+
   it('GIVEN a request that names no title THEN all of it is what it says', () => {
     expect(readTitles('a tense heist movie', titles)).toEqual({ named: [], besides: 'a tense heist movie' });
   });
