@@ -1,10 +1,10 @@
 import type { TitleMatch } from '../catalog/titles.js';
-import type { CatalogItem } from '../domain/item.js';
+import { displayTitle, type CatalogItem } from '../domain/item.js';
 import { AppError } from './errors.js';
 import type { Caller, Services, TakenAs } from './types.js';
 
 /** What finding the item a title option names needs from the services. */
-export type ItemLookup = Pick<Services, 'getItem' | 'matchTitle'>;
+export type ItemLookup = Pick<Services, 'getItem' | 'matchTitle'> & Partial<Pick<Services, 'searchTitles'>>;
 
 /** The item a title option named; `taken` when it was read as another title than typed ("T2"), for the answer to say. */
 export interface FoundItem {
@@ -38,12 +38,20 @@ export function quoteTyped(value: string): string {
 }
 
 /**
- * The item a title option names for a caller (see `findItem`); AppError('title.not-found') when none.
+ * The item a title option names for a caller (see `findItem`); when none, AppError('title.not-found-near')
+ * offering the closest titles the catalog has, or 'title.not-found' when it has none near.
  * `quote` is how the message shows what was typed: the message table wants context values escaped by
  * whoever builds them, so a face whose markup needs escaping passes its own (Discord: `safe(value, 100)`).
  */
 export async function resolveItem(services: ItemLookup, c: Caller, value: string, quote: (typed: string) => string = quoteTyped): Promise<FoundItem> {
   const found = await findItem(services, c, value);
   if (found) return found;
-  throw new AppError('title.not-found', { title: quote(value) });
+  // The closest titles the catalog has (autocomplete's search), so that a face without suggestions (the
+  // playground, a title typed past autocomplete) still shows what to type.
+  const near = services.searchTitles ? await services.searchTitles(c, value, NEAR) : [];
+  if (near.length === 0) throw new AppError('title.not-found', { title: quote(value) });
+  throw new AppError('title.not-found-near', { title: quote(value), near: near.map((it) => quote(displayTitle(it))).join(', ') });
 }
+
+/** How many close titles a not-found answer offers. */
+const NEAR = 3;

@@ -4,7 +4,7 @@ import { editDistance } from './edit-distance.js';
 import { expandAbbreviation } from './title-abbreviations.js';
 export { expandAbbreviation } from './title-abbreviations.js';
 import { titleKey, titleKeys, type TitleKeys } from './title-keys.js';
-import { ranked, type Searchable, type TitleQuery } from './title-search.js';
+import { nearest, ranked, type Searchable, type TitleQuery } from './title-search.js';
 export { titleOpening, titleWithin } from './title-mentions.js';
 export type { TitleQuery } from './title-search.js';
 
@@ -216,14 +216,16 @@ export class TitleIndex {
 
   /**
    * Best matches first; `boost` ids (e.g. the user's history) come first within a tier. A title that only a
-   * looser reading finds ("T2", "Star Wars", "Harry Potter 3") comes first.
+   * looser reading finds ("T2", "Star Wars", "Harry Potter 3") comes first. When no title has every word, the
+   * nearest titles (`nearest`: most words, then popularity), so that "Termnator 9" still offers the Terminators.
    */
   search(query: string, limit = 25, boost: Set<string> = new Set()): CatalogItem[] {
     const q = readTitleQuery(query);
     if (!q.norm) return this.entries.filter((e) => boost.has(e.item.id)).slice(0, limit).map((e) => e.item);
     const found = ranked(this.entries, q, boost).slice(0, limit).map((x) => x.e.item);
     const read = this.read(query, q, SEARCH_STEPS, this.popularity);
-    return read && PROMOTED.has(read.how) ? [read.item, ...found.filter((i) => i.id !== read.item.id)].slice(0, limit) : found;
+    if (read && PROMOTED.has(read.how)) return [read.item, ...found.filter((i) => i.id !== read.item.id)].slice(0, limit);
+    return found.length ? found : nearest(this.entries, q, limit, this.popularity).map((e) => e.item);
   }
 
   /**

@@ -129,3 +129,23 @@ describe('GIVEN autocomplete (search) on a short name or a series name', () => {
     expect(titles.search('the matrix', 3)[0]?.title).toBe('The Matrix');
   });
 });
+
+describe('GIVEN a title no entry has every word of (a misspelling and a wrong number)', () => {
+  it('THEN search still offers the nearest titles, the distinctive word counting more than the number', () => {
+    const near = titles.search('Termnator 9', 3).map((i) => i.title);
+    expect(near).toHaveLength(3);
+    for (const t of near) expect(t).toMatch(/Terminator/);
+    expect(titles.search('The Godfathr Part 7', 5).map((i) => i.title)).toContain('The Godfather: Part II');
+  });
+
+  it('THEN the more popular of equally near titles comes first', () => {
+    const t2 = idOf('Terminator 2: Judgment Day', 1991);
+    const popular = new TitleIndex(items, { popularity: (id) => (id === t2 ? 10 : 1) });
+    expect(popular.search('Termnator 9', 3)[0]?.title).toBe('Terminator 2: Judgment Day');
+  });
+
+  it('THEN a query whose words mostly match nothing offers nothing rather than a guess', () => {
+    expect(titles.search('Zzyzx Road Blah', 3)).toEqual([]);
+    expect(titles.search('qqqqxxxx', 3)).toEqual([]);
+  });
+});
