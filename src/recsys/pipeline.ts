@@ -220,10 +220,12 @@ async function runPass(q: RecQuery, deps: PipelineDeps): Promise<PipelineResult>
     signal: deps.signal,
   });
   Object.assign(trace.scorers, outcome.trace);
+  // the scorers' entries once, and each candidate's fields named (a spread per candidate cost more than scoring)
+  const perScorer = Object.entries(outcome.perScorer);
   const scored: ScoredCandidate[] = cs.map((c, i) => {
     const scores: Record<string, number> = {};
-    for (const [id, xs] of Object.entries(outcome.perScorer)) scores[id] = xs[i];
-    return { ...c, score: outcome.total[i], scores };
+    for (const [id, xs] of perScorer) scores[id] = xs[i];
+    return { itemId: c.itemId, sources: c.sources, sourceScores: c.sourceScores, sourceRanks: c.sourceRanks, reason: c.reason, score: outcome.total[i], scores };
   });
 
   const selector = deps.selector ?? (deps.vectors ? new MmrSelector({ vectors: deps.vectors }) : new TopKSelector());
