@@ -22,6 +22,8 @@ export interface SearchIndex {
   readonly model: string;
   readonly dims: number;
   readonly size: number;
+  /** Changes whenever the stored vectors do (upsert, remove): searches remembered at another version are stale. */
+  readonly version?: number;
   has(id: string): boolean;
   /** The stored (normalised) vector, or undefined. */
   vector(id: string): Float32Array | undefined;
