@@ -60,20 +60,48 @@ export class TopK {
     hi[c] = row;
   }
 
-  /** Heap slots, best first (ties by lower row). */
-  private order(): number[] {
-    const { scores: hs, rows: hi } = this;
-    const order = Array.from({ length: this.n }, (_, j) => j);
-    return order.sort((a, b) => hs[b] - hs[a] || hi[a] - hi[b]);
+  /**
+   * Kept (row, score) pairs best first (ties by lower row), from a copy of the heap popped worst first into
+   * the end of the output: no comparator calls, and the heap itself stays as it was.
+   */
+  private drain(): { rows: Int32Array; scores: Float64Array } {
+    let n = this.n;
+    const hs = this.scores.slice(0, n);
+    const hi = this.rows.slice(0, n);
+    const rows = new Int32Array(n);
+    const scores = new Float64Array(n);
+    while (n > 0) {
+      rows[n - 1] = hi[0];
+      scores[n - 1] = hs[0];
+      n--;
+      // move the last entry to the root and sift it down towards the worse child
+      const s = hs[n];
+      const row = hi[n];
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
+        if (hs[w] > s || (hs[w] === s && hi[w] < row)) break;
+        hs[c] = hs[w];
+        hi[c] = hi[w];
+        c = w;
+      }
+      hs[c] = s;
+      hi[c] = row;
+    }
+    return { rows, scores };
   }
 
   /** Kept rows, best first (ties by lower row). */
   sortedRows(): number[] {
-    return this.order().map((j) => this.rows[j]);
+    return Array.from(this.drain().rows);
   }
 
   /** Kept pairs, best first (ties by lower row). */
   sorted(): { row: number; score: number }[] {
-    return this.order().map((j) => ({ row: this.rows[j], score: this.scores[j] }));
+    const { rows, scores } = this.drain();
+    return Array.from(rows, (row, j) => ({ row, score: scores[j] }));
   }
 }

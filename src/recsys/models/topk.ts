@@ -9,13 +9,14 @@ export function topKIndices(scores: ArrayLike<number>, k: number, skip?: (i: num
   const cap = Math.min(Math.floor(k), scores.length);
   if (cap <= 0) return [];
   const heap = new TopK(cap);
+  // i is above every kept index, so it loses a tie with the root: it must beat the root's score (-Infinity
+  // while the heap fills, which no NaN or -Infinity beats)
+  let floor = heap.threshold;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    if (s === Number.NEGATIVE_INFINITY || Number.isNaN(s)) continue;
-    // i is above every kept index, so it loses a tie with the root: it must beat the root's score
-    if (s <= heap.threshold) continue;
-    if (skip?.(i)) continue;
+    if (!(s > floor) || skip?.(i)) continue;
     heap.push(i, s);
+    floor = heap.threshold;
   }
   return heap.sortedRows();
 }
