@@ -160,7 +160,7 @@ function buildSource(
       return new EmbeddingSource({
         index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
         untitled: withCoWatch ? untitledOf(catalog) : undefined,
-        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items) : undefined,
+        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items, catalog.extras) : undefined,
       });
     case 'taste':
       return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock, pair }));
