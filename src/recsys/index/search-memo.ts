@@ -14,8 +14,9 @@ import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
  * twice the kernel's float32 rounding (SLACK). The kept rows are re-scored under q' by the index's own
  * kernel (`dots`: the same numbers a scan computes); when their k-th best is above that limit, those k are
  * the scan's hits, scores included. Equal scores order by row: rows equal under q' that were equal under q
- * too (the same vector: duplicates) keep the kept order, which is by row; any other tie is left to a scan. Otherwise the index is scanned (and that scan remembered). Only for the same
- * k, `exclude` and `allow`, at the same index version (`SearchIndex.version`: an upsert or a removal makes every
+ * too (the same vector: duplicates) keep the kept order, which is by row; any other tie is left to a scan.
+ * Otherwise the index is scanned (and that scan remembered). Only whole-index searches (no `allow`), for the
+ * same k and `exclude`, at the same index version (`SearchIndex.version`: an upsert or a removal makes every
  * remembered scan stale); an index without a version or `dots` is always scanned.
  */
 /** Scans remembered per index: about 3 KB each at 624 dimensions (the query; the kept ids are the catalog's strings). */
@@ -31,7 +32,6 @@ interface Scan {
   query: Float32Array;
   k: number;
   exclude?: ReadonlySet<string>;
-  allow?: ReadonlySet<string>;
   version: number;
   /** The best 2k rows' ids, best first (equal scores by row), and their scores. */
   kept: readonly string[];
@@ -66,7 +66,7 @@ function distance(a: Float32Array, b: Float32Array, cap: number): number {
 function nearest(memo: LRUCache<number, Scan>, q: Float32Array, k: number, opts: SearchOptions, version: number): { key: number; scan: Scan; d: number } | undefined {
   let best: { key: number; scan: Scan; d: number } | undefined;
   for (const [key, scan] of memo.entries()) {
-    if (scan.version !== version || scan.k !== k || !sameSet(scan.exclude, opts.exclude) || !sameSet(scan.allow, opts.allow)) continue;
+    if (scan.version !== version || scan.k !== k || !sameSet(scan.exclude, opts.exclude)) continue;
     const d = distance(scan.query, q, best ? best.d * best.d : NEAR * NEAR);
     if (d < (best?.d ?? Infinity)) best = { key, scan, d };
   }
@@ -102,7 +102,8 @@ export async function rememberedSearch(
   run: (k: number) => Promise<SearchHit[]> | SearchHit[],
 ): Promise<SearchHit[]> {
   const version = index.version;
-  if (version === undefined || !index.dots || !(k > 0)) return run(k);
+  // a search limited to `allow` reads only those rows (and by another kernel than `dots`): never remembered
+  if (version === undefined || !index.dots || !(k > 0) || opts.allow) return run(k);
   let memo = memos.get(index);
   if (!memo) memos.set(index, (memo = new LRUCache<number, Scan>({ max: MEMO_SEARCHES })));
   const q = normalized(query);
@@ -119,7 +120,7 @@ export async function rememberedSearch(
     const kept = best.map((h) => h.id);
     const scores = Float64Array.from(best, (h) => h.score);
     const bound = wide.length > 2 * k ? wide[2 * k].score : -Infinity;
-    memo.set(nextKey++, { query: q, k, exclude: opts.exclude && new Set(opts.exclude), allow: opts.allow && new Set(opts.allow), version, kept, scores, bound });
+    memo.set(nextKey++, { query: q, k, exclude: opts.exclude && new Set(opts.exclude), version, kept, scores, bound });
   }
   return wide.slice(0, k);
 }

@@ -70,4 +70,13 @@ describe('remembered whole-index searches', () => {
     expect(await rememberedSearch(ix, a, 8, { exclude }, run)).toEqual(ix.search(a, 8, { exclude }));
     expect(run).toHaveBeenCalledTimes(1);
   });
+
+  it('GIVEN a search limited to some items THEN it runs every time (only whole-index scans are remembered)', async () => {
+    const { ix, ids } = catalog(200, 9);
+    const [q] = randomVectors(1, dims, 10);
+    const allow = new Set(ids.slice(0, 50));
+    const run = vi.fn((n: number) => ix.search(q, n, { allow }));
+    for (let t = 0; t < 2; t++) expect(await rememberedSearch(ix, q, 5, { allow }, run)).toEqual(ix.search(q, 5, { allow }));
+    expect(run).toHaveBeenCalledTimes(2);
+  });
 });
