@@ -65,11 +65,12 @@ function distance(a: Float32Array, b: Float32Array, cap: number): number {
 /** The nearest remembered scan that fits this search, with its distance. */
 function nearest(memo: LRUCache<number, Scan>, q: Float32Array, k: number, opts: SearchOptions, version: number): { key: number; scan: Scan; d: number } | undefined {
   let best: { key: number; scan: Scan; d: number } | undefined;
-  for (const [key, scan] of memo.entries()) {
-    if (scan.version !== version || scan.k !== k || !sameSet(scan.exclude, opts.exclude)) continue;
+  memo.forEach((scan, key) => {
+    if (scan.version !== version || scan.k !== k) return;
+    // the distance first: it leaves most scans (other members') after a few entries
     const d = distance(scan.query, q, best ? best.d * best.d : NEAR * NEAR);
-    if (d < (best?.d ?? Infinity)) best = { key, scan, d };
-  }
+    if (d < (best?.d ?? Infinity) && sameSet(scan.exclude, opts.exclude)) best = { key, scan, d };
+  });
   return best;
 }
 
