@@ -19,7 +19,7 @@ import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
  * same k and `exclude`, at the same index version (`SearchIndex.version`: an upsert or a removal makes every
  * remembered scan stale); an index without a version or `dots` is always scanned.
  */
-/** Scans remembered per index: about 3 KB each at 624 dimensions (the query; the kept ids are the catalog's strings). */
+/** Scans remembered per index: about 6 KB each at 624 dimensions and k = 80 (query, kept ids and scores, exclusions). */
 export const MEMO_SEARCHES = 32;
 
 /** Two dot products' float32 rounding, with room: under 4e-5 each for unit vectors of 1,024 dimensions. */
