@@ -1,5 +1,7 @@
 import type { CatalogItem } from '../domain/item.js';
 import type { TitleEchoes } from '../recsys/sources/title-echo.js';
+import type { CoreExtras } from '../engine/core-extras.js';
+import { estimateBytes } from '../engine/engine-bytes.js';
 import { contentWords, isAskingWord, isRequestWord, wordsOf } from './request-words.js';
 
 /**
@@ -111,7 +113,8 @@ function titleSaid(it: CatalogItem): { all: Said; main: Said } {
  * three letters (`echoes`), so a request finds the titles that may echo it without reading the others, whose
  * objects a search's hits would otherwise bring into the cache one by one. Reading 10,000 titles takes a few
  * hundred ms, so it is built in the background, 250 titles a turn, from the first request on; until it is
- * ready, requests read their hits' titles (the same answers).
+ * ready, requests read their hits' titles (the same answers). Kept in the catalog core's extras when it has them,
+ * which weigh it in ENGINE_MEMORY_MB once built (the items it points to are the core's, counted there).
  */
 interface TitleWords {
   byPrefix: Map<string, string[]>;
@@ -120,12 +123,14 @@ interface TitleWords {
 }
 const titleWordsOf = new WeakMap<readonly CatalogItem[], TitleWords>();
 const TITLES_PER_TURN = 250;
+const TITLE_WORDS = 'title-words';
 
-function titleWords(list: readonly CatalogItem[]): TitleWords | undefined {
-  const known = titleWordsOf.get(list);
+function titleWords(list: readonly CatalogItem[], extras?: CoreExtras): TitleWords | undefined {
+  const known = extras ? extras.get<TitleWords>(TITLE_WORDS) : titleWordsOf.get(list);
   if (known) return known.ready ? known : undefined;
   const t: TitleWords = { byPrefix: new Map(), items: new Map(), ready: false };
-  titleWordsOf.set(list, t);
+  if (extras) extras.set(TITLE_WORDS, t);
+  else titleWordsOf.set(list, t);
   const add = (it: CatalogItem): void => {
     for (const w of said(it.title).content) {
       if (w.length < 3) continue;
@@ -144,15 +149,18 @@ function titleWords(list: readonly CatalogItem[]): TitleWords | undefined {
     const to = Math.min(list.length, from + TITLES_PER_TURN);
     for (let i = from; i < to; i++) add(list[i]);
     if (to < list.length) setImmediate(turn, to);
-    else t.ready = true;
+    else {
+      t.ready = true;
+      extras?.grew(estimateBytes(t, { shared: new Set<object>(list) }));
+    }
   };
   setImmediate(turn, 0);
   return undefined;
 }
 
 /** The items of `list` whose title has a word that echoes one of the request's content words (undefined: not known yet). */
-function echoingItems(list: readonly CatalogItem[], asked: Said): Set<CatalogItem> | undefined {
-  const t = titleWords(list);
+function echoingItems(list: readonly CatalogItem[], asked: Said, extras?: CoreExtras): Set<CatalogItem> | undefined {
+  const t = titleWords(list, extras);
   if (!t) return undefined;
   const out = new Set<CatalogItem>();
   for (const r of asked.content) {
@@ -167,10 +175,15 @@ function echoingItems(list: readonly CatalogItem[], asked: Said): Set<CatalogIte
  * With the catalog's item list (`catalogItems`), the titles that may echo are looked up by word instead of
  * read hit by hit (the same answers).
  */
-export function titleEchoes(request: string, item: (id: string) => CatalogItem | undefined, catalogItems?: readonly CatalogItem[]): TitleEchoes | undefined {
+export function titleEchoes(
+  request: string,
+  item: (id: string) => CatalogItem | undefined,
+  catalogItems?: readonly CatalogItem[],
+  extras?: CoreExtras,
+): TitleEchoes | undefined {
   const asked = said(request);
   if (asked.content.length === 0) return undefined;
-  const echoing = catalogItems && echoingItems(catalogItems, asked);
+  const echoing = catalogItems && echoingItems(catalogItems, asked, extras);
   // One request's answers per item: a text search asks about the same hits several times (echoes, lift, feedback).
   const known = new Map<string, boolean>();
   const echo = (id: string): boolean => {

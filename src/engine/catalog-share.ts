@@ -11,7 +11,7 @@ import { buildScopeCatalog, type ScopeCatalog } from './scope-catalog.js';
  * title index and tags (the starter catalog's index alone is ~24 MB). Only the version and the title
  * index's popularity (each server's own) differ per server.
  */
-export type CatalogCore = Pick<ScopeCatalog, 'items' | 'byId' | 'index' | 'embedder' | 'titles' | 'tags'>;
+export type CatalogCore = Pick<ScopeCatalog, 'items' | 'byId' | 'index' | 'embedder' | 'titles' | 'tags' | 'extras'>;
 
 /** Where cores live while some server holds them (the engine's scope cache, which also weighs them once). */
 export interface CatalogShelf {
@@ -33,7 +33,7 @@ export function catalogKey(model: string, items: readonly CatalogItem[]): string
 
 /** The core of a built catalog (what may be shared). */
 export function coreOf(c: ScopeCatalog): CatalogCore {
-  return { items: c.items, byId: c.byId, index: c.index, embedder: c.embedder, titles: c.titles, tags: c.tags };
+  return { items: c.items, byId: c.byId, index: c.index, embedder: c.embedder, titles: c.titles, tags: c.tags, extras: c.extras };
 }
 
 /** A server's catalog over a shared core: its own version, and its own popularity for title ties. */

@@ -5,6 +5,7 @@
  * taken in), re-embedding only the items whose text changed. Nothing here fetches: answers never wait on TMDB.
  * Without a source (no TMDB key) none of this is wired and items keep their own text.
  */
+import { CoreExtras } from './core-extras.js';
 import { itemText, withoutOverview, type CatalogItem, type ItemId } from '../domain/item.js';
 import type { Embedder } from '../embed/types.js';
 import { errorMessage } from '../kit/index.js';
@@ -102,7 +103,7 @@ export async function refreshCatalogText(
     index.upsert(items.map((i) => i.id), vectors);
   }
   d.logger.debug({ version: cur.version, embedded: embedded.length }, 'catalog took in new overviews');
-  return { ...cur, items, byId: new Map(items.map((i) => [i.id, i])), index, embedder, titles: new TitleIndex(items, { popularity: d.popularity }), sharedKey: undefined };
+  return { ...cur, items, byId: new Map(items.map((i) => [i.id, i])), index, embedder, titles: new TitleIndex(items, { popularity: d.popularity }), sharedKey: undefined, extras: new CoreExtras() };
 }
 
 /** A catalog repository whose `load` merges the cached overviews in: what the engine loads catalogs through. */

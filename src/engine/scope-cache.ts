@@ -2,6 +2,7 @@ import type { Scope } from '../domain/profile.js';
 import { LRUCache } from '../kit/index.js';
 import type { Logger } from '../log.js';
 import { estimateBytes } from './engine-bytes.js';
+import { CoreExtras } from './core-extras.js';
 
 /** Default memory for all scopes' engines together: room for them on a 1 GB VM beside Node and the prior. */
 export const DEFAULT_ENGINE_MEMORY_BYTES = 400 * 1024 * 1024;
@@ -29,7 +30,7 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
   /** Objects every scope shares (embedder, community prior, held parts): weighed as 0 in each scope. */
   readonly shared = new Set<object>();
   /** Parts in the cache by key, the objects that weigh 0 in scopes because of them, and which part each scope holds. */
-  private readonly parts = new Map<string, { value: object; covers: object[]; bytes: number; holders: Set<Scope> }>();
+  private readonly parts = new Map<string, { value: object; covers: object[]; base: number; bytes: number; holders: Set<Scope> }>();
   private readonly holds = new Map<Scope, string>();
 
   constructor(
@@ -77,21 +78,34 @@ export class ScopeCache<S extends WeighedSlot> extends LRUCache<Scope, S> {
   /**
    * `scope` holds the shared part `key` (put in with `value`, weighed once, unless already there): the part
    * and what it references weigh 0 in every scope, and stay while a scope holding them is used. A scope
-   * holds one part; holding another releases the first.
+   * holds one part; holding another releases the first. A catalog core's extras (core-extras.ts), which walking
+   * it does not see, weigh with it as they grow.
    */
   hold(scope: Scope, key: string, value: object): void {
     const k = PART + key;
     if (!this.parts.has(k)) {
-      const bytes = estimateBytes(value, { shared: this.shared });
+      const base = estimateBytes(value, { shared: this.shared });
+      const extras = (value as { extras?: unknown }).extras;
+      const bytes = base + (extras instanceof CoreExtras ? extras.bytes : 0);
+      if (extras instanceof CoreExtras) extras.onGrow = (total) => this.growPart(key, total);
       const covers = [value, ...childrenOf(value)].filter((o) => !this.shared.has(o));
       for (const o of covers) this.shared.add(o);
-      this.parts.set(k, { value, covers, bytes, holders: new Set() });
+      this.parts.set(k, { value, covers, base, bytes, holders: new Set() });
       this.get(scope); // in use now: making room for the part drops others first
       this.set(k, this.partSlot(bytes));
     }
     this.parts.get(k)?.holders.add(scope);
     this.holds.set(scope, k);
     this.get(k);
+  }
+
+  /** The part `key`, if held, now weighs its walked bytes plus `extra` (and is the most recent, as after a use). */
+  private growPart(key: string, extra: number): void {
+    const k = PART + key;
+    const p = this.parts.get(k);
+    if (!p || !this.has(k)) return;
+    p.bytes = p.base + extra;
+    this.set(k, this.partSlot(p.bytes)); // replaced in place: the part's dispose ignores a set
   }
 
   /**

@@ -7,6 +7,7 @@ import { createCatalogIndex, type CatalogIndex } from '../recsys/index/catalog-i
 import type { CatalogVersion } from '../store/types.js';
 import { itemText } from '../domain/item.js';
 import { TitleIndex, type Popularity } from '../catalog/titles.js';
+import { CoreExtras } from './core-extras.js';
 
 /** A scope's catalog as the engine uses it: items, a vector index of the current embedder, titles, tags. */
 export interface ScopeCatalog {
@@ -25,6 +26,8 @@ export interface ScopeCatalog {
    * (catalog-share.ts): then nothing of them may be changed in place (copy first).
    */
   sharedKey?: string;
+  /** Indexes derived later from the items (the title-word index), weighed with them (core-extras.ts). */
+  extras?: CoreExtras;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function buildScopeCatalog(
     embedder: used,
     titles: new TitleIndex(items, { popularity: opts.popularity }),
     tags: [...tagCount.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+    extras: new CoreExtras(),
   };
 }
 

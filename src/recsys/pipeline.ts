@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../domain/item.js';
 import { pickReason } from './reasons.js';
+import { reasonSpecificity } from '../domain/reason.js';
 import { MmrSelector, TopKSelector } from './selectors/selectors.js';
 import { ListSource } from './sources/collaborative.js';
 import { PipelineContractError, runScorers, type WeightedScorer } from './scorers/combine.js';
@@ -72,32 +73,39 @@ export interface RerankPass {
  * may rank near-ties alike: the embedding source's `tiedRanks`).
  */
 export function mergeCandidates(lists: { sourceId: string; candidates: Candidate[] }[]): Candidate[] {
-  const byId = new Map<ItemId, Candidate>();
-  const reasons = new Map<ItemId, { reason: Reason | undefined; rank: number }[]>();
+  // per item its reason so far, as `pickReason` over the reasons by rank picks (most specific; best rank; first)
+  const byId = new Map<ItemId, { m: Candidate; reason: Reason | undefined; specificity: number; rank: number }>();
   for (const { sourceId, candidates } of lists) {
-    candidates.forEach((c, at) => {
+    for (let at = 0; at < candidates.length; at++) {
+      const c = candidates[at];
       const own = c.sourceRanks[sourceId];
       const rank = Number.isInteger(own) && own >= 0 && own < at ? own : at;
-      let m = byId.get(c.itemId);
-      if (!m) {
-        m = { itemId: c.itemId, sources: [], sourceScores: {}, sourceRanks: {} };
-        byId.set(c.itemId, m);
-        reasons.set(c.itemId, []);
+      let e = byId.get(c.itemId);
+      if (!e) {
+        e = { m: { itemId: c.itemId, sources: [], sourceScores: {}, sourceRanks: {} }, reason: undefined, specificity: -1, rank: Infinity };
+        byId.set(c.itemId, e);
       }
+      const m = e.m;
       const prev = m.sourceRanks[sourceId];
       if (prev === undefined) m.sources.push(sourceId);
       if (prev === undefined || rank < prev) {
         m.sourceRanks[sourceId] = rank;
         m.sourceScores[sourceId] = c.sourceScores[sourceId] ?? c.sourceScores[c.sources[0]] ?? 0;
-        reasons.get(c.itemId)!.push({ reason: c.reason, rank });
+        const s = reasonSpecificity(c.reason);
+        if (s > e.specificity || (s === e.specificity && rank < e.rank)) {
+          e.reason = c.reason;
+          e.specificity = s;
+          e.rank = rank;
+        }
       }
-    });
+    }
   }
-  for (const [id, rs] of reasons) {
-    rs.sort((a, b) => a.rank - b.rank);
-    byId.get(id)!.reason = pickReason(rs.map((r) => r.reason));
+  const out: Candidate[] = [];
+  for (const e of byId.values()) {
+    e.m.reason = e.specificity >= 0 ? e.reason : pickReason([]);
+    out.push(e.m);
   }
-  return [...byId.values()];
+  return out;
 }
 
 const defaultPerSource = (count: number): number => Math.max(100, Math.max(0, Math.floor(count)) * 10);
@@ -220,10 +228,12 @@ async function runPass(q: RecQuery, deps: PipelineDeps): Promise<PipelineResult>
     signal: deps.signal,
   });
   Object.assign(trace.scorers, outcome.trace);
+  // the scorers' entries once, and each candidate's fields named (a spread per candidate cost more than scoring)
+  const perScorer = Object.entries(outcome.perScorer);
   const scored: ScoredCandidate[] = cs.map((c, i) => {
     const scores: Record<string, number> = {};
-    for (const [id, xs] of Object.entries(outcome.perScorer)) scores[id] = xs[i];
-    return { ...c, score: outcome.total[i], scores };
+    for (const [id, xs] of perScorer) scores[id] = xs[i];
+    return { itemId: c.itemId, sources: c.sources, sourceScores: c.sourceScores, sourceRanks: c.sourceRanks, reason: c.reason, score: outcome.total[i], scores };
   });
 
   const selector = deps.selector ?? (deps.vectors ? new MmrSelector({ vectors: deps.vectors }) : new TopKSelector());

@@ -104,10 +104,7 @@ export interface StageInputs {
 /** Builds a definition's stages for one request (no LLM pass: run.ts adds it). */
 export function buildPipeline(def: PipelineDefinition, p: StageInputs): PipelineDeps {
   const { catalog } = p;
-  const title = (id: string) => {
-    const it = catalog.byId.get(id);
-    return it ? displayTitle(it) : undefined;
-  };
+  const title = (id: string) => mapItem(catalog.byId.get(id), displayTitle);
   const items = (id: string) => catalog.byId.get(id) ?? p.extraItem?.(id);
   const vectors = (id: string) => catalog.index.vector(id);
   const sources: CandidateSource[] = [];
@@ -160,7 +157,7 @@ function buildSource(
       return new EmbeddingSource({
         index: catalog.index, embedder: catalog.embedder, profile, title, clock, timeoutMs: 5_000, pair,
         untitled: withCoWatch ? untitledOf(catalog) : undefined,
-        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items) : undefined,
+        titleEchoes: p.request ? titleEchoes(p.request, (id) => catalog.byId.get(id), catalog.items, catalog.extras) : undefined,
       });
     case 'taste':
       return new TasteSource(new EmbeddingSource({ index: catalog.index, profile, title, clock, pair }));
@@ -244,9 +241,8 @@ export function buildSelector(spec: SelectorSpec, vectors: (id: string) => Float
 
 /** A catalog item's text without its title (title-echo.ts), by id. */
 function untitledOf(catalog: ScopeCatalog): (id: string) => string | undefined {
-  return (id) => {
-    const it = catalog.byId.get(id);
-    return it ? untitledText(it) : undefined;
-  };
+  return (id) => mapItem(catalog.byId.get(id), untitledText);
 }
+
+const mapItem = <T>(it: CatalogItem | undefined, f: (it: CatalogItem) => T): T | undefined => (it ? f(it) : undefined);
 

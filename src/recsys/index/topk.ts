@@ -1,61 +1,107 @@
-/** Bounded min-heap keeping the k best (row, score) pairs; the root is the worst kept. */
+/**
+ * Bounded heap keeping the k best (row, score) pairs: best is the higher score, of equal scores the lower row.
+ * The root is the worst kept, so a pair enters only by beating it: O(n log k) over n pushes, whatever order
+ * the rows come in (a sorted array shifted up to k entries on every entry; a sparse co-watch row's thousands
+ * of rising scores paid that in full). The one heap of the index's searches and the models' top-k.
+ */
 export class TopK {
   private readonly scores: Float64Array;
   private readonly rows: Int32Array;
   private n = 0;
+  readonly k: number;
 
-  constructor(readonly k: number) {
-    this.scores = new Float64Array(Math.max(1, k));
-    this.rows = new Int32Array(Math.max(1, k));
+  constructor(k: number) {
+    this.k = Math.max(0, Math.floor(k));
+    this.scores = new Float64Array(Math.max(1, this.k));
+    this.rows = new Int32Array(Math.max(1, this.k));
   }
 
   get size(): number {
     return this.n;
   }
 
-  /** Score a candidate must beat to enter (−Infinity while not full). */
+  /** Score a candidate must beat to enter (−Infinity while not full); a higher row than the root's must beat it strictly. */
   get threshold(): number {
     return this.n < this.k ? -Infinity : this.scores[0];
   }
 
   push(row: number, score: number): void {
-    if (this.k <= 0) return;
+    const hs = this.scores;
+    const hi = this.rows;
     if (this.n < this.k) {
-      let i = this.n++;
-      // sift up
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (this.scores[p] <= score) break;
-        this.scores[i] = this.scores[p];
-        this.rows[i] = this.rows[p];
-        i = p;
+      // sift up: a parent is worse (lower score, or equal with a higher row) than what sits below it
+      let c = this.n++;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (hs[p] < score || (hs[p] === score && hi[p] > row)) break;
+        hs[c] = hs[p];
+        hi[c] = hi[p];
+        c = p;
       }
-      this.scores[i] = score;
-      this.rows[i] = row;
+      hs[c] = score;
+      hi[c] = row;
       return;
     }
-    if (score <= this.scores[0]) return;
-    // replace root, sift down
-    let i = 0;
+    if (this.k === 0 || score < hs[0] || (score === hs[0] && row >= hi[0])) return;
+    // replace the root, sift down towards the worse child
     const n = this.n;
+    let c = 0;
     for (;;) {
-      const l = 2 * i + 1;
+      const l = 2 * c + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && this.scores[r] < this.scores[l] ? r : l;
-      if (this.scores[c] >= score) break;
-      this.scores[i] = this.scores[c];
-      this.rows[i] = this.rows[c];
-      i = c;
+      const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
+      if (hs[w] > score || (hs[w] === score && hi[w] < row)) break;
+      hs[c] = hs[w];
+      hi[c] = hi[w];
+      c = w;
     }
-    this.scores[i] = score;
-    this.rows[i] = row;
+    hs[c] = score;
+    hi[c] = row;
   }
 
-  /** Kept pairs, best first (ties broken by lower row). */
+  /**
+   * Kept (row, score) pairs best first (ties by lower row), from a copy of the heap popped worst first into
+   * the end of the output: no comparator calls, and the heap itself stays as it was.
+   */
+  private drain(): { rows: Int32Array; scores: Float64Array } {
+    let n = this.n;
+    const hs = this.scores.slice(0, n);
+    const hi = this.rows.slice(0, n);
+    const rows = new Int32Array(n);
+    const scores = new Float64Array(n);
+    while (n > 0) {
+      rows[n - 1] = hi[0];
+      scores[n - 1] = hs[0];
+      n--;
+      // move the last entry to the root and sift it down towards the worse child
+      const s = hs[n];
+      const row = hi[n];
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
+        if (hs[w] > s || (hs[w] === s && hi[w] < row)) break;
+        hs[c] = hs[w];
+        hi[c] = hi[w];
+        c = w;
+      }
+      hs[c] = s;
+      hi[c] = row;
+    }
+    return { rows, scores };
+  }
+
+  /** Kept rows, best first (ties by lower row). */
+  sortedRows(): number[] {
+    return Array.from(this.drain().rows);
+  }
+
+  /** Kept pairs, best first (ties by lower row). */
   sorted(): { row: number; score: number }[] {
-    const out: { row: number; score: number }[] = [];
-    for (let i = 0; i < this.n; i++) out.push({ row: this.rows[i], score: this.scores[i] });
-    return out.sort((a, b) => b.score - a.score || a.row - b.row);
+    const { rows, scores } = this.drain();
+    return Array.from(rows, (row, j) => ({ row, score: scores[j] }));
   }
 }

@@ -22,13 +22,18 @@ export interface SearchIndex {
   readonly model: string;
   readonly dims: number;
   readonly size: number;
+  /** Changes whenever the stored vectors do (upsert, remove): searches remembered at another version are stale. */
+  readonly version?: number;
   has(id: string): boolean;
   /** The stored (normalised) vector, or undefined. */
   vector(id: string): Float32Array | undefined;
   search(query: Float32Array, k: number, opts?: SearchOptions): SearchHit[];
   /** Two searches at once, the same hits as `search` twice (an index that can scan its rows once for both). */
   searchPair?(a: PairedQuery, b: PairedQuery): [SearchHit[], SearchHit[]];
-  /** Dot products of `query` (as given, not normalised) with the stored vectors of `ids` (NaN where unknown). */
+  /**
+   * Dot products of `query` (as given, not normalised) with the stored vectors of `ids` (NaN where unknown): for a
+   * normalised query, bit for bit the scores a whole-index search computes (search-memo.ts relies on it).
+   */
   dots?(query: Float32Array, ids: readonly string[]): Float64Array;
 }
 

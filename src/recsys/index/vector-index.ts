@@ -23,6 +23,8 @@ export interface VectorIndexOptions {
 export class VectorIndex implements SearchIndex {
   readonly model: string;
   readonly dims: number;
+  /** Counts upserts and removals (`SearchIndex.version`). */
+  version = 0;
   private data: Float32Array;
   private capacity: number;
   private ids: string[] = [];
@@ -68,6 +70,7 @@ export class VectorIndex implements SearchIndex {
    * never mixed); every vector must have `dims` entries.
    */
   upsert(ids: readonly string[], vectors: readonly ArrayLike<number>[], model?: string): void {
+    this.version++;
     if (model !== undefined && model !== this.model) {
       throw new IndexMismatchError(`index holds ${this.model} vectors, refused ${model}`);
     }
@@ -87,6 +90,7 @@ export class VectorIndex implements SearchIndex {
   }
 
   remove(ids: readonly string[]): number {
+    this.version++;
     return removeRows(this.table(), ids, (from, to) => this.data.copyWithin(to * this.dims, from * this.dims, (from + 1) * this.dims));
   }
 

@@ -1,5 +1,6 @@
 import { LRUCache } from '../../kit/index.js';
 import type { RatingTriple } from './types.js';
+import { watchOrder } from './watch-order.js';
 
 /**
  * A member's interactions as the blended models read them: ratings oldest first, and the history as catalog
@@ -10,7 +11,7 @@ export interface MemberView {
   history: Int32Array;
 }
 
-/** A member's current interactions, as their profile has them: ratings with when they were made, the watch history. */
+/** A member's current interactions, as their profile has them: ratings with when they were made (oldest first, else sorted here), the watch history. */
 export interface MemberInput {
   ratings: ReadonlyArray<{ item: string; value: number; at: number }>;
   history: readonly string[];
@@ -51,21 +52,28 @@ export class LiveMembers {
     return !sameView(view, before);
   }
 
+  /** The member's view: ratings of catalog items oldest first, the history by the models' rule (watch-order.ts). */
   private viewOf(user: string, input: MemberInput): MemberView {
+    const given = input.ratings;
+    let sorted = true;
+    for (let i = 1; i < given.length && sorted; i++) sorted = given[i - 1].at <= given[i].at;
     const ratings: RatingTriple[] = [];
-    for (const r of [...input.ratings].sort((a, b) => a.at - b.at)) {
-      if (this.index.has(r.item)) ratings.push({ user, item: r.item, value: r.value, at: r.at });
+    const rated: number[] = [];
+    for (const r of sorted ? given : [...given].sort((a, b) => a.at - b.at)) {
+      const i = this.index.get(r.item);
+      if (i === undefined) continue;
+      ratings.push({ user, item: r.item, value: r.value, at: r.at });
+      rated.push(i);
     }
-    const seen = new Set<number>();
-    const history: number[] = [];
-    for (const id of [...input.history, ...ratings.map((r) => r.item)]) {
+    const watched: number[] = [];
+    for (const id of input.history) {
       const i = this.index.get(id);
-      if (i === undefined || seen.has(i)) continue;
-      seen.add(i);
-      history.push(i);
+      if (i !== undefined) watched.push(i);
     }
-    return { ratings, history: Int32Array.from(history) };
+    this.seen ??= new Uint8Array(this.index.size);
+    return { ratings, history: Int32Array.from(watchOrder(watched, rated, this.seen)) };
   }
+  private seen?: Uint8Array;
 }
 
 function sameView(a: MemberView, b: MemberView): boolean {

@@ -2,6 +2,7 @@ import type { ItemGraph } from './item-graph.js';
 import { pruneRows } from './graph-prune.js';
 import type { CommunityPrior } from './prior-format.js';
 import type { RatingTriple } from './types.js';
+import { watchOrder } from './watch-order.js';
 
 /** What a server has of its own: its members' ratings and ordered watch histories, over its catalog. */
 export interface ServerData {
@@ -108,16 +109,7 @@ export function serverCounts(n: number, members: Iterable<MemberEvents>, opts: S
       total += m.ratedValues[r];
       kept++;
     }
-    const seq: number[] = [];
-    for (const list of [m.history, m.ratedItems]) {
-      for (let h = 0; h < list.length; h++) {
-        const i = list[h];
-        if (seen[i]) continue;
-        seen[i] = 1;
-        seq.push(i);
-      }
-    }
-    for (const i of seq) seen[i] = 0;
+    const seq = watchOrder(m.history, m.ratedItems, seen);
     items.push(...seq);
     starts.push(items.length);
     for (const i of seq) memberCount[i]++;

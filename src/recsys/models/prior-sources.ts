@@ -65,10 +65,10 @@ export function explainers(m: PriorAwareModels, kind: 'cowatch' | 'next', from: 
 
 function scored(m: PriorAwareModels, idx: number[], scores: Float64Array, kind?: 'cowatch' | 'next', from: readonly string[] = []): ScoredItem[] {
   const why = kind && from.length > 0 ? explainers(m, kind, from, idx) : undefined;
-  return idx.map((i, r) => {
-    const out: ScoredItem = { itemId: m.items[i], score: scores[i] };
+  const items = m.items;
+  return idx.map((i, r): ScoredItem => {
     const t = why ? why[r] : -1;
-    return t < 0 ? out : { ...out, because: from[t] };
+    return t < 0 ? { itemId: items[i], score: scores[i] } : { itemId: items[i], score: scores[i], because: from[t] };
   });
 }
 

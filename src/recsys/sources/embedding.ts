@@ -3,6 +3,7 @@ import type { Profile } from '../../domain/profile.js';
 import { dotAt } from '../index/dot.js';
 import { DEFAULT_FEEDBACK, feedbackActive, feedbackQuery, type FeedbackOptions } from '../index/feedback.js';
 import type { PairedSearch } from '../index/paired-search.js';
+import { rememberedSearch } from '../index/search-memo.js';
 import type { SearchHit, SearchIndex, SearchOptions } from '../index/types.js';
 import { naming } from '../reasons.js';
 import type { Candidate, CandidateSource, RecQuery } from '../types.js';
@@ -108,7 +109,8 @@ export class EmbeddingSource implements CandidateSource {
     if (!query) return [];
     const { untitled, embedder } = this.opts;
     const bySeedText = kind === 'similar' && untitled && embedder && embedder.model === index.model;
-    let hits = await this.search(query, bySeedText ? 2 * k : k, { exclude, allow });
+    // a member's taste (or the same seeds) searches nearly alike until their profile changes (search-memo.ts)
+    let hits = await rememberedSearch(index, query, bySeedText ? 2 * k : k, { exclude, allow }, (n) => this.search(query, n, { exclude, allow }));
     if (bySeedText) hits = (await rescoreBySeedText(hits, q.seeds!, untitled, embedder, signal)).slice(0, k);
     const closest = this.closest(hits.map((h) => h.id), contributors);
     return hits.map((h, r) => candidate(this.id, h.id, h.score, r, closest[r] === undefined ? undefined : naming(kind, closest[r], this.opts.title)));
