@@ -21,5 +21,12 @@ export function formatRequests(r: RequestsReport): string {
   for (const [model, rs] of Object.entries(r.ratios)) {
     out.push(`  ${pad(model, w)}` + Object.entries(rs).map(([c, x]) => `${c} ${x.toFixed(2)}x`).join(', '));
   }
+  if (r.bot) {
+    out.push(`  the bot's /recommend, as a member with no ratings meets it (starter-all: the starter catalog with its prior; overviews: uploaded as a custom catalog):`);
+    for (const [c, s] of Object.entries(r.bot)) {
+      const baseScore = r.results[base][c as keyof typeof r.results[string]]['ndcg@10'];
+      out.push(`  ${pad("the bot's /recommend", w)}${pad(c, 18)}${pad(s['ndcg@10'].toFixed(4), 9)}${pad(s['p@5'].toFixed(4), 8)}${pad(`${s.tune['ndcg@10'].toFixed(4)}/${s.tune['p@5'].toFixed(4)}`, 17)}${s.heldOut['ndcg@10'].toFixed(4)}/${s.heldOut['p@5'].toFixed(4)}  ${(s['ndcg@10'] / Math.max(baseScore, 1e-9)).toFixed(2)}x ${base}`);
+    }
+  }
   return out.join('\n');
 }

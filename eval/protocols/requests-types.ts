@@ -16,6 +16,8 @@ export interface RequestsOptions {
   embedders?: LabelledEmbedder[];
   /** Also score each embedder with pseudo-relevance feedback (default DEFAULT_FEEDBACK); false: without only. */
   feedback?: FeedbackOptions | false;
+  /** Also ask the bot's own `/recommend` (requests-bot.ts) on the starter catalog and an uploaded overviews catalog. */
+  bot?: boolean;
 }
 
 /** An embedder and the name its results are reported under (its model id, or a variant's description). */
@@ -41,5 +43,7 @@ export interface RequestsReport {
   results: Record<string, Record<CatalogName, Scores & { tune: Scores; heldOut: Scores }>>;
   /** each other embedder's NDCG@10 over the first one's (local-hash-v1), per catalog */
   ratios: Record<string, Record<CatalogName, number>>;
+  /** With `bot`: the bot's `/recommend` as a member meets it, on the starter catalog and an uploaded overviews catalog. */
+  bot?: Partial<Record<CatalogName, Scores & { tune: Scores; heldOut: Scores }>>;
   seconds: number;
 }

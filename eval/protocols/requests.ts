@@ -25,6 +25,7 @@ import { DEFAULT_FEEDBACK, searchWithFeedback } from '../../src/recsys/index/fee
 import { VectorIndex } from '../../src/recsys/index/vector-index.js';
 import { round } from '../metrics.js';
 import { requestEmbedders } from './requests-embedders.js';
+import { botRankings } from './requests-bot.js';
 import { LSA_SUFFIX, withCatalogLsa } from './requests-lsa.js';
 import { formatRequests } from './requests-format.js';
 import { loadRequestInputs, type KeywordRequest } from './requests-inputs.js';
@@ -102,6 +103,15 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
       (Object.keys(catalogs) as CatalogName[]).map((c) => [c, round(results[label][c]['ndcg@10'] / Math.max(base[c]['ndcg@10'], 1e-9), 3)]),
     ) as Record<CatalogName, number>;
   }
+  let bot: RequestsReport['bot'];
+  if (opts.bot) {
+    bot = {};
+    for (const name of ['starter-all', 'overviews'] as const) {
+      const lists = await botRankings(name, { starterPath: opts.starter, overviews: catalogs.overviews }, requests);
+      bot[name] = scoreRequests(requests, (qi) => lists[qi]);
+      log(`the bot's /recommend on ${name}: NDCG@10 ${bot[name]['ndcg@10']}, P@5 ${bot[name]['p@5']}`);
+    }
+  }
   return {
     protocol: 'requests',
     joinedMovies: joined,
@@ -109,11 +119,12 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
     catalogs: { starter: catalogs.starter.length, 'starter-all': catalogs['starter-all'].length, overviews: catalogs.overviews.length, 'starter+overviews': catalogs['starter+overviews'].length },
     results,
     ratios,
+    ...(bot ? { bot } : {}),
     seconds: round((performance.now() - t0) / 1000, 1),
   };
 }
 
-export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--lsa] [--no-feedback] [--json]';
+export const REQUESTS_USAGE = 'usage: npm run eval -- --protocol requests [--overviews FILE] [--starter FILE] [--ablation] [--lsa] [--no-feedback] [--bot] [--json]';
 
 /** `npm run eval -- --protocol requests ...`: runs this protocol alone. */
 export async function requestsMain(argv: string[], repoRoot: string): Promise<void> {
@@ -123,6 +134,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
   let ablation = false;
   let lsa = false;
   let feedback = true;
+  let bot = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -135,6 +147,7 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     else if (a === '--ablation') ablation = true;
     else if (a === '--lsa') lsa = true;
     else if (a === '--no-feedback') feedback = false;
+    else if (a === '--bot') bot = true;
     else if (name === '--protocol') {
       if (value() !== 'requests') throw new Error(`this runner only runs --protocol requests (${REQUESTS_USAGE})`);
     }
@@ -142,6 +155,6 @@ export async function requestsMain(argv: string[], repoRoot: string): Promise<vo
     else if (name === '--starter') starter = value();
     else if (a !== '--') throw new Error(`unknown argument ${a} (${REQUESTS_USAGE})`);
   }
-  const report = await runRequests({ overviews, starter, ablation, lsa, feedback: feedback ? undefined : false }, (m) => process.stderr.write(`[eval] ${m}\n`));
+  const report = await runRequests({ overviews, starter, ablation, lsa, bot, feedback: feedback ? undefined : false }, (m) => process.stderr.write(`[eval] ${m}\n`));
   process.stdout.write((json ? JSON.stringify(report) : formatRequests(report)) + '\n');
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { botRankings } from '../../../eval/protocols/requests-bot.js';
 import { formatRequests, keywordHalf, loadRequestInputs, requestMetrics, runRequests, topK } from '../../../eval/protocols/requests.js';
 
 // A tiny synthetic catalog (no TMDB text): 6 starter movies, 5 of them with an "overview" row.
@@ -99,5 +100,19 @@ describe('eval protocol `requests`', () => {
     ]);
     for (const s of Object.values(r.results['local-sem-v2-624 + catalog LSA'])) expect(s.requests).toBe(3);
     expect(r.ratios['local-sem-v2-624 + catalog LSA'].overviews).toBeGreaterThan(0);
+  });
+
+  it("GIVEN --bot THEN each request is asked of the bot's own /recommend on the starter catalog and on the overviews uploaded as a custom catalog, and the text says so", async () => {
+    const r = await runRequests({ starter, overviews, minMovies: 2, bot: true, feedback: false });
+    expect(Object.keys(r.bot ?? {})).toEqual(['starter-all', 'overviews']);
+    for (const s of Object.values(r.bot ?? {})) expect(s.requests).toBe(3);
+    expect(r.bot?.overviews?.['ndcg@10']).toBeGreaterThan(0);
+    // the uploaded catalog's answers come back under the protocol's ids: the five joined films, nothing else
+    const inp = loadRequestInputs({ starter, overviews, minMovies: 2 });
+    const robot = inp.requests.filter((q) => q.keyword === 'robot');
+    const [lists] = await botRankings('overviews', { starterPath: starter, overviews: inp.catalogs.overviews }, robot);
+    expect([...lists].sort()).toEqual(['ml-1', 'ml-2', 'ml-3', 'ml-4', 'ml-5']);
+    expect(formatRequests(r)).toContain("the bot's /recommend");
+    expect((await runRequests({ starter, overviews, minMovies: 2, feedback: false })).bot).toBeUndefined();
   });
 });

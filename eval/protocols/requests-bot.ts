@@ -1,0 +1,53 @@
+/**
+ * The `requests` protocol as a member meets it (`--bot`): each "movies about {keyword}" asked of the bot's own
+ * `/recommend` (services, memory store, no API key, no ratings), top 10, on
+ * - `starter-all`: the starter catalog (`--starter`, the shipped one by default) as the bot loads it, with the
+ *   community prior;
+ * - `overviews`: the TMDB overviews uploaded by an admin as a custom catalog (`id,title,description`, ids that
+ *   are not the starter's, so no prior applies), as a server with its own list has it.
+ * Everything the pipeline does counts (query words, feedback, title echoes, fusion, text coverage, diversity),
+ * which the embedder rows of the protocol leave out. The upload lives in memory only: TMDB text is never
+ * written anywhere.
+ */
+import { createLogger } from '../../src/log.js';
+import { parseConfig } from '../../src/config.js';
+import { createServices } from '../../src/services.js';
+import type { CatalogItem } from '../../src/domain/item.js';
+import type { KeywordRequest } from './requests-inputs.js';
+
+/** A custom catalog's CSV of the overview items ("{title}. {overview}" split back into its two columns). */
+function overviewsCsv(items: readonly CatalogItem[]): string {
+  const q = (s: string): string => `"${s.replace(/"/g, '""').replace(/[\r\n]+/g, ' ')}"`;
+  const rows = items.map((it) => {
+    const cut = it.title.indexOf('. ');
+    return [q(`x${it.id}`), q(it.title.slice(0, cut)), q(it.title.slice(cut + 2))].join(',');
+  });
+  return ['id,title,description', ...rows].join('\n');
+}
+
+/** Each request's top 10 item ids (as the protocol names them) from the bot's `/recommend` on `catalog`. */
+export async function botRankings(
+  catalog: 'starter-all' | 'overviews',
+  inputs: { starterPath: string; overviews: readonly CatalogItem[] },
+  requests: readonly KeywordRequest[],
+): Promise<string[][]> {
+  const logger = createLogger('silent');
+  const config = parseConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent' });
+  const services = await createServices(config, { logger, retrainDelayMs: 3_600_000, starterPath: inputs.starterPath });
+  try {
+    const admin = { scope: 'eval-requests', userId: 'admin' };
+    if (catalog === 'starter-all') await services.catalog.starter(admin);
+    else {
+      const report = await services.catalog.upload(admin, { bytes: new TextEncoder().encode(overviewsCsv(inputs.overviews)), filename: 'overviews.csv', mode: 'replace' });
+      if (report.errors.length > 0 || !report.applied) throw new Error(`the overviews catalog did not upload: ${report.errors[0]?.message ?? 'not applied'}`);
+    }
+    const out: string[][] = [];
+    for (const r of requests) {
+      const res = await services.recommend({ scope: admin.scope, userId: 'member' }, { text: r.text, count: 10 });
+      out.push(res.items.map((x) => x.item.id.replace(/^x(?=ml-)/, '')));
+    }
+    return out;
+  } finally {
+    await services.close();
+  }
+}
