@@ -43,21 +43,7 @@ export class TopK {
       return;
     }
     if (this.k === 0 || score < hs[0] || (score === hs[0] && row >= hi[0])) return;
-    // replace the root, sift down towards the worse child
-    const n = this.n;
-    let c = 0;
-    for (;;) {
-      const l = 2 * c + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
-      if (hs[w] > score || (hs[w] === score && hi[w] < row)) break;
-      hs[c] = hs[w];
-      hi[c] = hi[w];
-      c = w;
-    }
-    hs[c] = score;
-    hi[c] = row;
+    siftDown(hs, hi, this.n, score, row); // replaces the root
   }
 
   /**
@@ -74,22 +60,7 @@ export class TopK {
       rows[n - 1] = hi[0];
       scores[n - 1] = hs[0];
       n--;
-      // move the last entry to the root and sift it down towards the worse child
-      const s = hs[n];
-      const row = hi[n];
-      let c = 0;
-      for (;;) {
-        const l = 2 * c + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
-        if (hs[w] > s || (hs[w] === s && hi[w] < row)) break;
-        hs[c] = hs[w];
-        hi[c] = hi[w];
-        c = w;
-      }
-      hs[c] = s;
-      hi[c] = row;
+      siftDown(hs, hi, n, hs[n], hi[n]); // the last entry to the root
     }
     return { rows, scores };
   }
@@ -104,4 +75,24 @@ export class TopK {
     const { rows, scores } = this.drain();
     return Array.from(rows, (row, j) => ({ row, score: scores[j] }));
   }
+}
+
+/**
+ * Puts (score, row) at the root of the first `n` entries of a worst-first heap and sifts it down towards the
+ * worse child until both children are better (higher score, or equal with a lower row).
+ */
+function siftDown(hs: Float64Array, hi: Int32Array, n: number, score: number, row: number): void {
+  let c = 0;
+  for (;;) {
+    const l = 2 * c + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const w = r < n && (hs[r] < hs[l] || (hs[r] === hs[l] && hi[r] > hi[l])) ? r : l;
+    if (hs[w] > score || (hs[w] === score && hi[w] < row)) break;
+    hs[c] = hs[w];
+    hi[c] = hi[w];
+    c = w;
+  }
+  hs[c] = score;
+  hi[c] = row;
 }
