@@ -1,7 +1,7 @@
 /**
  * The words of a request that say nothing about what is wanted: function words (and bare numbers); the words
  * of asking ("recommend", "suggestions", "what should I watch"); the thing asked for ("movie", "something");
- * when ("tonight", "this weekend"); vague praise ("good", "great"); and states that ask for anything at all
+ * when ("tonight", "this weekend"); vague praise and acclaim ("good", "great", "classic"); and states that ask for anything at all
  * ("bored", "surprise me"). A request made only of these has no content: the member's taste and the server's
  * habits answer it, never a search for its words. Words that also name a subject ("time" in "time travel",
  * "love" in "love story", "new", "fun", "light") are not here: they count as content.
@@ -33,7 +33,9 @@ const ASKING_WORDS = new Set(
     'tonight today tomorrow now later weekend evening tonite ' +
     // vague praise, and asking for anything at all
     'good great nice best better decent solid cool awesome amazing excellent fine worth watchable entertaining ' +
-    'popular favorite favourite top random whatever surprise bored'
+    'popular favorite favourite top random whatever surprise bored ' +
+    // acclaim: how well thought of, not what it is about ("a classic western" is a western the crowd rates well)
+    'classic classics iconic legendary acclaimed beloved masterpiece masterpieces'
   ).split(' '),
 );
 

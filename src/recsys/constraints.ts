@@ -19,7 +19,8 @@ export { GENRES, resolveTags } from './constraints-tags.js';
  *   "nothing from the"), they flip: "nothing before 2000" (minYear 2000), "not newer than 2005" (maxYear
  *   2005), "no 80s movies" / "nothing from the 90s" (excludeYears, or a bound when the decade is at an edge).
  * - mood: "lighter" / "light-hearted" / "feel-good" / "less dark" exclude horror, thriller and war (no
- *   include: forcing comedy would narrow too much); "darker" excludes children and animation.
+ *   include: forcing comedy would narrow too much); "darker" excludes children and animation; "for adults"
+ *   (or "for grown-ups", "adult animation") excludes children's films.
  * - contradictions: opposite wishes in one message ("no comedies, only comedies"; "before 2000 ... after
  *   2010") keep the LATER one; `readConstraints` reports each pair (kept, dropped) so the answer can say so.
  * Tags are resolved against `knownTags` (the catalog's tags) with the synonym table of filters/tags.ts.
@@ -64,6 +65,8 @@ export function readConstraints(text: string, knownTags: readonly string[] = [],
   if (lighter) for (const g of ['horror', 'thriller', 'war']) wish(g, 'exclude', lighter.index, lighter[0]);
   const darker = /\b(darker|grittier|more serious)\b/.exec(t);
   if (darker) for (const g of ['children', 'animation']) wish(g, 'exclude', darker.index, darker[0]);
+  const grownUp = /\b(for (?:adults|grown[- ]?ups)|adult animation)\b/.exec(t);
+  if (grownUp) wish('children', 'exclude', grownUp.index, grownUp[0]);
 
   const conflicts: ConstraintConflict[] = [];
   const wishes = new Map<string, { mode: 'include' | 'exclude'; phrase: string }>();

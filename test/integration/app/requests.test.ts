@@ -77,6 +77,21 @@ describe('a request with content', () => {
     for (const t of titlesOf(r)) expect(t).not.toMatch(/scary movie/i);
     expect(r.items.filter((x) => hasTag(x.item, 'Horror') || hasTag(x.item, 'Thriller')).length).toBeGreaterThanOrEqual(4);
   });
+
+  it.each([
+    ['a classic western', 'Western', 5],
+    ['classic film noir', 'Film-Noir', 4],
+  ])('GIVEN %j THEN the genre, not the films that carry a "classic" tag (Star Wars)', async (text, genre, least) => {
+    const r = await app.recommend(caller('u-req-classic'), { text });
+    for (const t of titlesOf(r)) expect(t).not.toMatch(/star wars/i);
+    expect(r.items.filter((x) => hasTag(x.item, genre)).length).toBeGreaterThanOrEqual(least);
+  });
+
+  it('GIVEN "animated movies for adults" THEN no children\'s films', async () => {
+    const r = await app.recommend(caller('u-req-adult-animation'), { text: 'animated movies for adults' });
+    expect(r.items).toHaveLength(5);
+    for (const x of r.items) expect(hasTag(x.item, 'Children'), x.item.title).toBe(false);
+  });
 });
 
 describe('"like X"', () => {

@@ -18,6 +18,7 @@ describe('requests that say nothing about what is wanted', () => {
     'recommend me 5 films please',
     'something for tonight, no horror',
     'nothing from the 90s',
+    'a classic, please',
   ])('GIVEN %j THEN it has no content and nothing is searched for', (request) => {
     expect(hasContent(request)).toBe(false);
     expect(queryText(request)).toBe('');
@@ -28,6 +29,9 @@ describe('requests that say nothing about what is wanted', () => {
     ['a tense heist movie with a clever twist', ['tense', 'heist', 'clever', 'twist']],
     ['any good time travel films?', ['time', 'travel']],
     ['a love story', ['love', 'story']],
+    // acclaim says how well thought of, not what about: the crowd's quality answers it, the genre is searched
+    ['a classic western', ['western']],
+    ['classic film noir', ['noir']],
   ])('GIVEN %j THEN its content is %j', (request, words) => {
     expect(hasContent(request)).toBe(true);
     expect(contentWords(request)).toEqual(words);

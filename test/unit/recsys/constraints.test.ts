@@ -26,6 +26,9 @@ describe('parseConstraints', () => {
     ['between 2005 and 1995', { minYear: 1995, maxYear: 2005 }],
     ['in 1994', { minYear: 1994, maxYear: 1994 }],
     ['something lighter', { excludeTags: ['horror', 'thriller', 'war'] }],
+    // animation is not for children only: "for adults" keeps the animation and leaves the children's films out
+    ['animated movies for adults', { excludeTags: ['children'] }],
+    ['adult animation from the 90s', { excludeTags: ['children'], minYear: 1990, maxYear: 1999 }],
     ['no horror, only comedies, before 2000', { includeTags: ['comedy'], excludeTags: ['horror'], maxYear: 1999 }],
     // negated years flip the bound instead of asking for it
     ['no films before 2000', { minYear: 2000 }],
