@@ -18,23 +18,30 @@ const WATCH = new RegExp(
 );
 
 /**
- * Moods and everyday words mapped to the genre and tag words catalogs use, so that "something cozy" finds
- * what the catalog calls Comedy or Mystery. The user's own words are kept; these are added.
+ * Moods mapped to the genre and tag words catalogs use, so that "something cozy" finds what the catalog calls
+ * Comedy or Mystery. The user's own words are kept; these are added: first the genre the mood names ("scary":
+ * horror, "funny": comedy), always; then the genres it leans to ("cozy": comedy, mystery, romance), only when
+ * the request has no topic: beside one ("a feel-good sports movie", "a dark comedy about death") they would
+ * outweigh it (`queryText`).
  */
-const EXPAND: [RegExp, string][] = [
-  [/\bcozy|cosy\b/, 'comedy mystery romance light'],
-  [/\b(feel[- ]?good|uplifting|heart ?warming|wholesome|cheerful|lighter|light[- ]hearted)\b/, 'comedy family feel-good romance'],
-  [/\b(funny|hilarious|laughs?|silly)\b/, 'comedy funny'],
-  [/\b(scary|creepy|spooky|terrifying|frightening)\b/, 'horror suspense'],
-  [/\b(sad|tearjerker|cry|emotional|moving)\b/, 'drama romance emotional'],
-  [/\b(mind[- ]?bending|trippy|twisty|cerebral)\b/, 'sci-fi mystery thought-provoking twist ending surreal'],
+const MOODS: [RegExp, string, string][] = [
+  [/\bcozy|cosy\b/, '', 'comedy mystery romance light'],
+  [/\b(feel[- ]?good|uplifting|heart ?warming|wholesome|cheerful|lighter|light[- ]hearted)\b/, 'feel-good', 'comedy family romance'],
+  [/\b(funny|hilarious|laughs?|silly)\b/, 'comedy funny', ''],
+  [/\b(scary|creepy|spooky|terrifying|frightening)\b/, 'horror', 'suspense'],
+  [/\b(sad|tearjerker|cry|emotional|moving)\b/, '', 'drama romance emotional'],
+  [/\b(mind[- ]?bending|trippy|twisty|cerebral)\b/, '', 'sci-fi mystery thought-provoking twist ending surreal'],
+  [/\b(date night|romantic)\b/, 'romance', 'comedy'],
+  [/\b(dark|gritty|bleak)\b/, 'dark', 'thriller crime'],
+];
+
+/** Everyday words for what a film is about, mapped to the tags catalogs use ("spies": spy, espionage); always added. */
+const TOPICS: [RegExp, string][] = [
   [/\b(kids?|children|family)\b/, 'children animation family'],
   [/\b(space|alien|aliens|galaxy|outer space)\b/, 'sci-fi space aliens'],
   [/\b(true story|real events|biopic)\b/, 'based on a true story biography drama'],
-  [/\b(date night|romantic)\b/, 'romance comedy'],
-  [/\b(epic|sweeping)\b/, 'adventure epic war fantasy'],
-  [/\b(dark|gritty|bleak)\b/, 'dark thriller crime'],
   [/\b(action[- ]packed|explosions?|fights?)\b/, 'action'],
+  [/\b(epic|sweeping)\b/, 'adventure epic war fantasy'],
   [/\b(magic|wizards?|dragons?)\b/, 'fantasy magic'],
   [/\b(cowboys?|wild west)\b/, 'western'],
   [/\b(detective|whodunit|murder mystery)\b/, 'mystery crime detective'],
@@ -42,6 +49,8 @@ const EXPAND: [RegExp, string][] = [
   [/\b(spy|spies|espionage)\b/, 'spy action thriller espionage'],
   [/\b(heists?|robbery|robberies|con artists?)\b/, 'heist crime'],
 ];
+
+const isMood = (word: string): boolean => MOODS.some(([re]) => re.test(word.toLowerCase()));
 
 /** Whether a request says anything about what is wanted, once asking, negations and years are taken out. */
 export function hasContent(request: string): boolean {
@@ -68,10 +77,12 @@ export function queryText(request: string): string {
   // no text at all, so the member's taste and the server's habits lead, never a search for those words.
   if (!words.some((w) => !isRequestWord(w))) return '';
   const lower = words.join(' ').toLowerCase();
-  const extra = EXPAND.filter(([re]) => re.test(lower)).map(([, add]) => add);
   // The user's own words twice: the expansions help, the words asked for lead. A genre said beside a topic
   // ("a courtroom drama") counts once: most of a catalog carries it, the topic says which. A mood word ("cozy",
-  // "scary") is no topic: it is expanded into genres itself, so "a cozy mystery" keeps its genre whole.
-  const topical = words.some((w) => !isRequestWord(w) && !isGenreWord(w) && !EXPAND.some(([re]) => re.test(w.toLowerCase())));
+  // "scary") is no topic: alone beside a genre it is expanded into genres itself, so "a cozy mystery" keeps its
+  // genre whole; beside a topic its genres are left out, so "a feel-good sports movie" is about sports.
+  const topical = words.some((w) => !isRequestWord(w) && !isGenreWord(w) && !isMood(w));
+  const moods = MOODS.filter(([re]) => re.test(lower)).map(([, named, leans]) => (topical ? named : `${named} ${leans}`).trim());
+  const extra = [...moods, ...TOPICS.filter(([re]) => re.test(lower)).map(([, add]) => add)].filter(Boolean);
   return [...words, ...words.filter((w) => !(topical && isGenreWord(w))), ...extra].join(' ');
 }

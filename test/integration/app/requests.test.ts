@@ -87,6 +87,13 @@ describe('a request with content', () => {
     expect(r.items.filter((x) => hasTag(x.item, genre)).length).toBeGreaterThanOrEqual(least);
   });
 
+  it('GIVEN a mood beside a topic ("a feel-good sports movie", "an uplifting music documentary") THEN the topic leads, not the comedies and romances the mood leans to', async () => {
+    const sports = await app.recommend(caller('u-req-mood'), { text: 'a feel-good sports movie' });
+    expect(sports.items.filter((x) => hasTag(x.item, 'sports')).length).toBeGreaterThanOrEqual(2);
+    const music = await app.recommend(caller('u-req-mood'), { text: 'an uplifting music documentary' });
+    expect(music.items.filter((x) => hasTag(x.item, 'Documentary')).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('GIVEN "animated movies for adults" THEN no children\'s films', async () => {
     const r = await app.recommend(caller('u-req-adult-animation'), { text: 'animated movies for adults' });
     expect(r.items).toHaveLength(5);

@@ -37,6 +37,17 @@ describe('requests that say nothing about what is wanted', () => {
     expect(contentWords(request)).toEqual(words);
   });
 
+  it('GIVEN a mood beside a topic THEN the mood keeps the genre it names but not the genres it leans to, which would outweigh the topic', () => {
+    const sports = queryText('a feel-good sports movie');
+    expect(sports).toMatch(/sports/);
+    expect(sports).not.toMatch(/comedy|romance|family/);
+    expect(queryText('a scary space movie')).toMatch(/horror/);
+    expect(queryText('a scary space movie')).not.toMatch(/suspense/);
+    // alone beside a genre, a mood is expanded whole: "a cozy mystery" is comedy, mystery, romance
+    expect(queryText('a cozy mystery')).toMatch(/comedy.*romance/);
+    expect(queryText('a sad war movie')).toMatch(/drama romance emotional/);
+  });
+
   it('GIVEN "not too gory" THEN the negated word is not searched for', () => {
     expect(queryText('scary movie but not too gory')).not.toMatch(/gory/);
     expect(queryText('scary movie but not too gory')).toMatch(/scary/);
