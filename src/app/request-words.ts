@@ -1,8 +1,8 @@
 /**
  * The words of a request that say nothing about what is wanted: function words (and bare numbers); the words
  * of asking ("recommend", "suggestions", "what should I watch"); the thing asked for ("movie", "something");
- * when ("tonight", "this weekend"); vague praise and acclaim ("good", "great", "classic"); and states that ask for anything at all
- * ("bored", "surprise me"). A request made only of these has no content: the member's taste and the server's
+ * when ("tonight", "this weekend"); vague praise and acclaim ("good", "great", "classic"); and states that ask
+ * for anything at all ("bored", "surprise me"). A request made only of these has no content: the member's taste and the server's
  * habits answer it, never a search for its words. Words that also name a subject ("time" in "time travel",
  * "love" in "love story", "new", "fun", "light") are not here: they count as content.
  */
