@@ -27,8 +27,6 @@ export interface QuantizedIndexOptions {
 export class QuantizedIndex implements SearchIndex {
   readonly model: string;
   readonly dims: number;
-  /** Counts upserts and removals (`SearchIndex.version`). */
-  version = 0;
   readonly precision: Precision;
   private capacity: number;
   private rows: Int8Array | Uint16Array;
@@ -77,7 +75,6 @@ export class QuantizedIndex implements SearchIndex {
   }
 
   upsert(ids: readonly string[], vectors: readonly ArrayLike<number>[], model?: string): void {
-    this.version++;
     if (model !== undefined && model !== this.model) throw new IndexMismatchError(`index holds ${this.model} vectors, refused ${model}`);
     if (ids.length !== vectors.length) throw new RangeError(`${ids.length} ids but ${vectors.length} vectors`);
     for (const v of vectors) if (v.length !== this.dims) throw new IndexMismatchError(`index has ${this.dims} dims, refused a vector of ${v.length}`);
@@ -88,7 +85,6 @@ export class QuantizedIndex implements SearchIndex {
   }
 
   remove(ids: readonly string[]): number {
-    this.version++;
     return removeRows({ ids: this.ids, rowOf: this.rowOf }, ids, (from, to) => {
       this.rows.copyWithin(to * this.dims, from * this.dims, (from + 1) * this.dims);
       if (this.scales.length) this.scales[to] = this.scales[from];

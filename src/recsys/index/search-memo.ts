@@ -1,5 +1,6 @@
 import { LRUCache } from '../../kit/index.js';
 import { normalized } from './dot.js';
+import { topKIndices } from '../models/topk.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
  * remembered scan stale); an index without a version or `dots` is always scanned.
  */
 /** Scans remembered per index: about 6 KB each at 624 dimensions and k = 80 (query, kept ids and scores, exclusions). */
-export const MEMO_SEARCHES = 32;
+const MEMO_SEARCHES = 32;
 
 /** Two dot products' float32 rounding, with room: under 4e-5 each for unit vectors of 1,024 dimensions. */
 const SLACK = 2e-4;
@@ -79,7 +80,7 @@ function reuse(index: SearchIndex, scan: Scan, q: Float32Array, d: number, k: nu
   const ids = scan.kept;
   const s = index.dots!(q, ids);
   if (s.some((x) => Number.isNaN(x))) return undefined;
-  const order = Array.from(ids, (_, j) => j).sort((a, b) => s[b] - s[a] || a - b);
+  const order = topKIndices(s, k + 1); // best first, ties by lower row (the kept order)
   const n = Math.min(k, order.length);
   if (n < k && scan.bound !== -Infinity) return undefined;
   for (let r = 1; r < Math.min(n + 1, order.length); r++) {

@@ -22,7 +22,11 @@ export interface SearchIndex {
   readonly model: string;
   readonly dims: number;
   readonly size: number;
-  /** Changes whenever the stored vectors do (upsert, remove): searches remembered at another version are stale. */
+  /**
+   * Changes whenever the stored vectors do (upsert, remove): searches remembered at another version are stale.
+   * Only an index whose stored rows are unit length (float32) and whose `dots` are its search's own scores may
+   * carry it: search-memo.ts bounds unseen rows by that (a quantised row's norm can pass 1 by 2%).
+   */
   readonly version?: number;
   has(id: string): boolean;
   /** The stored (normalised) vector, or undefined. */

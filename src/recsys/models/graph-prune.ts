@@ -1,4 +1,5 @@
 import type { ItemGraph } from './item-graph.js';
+import { topKIndices } from './topk.js';
 
 /**
  * Each row's `keep` strongest neighbours by what the models rank them by: the count times the column's factor
@@ -15,7 +16,6 @@ export function pruneRows(g: ItemGraph, keep: number, colFactor: (col: number) =
   const cols: number[] = [];
   const vals: number[] = [];
   const score: number[] = [];
-  const order: number[] = [];
   for (let j = 0; j < g.size; j++) {
     const from = g.start[j];
     const to = g.start[j + 1];
@@ -26,13 +26,8 @@ export function pruneRows(g: ItemGraph, keep: number, colFactor: (col: number) =
       }
     } else {
       score.length = 0;
-      order.length = 0;
-      for (let p = from; p < to; p++) {
-        score.push(g.val[p] * colFactor(g.col[p]));
-        order.push(p - from);
-      }
-      order.sort((a, b) => score[b] - score[a] || a - b);
-      const kept = order.slice(0, keep).sort((a, b) => a - b);
+      for (let p = from; p < to; p++) score.push(g.val[p] * colFactor(g.col[p]));
+      const kept = topKIndices(score, keep).sort((a, b) => a - b); // the strongest, ties to the earlier column
       for (const k of kept) {
         cols.push(g.col[from + k]);
         vals.push(g.val[from + k]);
