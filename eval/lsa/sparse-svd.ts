@@ -4,9 +4,9 @@
  * Deterministic (seeded Gaussian test matrix). Cost: (2 + 2 * powerIterations) sparse products with
  * rank + oversample columns, a Gram-Schmidt of n x l, and a Jacobi eigen-solve of l x l.
  */
+import { mulberry32 } from '../../src/recsys/models/rng.js';
 
 /** Rows of a sparse matrix: row r holds `cols[rowStart[r]..rowStart[r+1])` with `values` alike. */
-import { mulberry32 } from '../../src/recsys/models/rng.js';
 export interface CsrMatrix {
   rows: number;
   cols: number;

@@ -12,23 +12,18 @@
 import { createLogger } from '../../src/log.js';
 import { parseConfig } from '../../src/config.js';
 import { createServices } from '../../src/services.js';
-import type { CatalogItem } from '../../src/domain/item.js';
-import type { KeywordRequest } from './requests-inputs.js';
+import { catalogToCsv } from '../../src/catalog/serialise.js';
+import type { KeywordRequest, OverviewParts } from './requests-inputs.js';
 
-/** A custom catalog's CSV of the overview items ("{title}. {overview}" split back into its two columns). */
-function overviewsCsv(items: readonly CatalogItem[]): string {
-  const q = (s: string): string => `"${s.replace(/"/g, '""').replace(/[\r\n]+/g, ' ')}"`;
-  const rows = items.map((it) => {
-    const cut = it.title.indexOf('. ');
-    return [q(`x${it.id}`), q(it.title.slice(0, cut)), q(it.title.slice(cut + 2))].join(',');
-  });
-  return ['id,title,description', ...rows].join('\n');
+/** The overviews as an admin's custom catalog file: title and description columns, ids the prior does not know. */
+function overviewsCsv(parts: readonly OverviewParts[]): string {
+  return catalogToCsv(parts.map((p) => ({ id: `x${p.id}`, title: p.title, description: p.overview })), { bom: false });
 }
 
 /** Each request's top 10 item ids (as the protocol names them) from the bot's `/recommend` on `catalog`. */
 export async function botRankings(
   catalog: 'starter-all' | 'overviews',
-  inputs: { starterPath: string; overviews: readonly CatalogItem[] },
+  inputs: { starterPath: string; overviews: readonly OverviewParts[] },
   requests: readonly KeywordRequest[],
 ): Promise<string[][]> {
   const logger = createLogger('silent');

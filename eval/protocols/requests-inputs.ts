@@ -20,12 +20,25 @@ export function keywordHalf(keyword: string): 'tune' | 'heldOut' {
   return fnv1a(keyword) % 2 === 0 ? 'tune' : 'heldOut';
 }
 
-export function loadRequestInputs(opts: RequestsOptions): { catalogs: Record<CatalogName, CatalogItem[]>; requests: KeywordRequest[]; joined: number } {
+/** A joined movie's TMDB title and overview apart (the `overviews` catalog joins them into one text). */
+export interface OverviewParts {
+  id: string;
+  title: string;
+  overview: string;
+}
+
+export function loadRequestInputs(opts: RequestsOptions): {
+  catalogs: Record<CatalogName, CatalogItem[]>;
+  overviewParts: OverviewParts[];
+  requests: KeywordRequest[];
+  joined: number;
+} {
   const parsed = parseCatalog(readFileSync(opts.starter), { filename: 'starter-movies.csv' });
   if (parsed.items.length === 0) throw new Error(`no items in ${opts.starter}: ${parsed.errors[0]?.message ?? ''}`);
   const starter = new Map(parsed.items.map((i) => [i.id, i]));
   const rows = parse(readFileSync(opts.overviews, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
   const overviewItems: CatalogItem[] = [];
+  const overviewParts: OverviewParts[] = [];
   const byKeyword = new Map<string, Set<string>>();
   const seen = new Set<string>();
   for (const r of rows) {
@@ -35,6 +48,7 @@ export function loadRequestInputs(opts: RequestsOptions): { catalogs: Record<Cat
     seen.add(id);
     const title = (r.tmdb_title || r.ml_title || '').trim();
     overviewItems.push({ id, title: `${title}. ${overview}` });
+    overviewParts.push({ id, title, overview });
     for (const kw of (r.keywords ?? '').split('|')) {
       const k = kw.trim().toLowerCase();
       if (!k) continue;
@@ -51,6 +65,7 @@ export function loadRequestInputs(opts: RequestsOptions): { catalogs: Record<Cat
   const joinedStarter = [...seen].map((id) => starter.get(id)!);
   return {
     catalogs: { starter: joinedStarter, 'starter-all': parsed.items, overviews: overviewItems, 'starter+overviews': starterWithOverviews(joinedStarter, rows) },
+    overviewParts,
     requests,
     joined: seen.size,
   };

@@ -57,7 +57,7 @@ function scoreRequests(requests: KeywordRequest[], rank: (i: number) => string[]
 
 export async function runRequests(opts: RequestsOptions, log: (m: string) => void = () => {}): Promise<RequestsReport> {
   const t0 = performance.now();
-  const { catalogs, requests, joined } = loadRequestInputs(opts);
+  const { catalogs, overviewParts, requests, joined } = loadRequestInputs(opts);
   log(`requests: ${requests.length} keywords over ${joined} joined movies`);
   const embedders = opts.embedders ?? requestEmbedders(opts.ablation);
   const feedback = opts.feedback === false ? undefined : { ...DEFAULT_FEEDBACK, ...opts.feedback };
@@ -107,7 +107,7 @@ export async function runRequests(opts: RequestsOptions, log: (m: string) => voi
   if (opts.bot) {
     bot = {};
     for (const name of ['starter-all', 'overviews'] as const) {
-      const lists = await botRankings(name, { starterPath: opts.starter, overviews: catalogs.overviews }, requests);
+      const lists = await botRankings(name, { starterPath: opts.starter, overviews: overviewParts }, requests);
       bot[name] = scoreRequests(requests, (qi) => lists[qi]);
       log(`the bot's /recommend on ${name}: NDCG@10 ${bot[name]['ndcg@10']}, P@5 ${bot[name]['p@5']}`);
     }

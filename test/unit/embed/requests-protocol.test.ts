@@ -110,7 +110,7 @@ describe('eval protocol `requests`', () => {
     // the uploaded catalog's answers come back under the protocol's ids: the five joined films, nothing else
     const inp = loadRequestInputs({ starter, overviews, minMovies: 2 });
     const robot = inp.requests.filter((q) => q.keyword === 'robot');
-    const [lists] = await botRankings('overviews', { starterPath: starter, overviews: inp.catalogs.overviews }, robot);
+    const [lists] = await botRankings('overviews', { starterPath: starter, overviews: inp.overviewParts }, robot);
     expect([...lists].sort()).toEqual(['ml-1', 'ml-2', 'ml-3', 'ml-4', 'ml-5']);
     expect(formatRequests(r)).toContain("the bot's /recommend");
     expect((await runRequests({ starter, overviews, minMovies: 2, feedback: false })).bot).toBeUndefined();
