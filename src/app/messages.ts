@@ -10,8 +10,8 @@ import { RATING } from '../domain/rules.js';
 export const MESSAGES = {
   // Catalog and items
   'catalog.empty': 'This server has no catalog yet. An admin can switch on the starter movie catalog with `/catalog starter`, or upload one with `/catalog upload`.',
-  'title.not-found': 'I could not find "{title}" in this server\'s catalog. Check the spelling (a year helps: "Heat (1995)"), or see what the catalog has with `/catalog info`.',
-  'title.not-found-near': 'I could not find "{title}" in this server\'s catalog. Closest titles: {near}. Use one of them as written, or check `/catalog info`.',
+  'title.not-found': 'I could not find "{title}" in this server\'s catalog. Check the spelling (a year helps: "Heat (1995)"); on Discord, start typing the title and pick it from the suggestions.',
+  'title.not-found-near': 'I could not find "{title}" in this server\'s catalog. Closest titles: {near}. Use one of them as written.',
   'item.not-found': 'I couldn\'t find "{itemId}" in this server\'s catalog. Try the autocomplete list, or check the spelling.',
   'item.gone': 'That item is no longer in this server\'s catalog.',
   // Ratings, history, lists

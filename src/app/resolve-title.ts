@@ -50,7 +50,7 @@ export async function resolveItem(services: ItemLookup, c: Caller, value: string
   // playground, a title typed past autocomplete) still shows what to type.
   const near = services.searchTitles ? await services.searchTitles(c, value, NEAR) : [];
   if (near.length === 0) throw new AppError('title.not-found', { title: quote(value) });
-  throw new AppError('title.not-found-near', { title: quote(value), near: near.map((it) => quote(displayTitle(it))).join(', ') });
+  throw new AppError('title.not-found-near', { title: quote(value), near: near.map((it) => `"${quote(displayTitle(it))}"`).join(', ') });
 }
 
 /** How many close titles a not-found answer offers. */

@@ -41,8 +41,9 @@ const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'part',
  */
 export function nearest<E extends Searchable>(entries: readonly E[], q: TitleQuery, limit: number, popular: (id: string) => number = () => 0): E[] {
   const words = q.words.filter((w) => !FILLER.has(w));
+  // one word: the typo tier of `ranked` already tried it against every title
+  if (words.length < 2) return [];
   const need = words.reduce((sum, w) => sum + w.length, 0) / 2;
-  if (need === 0) return [];
   const scored: { e: E; n: number; p: number }[] = [];
   for (const e of entries) {
     let n = 0;

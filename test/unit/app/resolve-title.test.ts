@@ -77,14 +77,14 @@ describe('resolveItem: the item a title option names, for every face', () => {
     const { services } = lookups();
     const e = await notFound(resolveItem(services, caller, 'Nonexistent   Film'));
     expect(e.code).toBe('title.not-found');
-    expect(e.message).toBe('I could not find "Nonexistent Film" in this server\'s catalog. Check the spelling (a year helps: "Heat (1995)"), or see what the catalog has with `/catalog info`.');
+    expect(e.message).toBe('I could not find "Nonexistent Film" in this server\'s catalog. Check the spelling (a year helps: "Heat (1995)"); on Discord, start typing the title and pick it from the suggestions.');
   });
 
   it('GIVEN a misspelt title with a word too many THEN the answer offers the closest titles, as written with their year', async () => {
     const { services } = lookups();
     const e = await notFound(resolveItem(services, caller, 'The Matrx 4'));
     expect(e.code).toBe('title.not-found-near');
-    expect(e.message).toBe('I could not find "The Matrx 4" in this server\'s catalog. Closest titles: Matrix, The (1999). Use one of them as written, or check `/catalog info`.');
+    expect(e.message).toBe('I could not find "The Matrx 4" in this server\'s catalog. Closest titles: "Matrix, The (1999)". Use one of them as written.');
   });
 
   it('GIVEN a face without a title search THEN the plain not-found answer', async () => {
