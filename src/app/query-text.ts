@@ -25,7 +25,7 @@ const WATCH = new RegExp(
  * outweigh it (`queryText`).
  */
 const MOODS: [RegExp, string, string][] = [
-  [/\bcozy|cosy\b/, '', 'comedy mystery romance light'],
+  [/\b(cozy|cosy)\b/, '', 'comedy mystery romance light'],
   [/\b(feel[- ]?good|uplifting|heart ?warming|wholesome|cheerful|lighter|light[- ]hearted)\b/, 'feel-good', 'comedy family romance'],
   [/\b(funny|hilarious|laughs?|silly)\b/, 'comedy funny', ''],
   [/\b(scary|creepy|spooky|terrifying|frightening)\b/, 'horror', 'suspense'],
@@ -50,7 +50,11 @@ const TOPICS: [RegExp, string][] = [
   [/\b(heists?|robbery|robberies|con artists?)\b/, 'heist crime'],
 ];
 
-const isMood = (word: string): boolean => MOODS.some(([re]) => re.test(word.toLowerCase()));
+/** The moods' phrases, to take out of a request before looking for its topic ("date night", "feel good"). */
+const MOOD_PHRASES = MOODS.map(([re]) => new RegExp(re.source, 'g'));
+
+/** How a request splits into words (letters, digits, apostrophes and hyphens inside words). */
+const SPLIT = /[^\p{L}\p{N}'-]+/u;
 
 /** Whether a request says anything about what is wanted, once asking, negations and years are taken out. */
 export function hasContent(request: string): boolean {
@@ -66,9 +70,15 @@ export function wantedWords(request: string): string {
   return words.some((w) => !isRequestWord(w)) ? words.join(' ') : '';
 }
 
+/** The request without where-to-watch, negated wishes and years, which the constraint filter enforces. */
+function withoutConstraints(request: string): string {
+  return request.replace(WATCH, ' ').replace(NEGATED, ' ').replace(YEARS, ' ');
+}
+
 function keptWords(request: string): string[] {
-  const stripped = request.replace(WATCH, ' ').replace(NEGATED, ' ').replace(YEARS, ' ');
-  return stripped.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w && !isAskingWord(w));
+  return withoutConstraints(request)
+    .split(SPLIT)
+    .filter((w) => w && !isAskingWord(w));
 }
 
 export function queryText(request: string): string {
@@ -81,8 +91,11 @@ export function queryText(request: string): string {
   // ("a courtroom drama") counts once: most of a catalog carries it, the topic says which. A mood word ("cozy",
   // "scary") is no topic: alone beside a genre it is expanded into genres itself, so "a cozy mystery" keeps its
   // genre whole; beside a topic its genres are left out, so "a feel-good sports movie" is about sports.
-  const topical = words.some((w) => !isRequestWord(w) && !isGenreWord(w) && !isMood(w));
-  const moods = MOODS.filter(([re]) => re.test(lower)).map(([, named, leans]) => (topical ? named : `${named} ${leans}`).trim());
+  // Moods are read as phrases, over the words of asking too ("a feel good movie", "date night").
+  const said = withoutConstraints(request).toLowerCase();
+  const rest = MOOD_PHRASES.reduce((text, re) => text.replace(re, ' '), said);
+  const topical = rest.split(SPLIT).some((w) => w && !isRequestWord(w) && !isGenreWord(w));
+  const moods = MOODS.filter(([re]) => re.test(said)).map(([, named, leans]) => (topical ? named : `${named} ${leans}`).trim());
   const extra = [...moods, ...TOPICS.filter(([re]) => re.test(lower)).map(([, add]) => add)].filter(Boolean);
   return [...words, ...words.filter((w) => !(topical && isGenreWord(w))), ...extra].join(' ');
 }

@@ -48,6 +48,12 @@ describe('requests that say nothing about what is wanted', () => {
     expect(queryText('a sad war movie')).toMatch(/drama romance emotional/);
   });
 
+  it('GIVEN a mood of two words ("date night", "heart warming", "feel good") THEN it is read as the mood, not as a topic', () => {
+    expect(queryText('a date night movie')).toMatch(/romance comedy/);
+    expect(queryText('something heart warming')).toMatch(/comedy family romance/);
+    expect(queryText('a feel good movie')).toMatch(/comedy family romance/);
+  });
+
   it('GIVEN "not too gory" THEN the negated word is not searched for', () => {
     expect(queryText('scary movie but not too gory')).not.toMatch(/gory/);
     expect(queryText('scary movie but not too gory')).toMatch(/scary/);
