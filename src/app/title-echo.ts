@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../domain/item.js';
+import { itemTextParts, type CatalogItem } from '../domain/item.js';
 import type { TitleEchoes } from '../recsys/sources/title-echo.js';
 import type { CoreExtras } from '../engine/core-extras.js';
 import { estimateBytes } from '../engine/engine-bytes.js';
@@ -78,23 +78,17 @@ export function namesByWords(request: string, title: string): boolean {
 }
 
 /**
- * An item's text without its title: its tags and description, as `itemText` writes them. Made once per
+ * An item's text without its title: its tags, description and overview, as `itemText` writes them. Made once per
  * catalog item (items are immutable, shared cores): every text search asks it for its hits, and the same
  * string each time is a cheap key for the embedding cache (title-echo.ts in recsys).
  */
 export function untitledText(item: CatalogItem): string {
   let text = untitledTexts.get(item);
-  if (text === undefined) untitledTexts.set(item, (text = joinUntitled(item)));
+  if (text === undefined) untitledTexts.set(item, (text = itemTextParts(item).join('. ')));
   return text;
 }
 const untitledTexts = new WeakMap<CatalogItem, string>();
 
-function joinUntitled(item: CatalogItem): string {
-  const parts: string[] = [];
-  if (item.tags?.length) parts.push(item.tags.join(', '));
-  if (item.description) parts.push(item.description);
-  return parts.join('. ');
-}
 
 /**
  * An item's title read as `said` reads it, whole and as its main title: once per catalog item (its words are

@@ -20,11 +20,16 @@ export interface CatalogItem {
 
 /** The text an item is embedded from: title, year, tags, description, overview. One definition for upload and load. */
 export function itemText(item: CatalogItem): string {
-  const parts = [item.year ? `${item.title} (${item.year})` : item.title];
+  return [item.year ? `${item.title} (${item.year})` : item.title, ...itemTextParts(item)].join('. ');
+}
+
+/** What `itemText` says besides the title and year: tags, description, overview (the text without the title). */
+export function itemTextParts(item: CatalogItem): string[] {
+  const parts: string[] = [];
   if (item.tags?.length) parts.push(item.tags.join(', '));
   if (item.description) parts.push(item.description);
   if (item.overview) parts.push(item.overview);
-  return parts.join('. ');
+  return parts;
 }
 
 /** The item as its catalog has it: without an overview merged in from outside (what is stored and exported). */

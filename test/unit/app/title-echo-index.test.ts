@@ -3,8 +3,8 @@
  * are the ones found by reading each hit's title: before the index is ready, and after.
  */
 import { describe, expect, it } from 'vitest';
-import { titleEchoes } from '../../../src/app/title-echo.js';
-import type { CatalogItem } from '../../../src/domain/item.js';
+import { titleEchoes, untitledText } from '../../../src/app/title-echo.js';
+import { itemText, type CatalogItem } from '../../../src/domain/item.js';
 
 const titles = [
   'Oliver Twist', 'Twister', 'Scary Movie', 'Epic', 'Fantastic Four', 'Dragonslayer', 'How to Train Your Dragon',
@@ -27,5 +27,13 @@ describe('title echoes through the catalog\'s title words', () => {
     expect(requests.map((q) => titleEchoes(q, byId, items)?.among(ids))).toEqual(want);
     await turns(3);
     expect(requests.map((q) => titleEchoes(q, byId, items)?.among(ids))).toEqual(want);
+  });
+});
+
+describe('an item\'s text without its title', () => {
+  it('GIVEN an item with tags, a description and an overview merged in THEN it is its embedded text without the title and year, overview included', () => {
+    const it: CatalogItem = { id: 'x', title: 'Heat', year: 1995, tags: ['Crime', 'heist'], description: 'A cop and a thief.', overview: 'Neil McCauley runs a crew.' };
+    expect(untitledText(it)).toBe('Crime, heist. A cop and a thief.. Neil McCauley runs a crew.');
+    expect(itemText(it)).toBe(`Heat (1995). ${untitledText(it)}`);
   });
 });
